@@ -1,0 +1,76 @@
+package com.personacomposer.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+
+    static Iterable<PersonaEvent> events() {
+        return EventSamples.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void everyEventRoundTrips(PersonaEvent event) {
+        assertThat(EventCodec.fromJson(EventCodec.toJson(event))).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void theWireCarriesTypeIdAndVersionButNoClassName(PersonaEvent event) {
+        String json = EventCodec.toJsonString(event);
+
+        assertThat(json)
+                .contains("\"eventType\":\"" + event.eventType() + "\"")
+                .contains("\"schemaVersion\":1")
+                .contains("\"occurredAt\":\"2026-11-26T08:15:30.123Z\"")
+                .doesNotContain("com.personacomposer");
+    }
+
+    @Test
+    void unknownTypeIsRejected() {
+        assertThatThrownBy(() -> read("{\"eventType\":\"PersonaDeleted\",\"schemaVersion\":1}"))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("unknown eventType: PersonaDeleted");
+    }
+
+    @Test
+    void newerSchemaVersionIsRejectedRatherThanMisread() {
+        String json = EventCodec.toJsonString(EventSamples.all().get(0)).replace("\"schemaVersion\":1", "\"schemaVersion\":2");
+
+        assertThatThrownBy(() -> read(json))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("schemaVersion 2 is not supported");
+    }
+
+    @Test
+    void missingRequiredFieldIsRejected() {
+        String json = EventCodec.toJsonString(EventSamples.all().get(3)).replace("\"motto\":", "\"slogan\":");
+
+        assertThatThrownBy(() -> read(json))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("invalid MottoGenerated");
+    }
+
+    @Test
+    void garbageIsRejected() {
+        assertThatThrownBy(() -> read("{not json")).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> read("[1,2]")).isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void fieldsAddedByALaterRevisionAreIgnored() {
+        String json = EventCodec.toJsonString(EventSamples.all().get(4)).replace("{", "{\"traceHint\":\"x\",");
+
+        assertThat(read(json)).isEqualTo(EventSamples.all().get(4));
+    }
+
+    private static PersonaEvent read(String json) {
+        return EventCodec.fromJson(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
