@@ -1,0 +1,68 @@
+package com.personacomposer.devstack;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar devstack.jar infra}: the local infrastructure on its well-known ports, data under .devstack/.
+ * Stops cleanly on SIGTERM or Ctrl-C.
+ */
+public final class DevStackMain {
+
+    private static final String USAGE = """
+            usage: java -jar devstack.jar infra [--data-dir DIR]
+
+              infra   start a Kafka KRaft broker on 9092, a MongoDB wire-protocol server on 27017 and an
+                      S3-compatible server on 9000 (bucket persona-images), keeping data under DIR
+                      (default .devstack) between runs. Ports: DEVSTACK_KAFKA_PORT, DEVSTACK_MONGO_PORT,
+                      DEVSTACK_S3_PORT. S3 credentials: devstack / devstack-secret.
+            """;
+
+    private DevStackMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length == 0 || !"infra".equals(args[0])) {
+            System.err.print(USAGE);
+            System.exit(args.length == 0 || args[0].equals("--help") ? 0 : 2);
+        }
+        Path dataDir = Path.of(option(args, "--data-dir", ".devstack"));
+        quietServerLogs();
+        EmbeddedInfrastructure infra = EmbeddedInfrastructure.persistent(dataDir,
+                port("DEVSTACK_KAFKA_PORT", 9092), port("DEVSTACK_MONGO_PORT", 27017), port("DEVSTACK_S3_PORT", 9000));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("devstack: stopping");
+            infra.close();
+            stopped.countDown();
+        }, "devstack-stop"));
+        System.out.println("devstack: kafka  listening on " + infra.kafkaBootstrapServers());
+        System.out.println("devstack: mongo  listening on " + infra.mongoUri());
+        System.out.println("devstack: s3     listening on " + infra.s3Endpoint() + " (bucket " + Infrastructure.BUCKET + ")");
+        System.out.println("devstack: data in " + dataDir.toAbsolutePath() + "; ready");
+        stopped.await();
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    /** The servers log every partition and segment at INFO; a developer only needs warnings. */
+    private static void quietServerLogs() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+    }
+}
