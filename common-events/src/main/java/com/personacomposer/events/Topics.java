@@ -21,6 +21,24 @@ public final class Topics {
     private Topics() {
     }
 
+    /** The topic an event is published to. */
+    public static String of(PersonaEvent event) {
+        if (event instanceof PersonaRequested) {
+            return PERSONA_REQUESTED;
+        } else if (event instanceof ImageGenerated) {
+            return IMAGE_GENERATED;
+        } else if (event instanceof ImageStored) {
+            return IMAGE_STORED;
+        } else if (event instanceof MottoGenerated) {
+            return MOTTO_GENERATED;
+        } else if (event instanceof PersonaCompleted) {
+            return PERSONA_COMPLETED;
+        } else if (event instanceof PersonaFailed) {
+            return PERSONA_FAILED;
+        }
+        throw new IllegalArgumentException("no topic for " + event.eventType());
+    }
+
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
     }

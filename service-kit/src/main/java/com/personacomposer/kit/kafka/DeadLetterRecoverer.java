@@ -1,0 +1,50 @@
+package com.personacomposer.kit.kafka;
+
+import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.PersonaEvent;
+import com.personacomposer.events.PersonaFailed;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+
+/**
+ * The end of the line for a record: it goes to {@code <topic>-dlt} (with Spring's exception headers), and when it
+ * belongs to a known request that request is failed at this service's stage, so nothing fails silently.
+ */
+public class DeadLetterRecoverer implements ConsumerRecordRecoverer {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterRecoverer.class);
+    private static final int MAX_REASON = 300;
+
+    private final DeadLetterPublishingRecoverer deadLetters;
+    private final EventPublisher publisher;
+    private final FailureStage stage;
+
+    public DeadLetterRecoverer(DeadLetterPublishingRecoverer deadLetters, EventPublisher publisher, FailureStage stage) {
+        this.deadLetters = deadLetters;
+        this.publisher = publisher;
+        this.stage = stage;
+    }
+
+    @Override
+    public void accept(ConsumerRecord<?, ?> record, Exception exception) {
+        deadLetters.accept(record, exception);
+        log.warn("dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason(exception));
+        if (stage != null && record.value() instanceof PersonaEvent event && !(event instanceof PersonaFailed)) {
+            publisher.publish(PersonaFailed.of(event.requestId(), event.personaKey(), stage,
+                    "could not process " + event.eventType() + ": " + reason(exception)));
+        }
+    }
+
+    /** The innermost message: the wrappers Spring adds say nothing a person needs. */
+    static String reason(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.length() <= MAX_REASON ? message : message.substring(0, MAX_REASON) + "…";
+    }
+}

@@ -1,0 +1,63 @@
+package com.personacomposer.kit.kafka;
+
+import com.personacomposer.events.InvalidEventException;
+import com.personacomposer.events.PersonaEvent;
+import com.personacomposer.events.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * The Kafka wiring every service shares: the pipeline topics and their dead-letter topics, the event publisher, and
+ * the one error handler (bounded exponential retries, then dead-letter; unreadable records dead-lettered at once).
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(PipelineKafkaProperties.class)
+public class PipelineKafkaAutoConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics pipelineTopics(PipelineKafkaProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(new NewTopic(topic, properties.partitions(), properties.replicationFactor()));
+            topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), properties.replicationFactor()));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    EventPublisher eventPublisher(KafkaTemplate<String, PersonaEvent> template, PipelineKafkaProperties properties) {
+        return new EventPublisher(template, properties.sendTimeout());
+    }
+
+    @Bean
+    DefaultErrorHandler pipelineErrorHandler(DefaultKafkaProducerFactory<Object, Object> producerFactory,
+                                             EventPublisher publisher, PipelineKafkaProperties properties) {
+        KafkaTemplate<Object, Object> deadLetterTemplate = new KafkaTemplate<>(
+                producerFactory.copyWithConfigurationOverride(Map.of(
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class)));
+        var recoverer = new DeadLetterRecoverer(new DeadLetterPublishingRecoverer(deadLetterTemplate),
+                publisher, properties.failureStage());
+        var backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
+        backOff.setInitialInterval(properties.retryBackoff().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(properties.retryBackoff().toMillis() * 10);
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(InvalidEventException.class, DeserializationException.class,
+                NonRetryableException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,157 @@
+package com.personacomposer.kit.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personacomposer.devstack.test.DevStack;
+import com.personacomposer.devstack.test.DevStackTest;
+import com.personacomposer.events.EventCodec;
+import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.MottoGenerated;
+import com.personacomposer.events.PersonaFailed;
+import com.personacomposer.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/** The shared Kafka wiring on a real broker: events flow, poison is dead-lettered at once, failures fail the request. */
+@SpringBootTest(classes = PipelineKafkaIT.TestApp.class, properties = {
+        "spring.application.name=kit-test",
+        "persona.kafka.failure-stage=motto",
+        "persona.kafka.retries=2",
+        "persona.kafka.retry-backoff=20ms"})
+@DevStackTest
+class PipelineKafkaIT {
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    MottoListener listener;
+
+    @Test
+    void publishedEventsReachListenersKeyedByPersona() {
+        MottoGenerated event = MottoGenerated.of(UUID.randomUUID(), "ada-" + UUID.randomUUID(), "Onward.", "local");
+
+        publisher.publish(event);
+
+        awaitUntil(() -> listener.received.contains(event));
+    }
+
+    @Test
+    void poisonRecordIsDeadLetteredAtOnceAndThePartitionKeepsFlowing() {
+        String key = "poison-" + UUID.randomUUID();
+        byte[] poison = "{\"eventType\":\"MottoGenerated\",\"oops".getBytes(StandardCharsets.UTF_8);
+        try (var producer = rawProducer()) {
+            producer.send(new ProducerRecord<>(Topics.MOTTO_GENERATED, key, poison));
+        }
+        MottoGenerated after = MottoGenerated.of(UUID.randomUUID(), key, "Still here.", "local");
+        publisher.publish(after);
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = consumeUntil(Topics.deadLetter(Topics.MOTTO_GENERATED),
+                records -> records.stream().anyMatch(r -> key.equals(r.key())));
+        ConsumerRecord<String, byte[]> dead = deadLetters.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        assertThat(dead.value()).isEqualTo(poison);
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-fqcn").value(), StandardCharsets.UTF_8))
+                .contains("DeserializationException");
+        awaitUntil(() -> listener.received.contains(after));
+    }
+
+    @Test
+    void aRecordThatKeepsFailingIsRetriedThenDeadLetteredAndItsRequestFailed() {
+        UUID requestId = UUID.randomUUID();
+        String key = "boom-" + UUID.randomUUID();
+        MottoGenerated failing = MottoGenerated.of(requestId, key, "boom", "local");
+
+        publisher.publish(failing);
+
+        consumeUntil(Topics.deadLetter(Topics.MOTTO_GENERATED),
+                records -> records.stream().anyMatch(r -> key.equals(r.key())));
+        List<ConsumerRecord<String, byte[]>> failures = consumeUntil(Topics.PERSONA_FAILED,
+                records -> records.stream().anyMatch(r -> key.equals(r.key())));
+        PersonaFailed failed = (PersonaFailed) EventCodec.fromJson(
+                failures.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow().value());
+        assertThat(failed.requestId()).isEqualTo(requestId);
+        assertThat(failed.stage()).isEqualTo(FailureStage.MOTTO);
+        assertThat(failed.reason()).isEqualTo("could not process MottoGenerated: motto service exploded");
+        assertThat(listener.attempts(failing)).as("first delivery + 2 retries").isEqualTo(3);
+    }
+
+    private static KafkaProducer<String, byte[]> rawProducer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                DevStack.shared().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> consumeUntil(
+            String topic, java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> done) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "kit-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!done.test(seen)) {
+                assertThat(System.nanoTime()).as("records on " + topic + " within 30 s").isLessThan(deadline);
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            }
+        }
+        return seen;
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @SpringBootApplication
+    @Import(MottoListener.class)
+    static class TestApp {
+    }
+
+    static class MottoListener {
+
+        final List<MottoGenerated> received = new CopyOnWriteArrayList<>();
+        final List<UUID> attempts = new CopyOnWriteArrayList<>();
+
+        @KafkaListener(topics = Topics.MOTTO_GENERATED)
+        void on(MottoGenerated event) {
+            attempts.add(event.eventId());
+            if (event.motto().equals("boom")) {
+                throw new IllegalStateException("motto service exploded");
+            }
+            received.add(event);
+        }
+
+        long attempts(MottoGenerated event) {
+            return attempts.stream().filter(event.eventId()::equals).count();
+        }
+    }
+}
