@@ -1,0 +1,142 @@
+package com.personacomposer.system;
+
+import com.personacomposer.devstack.FreePorts;
+import com.personacomposer.devstack.Infrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The five PACKAGED service jars, each a separate JVM on free ports, wired to the given infrastructure exactly as a
+ * deployment wires them: through environment variables only. Logs go to target/service-logs/.
+ */
+final class ServiceProcesses implements AutoCloseable {
+
+    static final List<String> SERVICES =
+            List.of("persona-service", "image-service", "motto-service", "storage-service", "gateway-service");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path LOGS = Path.of("target", "service-logs");
+
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+
+    private ServiceProcesses(Infrastructure infra, Map<String, String> extraEnvironment) {
+        SERVICES.forEach(service -> ports.put(service, FreePorts.next()));
+        environment.putAll(infra.serviceEnvironment());
+        environment.put("PERSONA_SERVICE_URI", url("persona-service"));
+        environment.put("IMAGE_SERVICE_URL", url("image-service"));
+        environment.putAll(extraEnvironment);
+    }
+
+    static ServiceProcesses start(Infrastructure infra, Map<String, String> extraEnvironment) {
+        ServiceProcesses services = new ServiceProcesses(infra, extraEnvironment);
+        try {
+            Files.createDirectories(LOGS);
+            for (String service : SERVICES) {
+                services.launch(service);
+            }
+            for (String service : SERVICES) {
+                services.awaitHealthy(service, Duration.ofSeconds(120));
+            }
+        } catch (IOException e) {
+            services.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            services.close();
+            throw e;
+        }
+        return services;
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    String gateway() {
+        return url("gateway-service");
+    }
+
+    Path log(String service) {
+        return LOGS.resolve(service + ".log");
+    }
+
+    private void launch(String service) throws IOException {
+        Path jar = ROOT.resolve(service).resolve("target").resolve(service + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw verify (or package) first");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log(service).toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", String.valueOf(ports.get(service)));
+        processes.put(service, builder.start());
+    }
+
+    private void awaitHealthy(String service, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI health = URI.create(url(service) + "/actuator/health");
+        while (System.nanoTime() < deadline) {
+            Process process = processes.get(service);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + " exited with " + process.exitValue() + "; see " + log(service));
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service + " not healthy within " + timeout + "; see " + log(service));
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
