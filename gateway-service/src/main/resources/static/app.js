@@ -118,11 +118,8 @@ function prefillForm(name, force) {
 async function submitForm(event) {
   event.preventDefault();
   clearErrors();
+  // The server validates (one set of rules) and names each bad field; its messages are shown beside the fields.
   const payload = formPayload();
-  if (!payload.name.trim()) {
-    showFieldErrors([{ field: 'name', message: 'Give your persona a name.' }]);
-    return;
-  }
   const keyInput = $('#api-key');
   if (keyInput.value) localStorage.setItem('personaApiKey', keyInput.value);
   $('#submit').disabled = true;

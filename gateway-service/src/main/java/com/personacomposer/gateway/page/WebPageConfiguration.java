@@ -1,0 +1,47 @@
+package com.personacomposer.gateway.page;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * The web page: one static page (src/main/resources/static) that routes itself, so persona pages at /p/{slug} are
+ * served the same HTML. Pages get strict security headers; the API is left to its own handlers.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebPageConfiguration {
+
+    /** Images come from the S3 endpoint (another origin), so img-src allows http(s); nothing else leaves 'self'. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https: http: data:; "
+            + "style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    RouterFunction<ServerResponse> personaPages(@Value("classpath:/static/index.html") Resource page) {
+        return RouterFunctions.route(GET("/p/{slug}"),
+                request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page));
+    }
+
+    @Bean
+    WebFilter pageSecurityHeaders() {
+        return (exchange, chain) -> {
+            if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
+                HttpHeaders headers = exchange.getResponse().getHeaders();
+                headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                headers.set("X-Content-Type-Options", "nosniff");
+                headers.set("X-Frame-Options", "DENY");
+                headers.set("Referrer-Policy", "no-referrer");
+            }
+            return chain.filter(exchange);
+        };
+    }
+}
