@@ -1,0 +1,90 @@
+package com.personacomposer.motto.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.MottoGenerated;
+import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.PersonaEvent;
+import com.personacomposer.events.PersonaFailed;
+import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.kit.kafka.EventPublisher;
+import com.personacomposer.motto.compose.MottoComposer;
+import com.personacomposer.motto.compose.MottoRefusedException;
+import com.personacomposer.motto.compose.MottoRequest;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class MottoServiceTest {
+
+    private final EventPublisher publisher = mock(EventPublisher.class);
+    private final PersonaRequested requested = PersonaRequested.of(UUID.randomUUID(), "ada lovelace", "Ada Lovelace",
+            "ada-lovelace", "mathematician", MottoTone.SOMBRE, ImageModel.LOCAL);
+
+    private static MottoComposer composer(Function<MottoRequest, String> compose) {
+        return new MottoComposer() {
+            @Override
+            public String provider() {
+                return "test";
+            }
+
+            @Override
+            public String compose(MottoRequest request) {
+                return compose.apply(request);
+            }
+        };
+    }
+
+    @Test
+    void givenAMottoWhenRequestedThenPublishesMottoGeneratedForTheRequest() {
+        var service = new MottoService(composer(request -> request.tone().id() + ":" + request.description()),
+                publisher);
+
+        service.onPersonaRequested(requested);
+
+        MottoGenerated generated = (MottoGenerated) published();
+        assertThat(generated.requestId()).isEqualTo(requested.requestId());
+        assertThat(generated.personaKey()).isEqualTo("ada lovelace");
+        assertThat(generated.motto()).isEqualTo("sombre:mathematician");
+        assertThat(generated.provider()).isEqualTo("test");
+    }
+
+    @Test
+    void givenARefusalWhenRequestedThenPublishesPersonaFailedAtTheMottoStage() {
+        var service = new MottoService(composer(request -> {
+            throw new MottoRefusedException("chat model refused: content filter");
+        }), publisher);
+
+        service.onPersonaRequested(requested);
+
+        PersonaFailed failed = (PersonaFailed) published();
+        assertThat(failed.requestId()).isEqualTo(requested.requestId());
+        assertThat(failed.stage()).isEqualTo(FailureStage.MOTTO);
+        assertThat(failed.reason()).isEqualTo("chat model refused: content filter");
+    }
+
+    @Test
+    void givenATransientFailureWhenRequestedThenThrowsSoTheRecordIsRetried() {
+        var service = new MottoService(composer(request -> {
+            throw new UncheckedIOException(new java.io.IOException("connection reset"));
+        }), publisher);
+
+        assertThatThrownBy(() -> service.onPersonaRequested(requested)).isInstanceOf(UncheckedIOException.class);
+        verify(publisher, never()).publish(any());
+    }
+
+    private PersonaEvent published() {
+        ArgumentCaptor<PersonaEvent> captor = ArgumentCaptor.forClass(PersonaEvent.class);
+        verify(publisher).publish(captor.capture());
+        return captor.getValue();
+    }
+}
