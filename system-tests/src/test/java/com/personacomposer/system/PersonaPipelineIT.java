@@ -21,7 +21,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,21 +36,12 @@ class PersonaPipelineIT {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
 
     private static Infrastructure infra;
-    private static ServiceProcesses services;
     private static Api api;
 
     @BeforeAll
-    static void startSystem(Infrastructure infrastructure) {
-        infra = infrastructure;
-        services = ServiceProcesses.start(infrastructure, Map.of());
-        api = new Api(services.gateway());
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (services != null) {
-            services.close();
-        }
+    static void startSystem() {
+        infra = RunningSystem.infrastructure();
+        api = new Api(RunningSystem.get().gateway());
     }
 
     @Test
