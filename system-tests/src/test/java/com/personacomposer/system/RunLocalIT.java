@@ -1,0 +1,96 @@
+package com.personacomposer.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./run-local} as a newcomer uses it: it comes up on the well-known ports, serves the API, stops every process
+ * it started on SIGTERM, and the data is still there after a restart.
+ */
+class RunLocalIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 9092, 27017, 9000);
+
+    @Test
+    void startsServesStopsCleanlyAndKeepsData() throws Exception {
+        assertThat(PORTS).as("run-local's ports must be free for this test").noneMatch(RunLocalIT::listening);
+        Path dataDir = Files.createTempDirectory("run-local-");
+        String name = "Run Local " + UUID.randomUUID().toString().substring(0, 6);
+
+        Process first = start(dataDir, "first.log");
+        List<ProcessHandle> stack = first.descendants().toList();
+        assertThat(stack).as("infrastructure + five services").hasSizeGreaterThanOrEqualTo(6);
+        Api api = new Api("http://localhost:8080");
+        Api.Reply accepted = api.post("/api/personas", "{\"name\": \"" + name + "\"}");
+        assertThat(accepted.status()).isEqualTo(202);
+        String slug = accepted.body().get("slug").asString();
+        awaitCompleted(api, accepted.body().get("requestId").asString());
+        stop(first, stack);
+
+        Process second = start(dataDir, "second.log");
+        List<ProcessHandle> restarted = second.descendants().toList();
+        try {
+            Api.Reply kept = api.get("/api/personas/" + Api.segment(slug));
+            assertThat(kept.status()).isEqualTo(200);
+            assertThat(kept.body().get("images")).hasSize(1);
+            assertThat(Api.fetch(kept.body().get("images").get(0).get("url").asString()).statusCode()).isEqualTo(200);
+        } finally {
+            stop(second, restarted);
+        }
+    }
+
+    private static Process start(Path dataDir, String logName) throws IOException, InterruptedException {
+        Path log = dataDir.resolve(logName);
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("run-local").toString())
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("PERSONA_DATA_DIR", dataDir.toString());
+        Process process = builder.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!Files.readString(log).contains("Persona Composer is up")) {
+            assertThat(process.isAlive()).as("run-local exited:\n" + Files.readString(log)).isTrue();
+            assertThat(System.nanoTime()).as("healthy within 180 s:\n" + Files.readString(log)).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+        String output = Files.readString(log);
+        for (String service : ServiceProcesses.SERVICES) {
+            assertThat(output).contains(service + " healthy on http://localhost:");
+        }
+        assertThat(output).contains("open http://localhost:8080");
+        return process;
+    }
+
+    private static void stop(Process runLocal, List<ProcessHandle> stack) throws InterruptedException {
+        runLocal.destroy(); // SIGTERM
+        assertThat(runLocal.waitFor(60, TimeUnit.SECONDS)).as("run-local exits after SIGTERM").isTrue();
+        assertThat(stack).as("no process of the stack remains").noneMatch(ProcessHandle::isAlive);
+        assertThat(PORTS).as("every port released").noneMatch(RunLocalIT::listening);
+    }
+
+    private static void awaitCompleted(Api api, String requestId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!"COMPLETED".equals(api.get("/api/requests/" + requestId).body().get("status").asString())) {
+            assertThat(System.nanoTime()).as("request completes within 60 s").isLessThan(deadline);
+            ServiceProcesses.sleep(200);
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
