@@ -1,0 +1,122 @@
+# One least-privilege task role per service: Kafka topics/groups it really uses, and S3 only for the
+# two services that touch images (storage writes, persona reads to presign). Nobody else gets any S3.
+
+data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
+
+locals {
+  kafka_arn_base = "arn:${data.aws_partition.current.partition}:kafka:${var.region}:${data.aws_caller_identity.current.account_id}"
+  kafka_topic    = "${local.kafka_arn_base}:topic/${module.msk.cluster_name}/${module.msk.cluster_uuid}"
+  kafka_group    = "${local.kafka_arn_base}:group/${module.msk.cluster_name}/${module.msk.cluster_uuid}"
+
+  # Topic names from common-events Topics.java; "<topic>-dlt" is each consumed topic's dead-letter topic.
+  kafka_access = {
+    gateway-service = {
+      read   = []
+      write  = ["persona.requested"]
+      groups = []
+    }
+    persona-service = {
+      read   = ["persona.requested", "persona.image.stored", "persona.motto.generated", "persona.failed"]
+      write  = ["persona.completed", "persona.failed", "persona.requested-dlt", "persona.image.stored-dlt", "persona.motto.generated-dlt", "persona.failed-dlt"]
+      groups = ["persona-*"] # its listener ids (persona-requested, persona-image-stored, ...) are its group ids
+    }
+    image-service = {
+      read   = ["persona.requested"]
+      write  = ["persona.image.generated", "persona.failed", "persona.requested-dlt"]
+      groups = ["image-service*"]
+    }
+    motto-service = {
+      read   = ["persona.requested"]
+      write  = ["persona.motto.generated", "persona.failed", "persona.requested-dlt"]
+      groups = ["motto-service*"]
+    }
+    storage-service = {
+      read   = ["persona.image.generated"]
+      write  = ["persona.image.stored", "persona.failed", "persona.image.generated-dlt"]
+      groups = ["storage-service*"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "task" {
+  for_each = local.kafka_access
+
+  statement {
+    sid = "KafkaCluster"
+    actions = [
+      "kafka-cluster:Connect",
+      "kafka-cluster:DescribeCluster",
+      "kafka-cluster:WriteDataIdempotently",
+    ]
+    resources = [module.msk.cluster_arn]
+  }
+
+  # Every service declares the pipeline topics at start-up (KafkaAdmin NewTopics): describe/create only.
+  statement {
+    sid       = "KafkaDeclareTopics"
+    actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:CreateTopic"]
+    resources = ["${local.kafka_topic}/persona.*"]
+  }
+
+  dynamic "statement" {
+    for_each = length(each.value.read) > 0 ? [1] : []
+    content {
+      sid       = "KafkaConsume"
+      actions   = ["kafka-cluster:ReadData"]
+      resources = [for topic in each.value.read : "${local.kafka_topic}/${topic}"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(each.value.write) > 0 ? [1] : []
+    content {
+      sid       = "KafkaProduce"
+      actions   = ["kafka-cluster:WriteData"]
+      resources = [for topic in each.value.write : "${local.kafka_topic}/${topic}"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(each.value.groups) > 0 ? [1] : []
+    content {
+      sid       = "KafkaConsumerGroups"
+      actions   = ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"]
+      resources = [for group in each.value.groups : "${local.kafka_group}/${group}"]
+    }
+  }
+
+  # storage-service: put images under the prefix, encrypted with the bucket key.
+  dynamic "statement" {
+    for_each = each.key == "storage-service" ? [1] : []
+    content {
+      sid       = "S3PutImages"
+      actions   = ["s3:PutObject"]
+      resources = [module.s3.object_prefix_arn]
+    }
+  }
+
+  # persona-service: presigned GETs are authorised with its role, so it needs GetObject (nothing else).
+  dynamic "statement" {
+    for_each = each.key == "persona-service" ? [1] : []
+    content {
+      sid       = "S3ReadImagesForPresigning"
+      actions   = ["s3:GetObject"]
+      resources = [module.s3.object_prefix_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = contains(["storage-service", "persona-service"], each.key) ? [1] : []
+    content {
+      sid       = "BucketKeyViaS3"
+      actions   = each.key == "storage-service" ? ["kms:GenerateDataKey", "kms:Decrypt"] : ["kms:Decrypt"]
+      resources = [module.s3.kms_key_arn]
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["s3.${var.region}.amazonaws.com"]
+      }
+    }
+  }
+}

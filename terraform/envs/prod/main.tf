@@ -1,0 +1,200 @@
+# Persona Composer, production: five Spring Boot services on ECS Fargate in private subnets, talking
+# through MSK Serverless (IAM auth) and Service Connect; DocumentDB, a private S3 bucket, Secrets Manager;
+# only the gateway is reachable from the internet, through the HTTPS ALB.
+
+locals {
+  services = {
+    gateway-service = { port = 8080, server = false }
+    persona-service = { port = 8081, server = true } # called by the gateway (reads)
+    image-service   = { port = 8082, server = true } # called by the gateway (/api/models) and storage (offline images)
+    motto-service   = { port = 8083, server = false }
+    storage-service = { port = 8084, server = false }
+  }
+  workers = toset(["persona-service", "image-service", "motto-service", "storage-service"])
+
+  persona_service_uri = "http://persona-service:${local.services["persona-service"].port}"
+  image_service_url   = "http://image-service:${local.services["image-service"].port}"
+
+  # Secret containers; values are put by an operator (docs/deploy.md), never by Terraform.
+  secret_descriptions = merge(
+    {
+      PERSONA_API_KEYS = "Comma-separated API keys the gateway accepts"
+      MONGODB_URI      = "mongodb:// URI of persona-service's own database user (DocumentDB: tls=true&retryWrites=false)"
+    },
+    var.openai_enabled ? { OPENAI_API_KEY = "OpenAI API key (image and motto generation)" } : {},
+    var.replicate_enabled ? { REPLICATE_API_TOKEN = "Replicate API token (OpenJourney)" } : {},
+  )
+  secret = module.secrets.secret_arns
+
+  common_environment = {
+    SPRING_PROFILES_ACTIVE         = "aws" # Kafka over SASL_SSL with AWS_MSK_IAM
+    SPRING_KAFKA_BOOTSTRAP_SERVERS = module.msk.bootstrap_brokers_sasl_iam
+  }
+
+  environment = {
+    gateway-service = {
+      PERSONA_SERVICE_URI   = local.persona_service_uri
+      IMAGE_SERVICE_URL     = local.image_service_url
+      PERSONA_DEFAULT_MODEL = var.default_image_model
+    }
+    persona-service = {
+      MONGODB_DB     = var.mongodb_database
+      S3_BUCKET_NAME = module.s3.bucket_name
+      AWS_REGION     = var.region
+      S3_PRESIGN_TTL = "60s"
+    }
+    image-service = {
+      IMAGE_SERVICE_URL     = local.image_service_url
+      PERSONA_DEFAULT_MODEL = var.default_image_model
+      OPENAI_IMAGE_MODEL    = var.openai_image_model
+      OPENAI_IMAGE_SIZE     = var.openai_image_size
+    }
+    motto-service = {
+      OPENAI_CHAT_MODEL = var.openai_chat_model
+    }
+    storage-service = merge(
+      {
+        S3_BUCKET_NAME    = module.s3.bucket_name
+        AWS_REGION        = var.region
+        IMAGE_SERVICE_URL = local.image_service_url
+      },
+      var.storage_allowed_image_hosts == "" ? {} : { STORAGE_ALLOWED_IMAGE_HOSTS = var.storage_allowed_image_hosts },
+    )
+  }
+
+  secrets = {
+    gateway-service = { PERSONA_API_KEYS = local.secret["PERSONA_API_KEYS"] }
+    persona-service = { MONGODB_URI = local.secret["MONGODB_URI"] }
+    image-service = merge(
+      var.openai_enabled ? { OPENAI_API_KEY = local.secret["OPENAI_API_KEY"] } : {},
+      var.replicate_enabled ? { REPLICATE_API_TOKEN = local.secret["REPLICATE_API_TOKEN"] } : {},
+    )
+    motto-service   = var.openai_enabled ? { OPENAI_API_KEY = local.secret["OPENAI_API_KEY"] } : {}
+    storage-service = {}
+  }
+}
+
+module "network" {
+  source = "../../modules/network"
+
+  name               = var.name
+  region             = var.region
+  az_count           = var.az_count
+  single_nat_gateway = var.single_nat_gateway
+}
+
+module "ecr" {
+  source = "../../modules/ecr"
+
+  name_prefix      = var.name
+  repository_names = keys(local.services)
+}
+
+module "cluster" {
+  source = "../../modules/ecs-cluster"
+
+  name = var.name
+}
+
+module "secrets" {
+  source = "../../modules/secrets"
+
+  name_prefix = var.name
+  secrets     = local.secret_descriptions
+}
+
+module "s3" {
+  source = "../../modules/s3"
+
+  bucket_name = var.bucket_name
+}
+
+module "msk" {
+  source = "../../modules/msk"
+
+  name                      = var.name
+  vpc_id                    = module.network.vpc_id
+  subnet_ids                = module.network.private_subnet_ids
+  client_security_group_ids = { for name, svc in module.service : name => svc.security_group_id }
+}
+
+module "docdb" {
+  source = "../../modules/docdb"
+  count  = var.mongodb_provider == "documentdb" ? 1 : 0
+
+  name                      = var.name
+  vpc_id                    = module.network.vpc_id
+  subnet_ids                = module.network.private_subnet_ids
+  client_security_group_ids = { persona-service = module.service["persona-service"].security_group_id }
+  instance_class            = var.docdb_instance_class
+  instance_count            = var.docdb_instance_count
+}
+
+module "alb" {
+  source = "../../modules/alb"
+
+  name                     = var.name
+  vpc_id                   = module.network.vpc_id
+  public_subnet_ids        = module.network.public_subnet_ids
+  certificate_arn          = var.certificate_arn
+  target_port              = local.services["gateway-service"].port
+  target_security_group_id = module.service["gateway-service"].security_group_id
+}
+
+module "service" {
+  source   = "../../modules/ecs-service"
+  for_each = local.services
+
+  name           = each.key
+  name_prefix    = var.name
+  image          = "${module.ecr.repository_urls[each.key]}:${var.image_tag}"
+  container_port = each.value.port
+  cpu            = var.task_sizes[each.key].cpu
+  memory         = var.task_sizes[each.key].memory
+  desired_count  = contains(local.workers, each.key) ? var.worker_autoscaling.min_capacity : var.gateway_desired_count
+  autoscaling    = contains(local.workers, each.key) ? var.worker_autoscaling : null
+
+  environment           = merge(local.common_environment, local.environment[each.key])
+  secrets               = local.secrets[each.key]
+  secrets_kms_key_arn   = module.secrets.kms_key_arn
+  task_role_policy_json = data.aws_iam_policy_document.task[each.key].json
+
+  cluster_arn                   = module.cluster.cluster_arn
+  cluster_name                  = module.cluster.cluster_name
+  vpc_id                        = module.network.vpc_id
+  subnet_ids                    = module.network.private_subnet_ids
+  service_connect_namespace_arn = module.cluster.service_connect_namespace_arn
+  service_connect_server        = each.value.server
+  target_group_arn              = each.key == "gateway-service" ? module.alb.target_group_arn : null
+  log_retention_days            = var.log_retention_days
+}
+
+# ---- who may call whom (everything else is closed) ----
+resource "aws_vpc_security_group_ingress_rule" "gateway_from_alb" {
+  security_group_id            = module.service["gateway-service"].security_group_id
+  description                  = "HTTP from the ALB"
+  ip_protocol                  = "tcp"
+  from_port                    = local.services["gateway-service"].port
+  to_port                      = local.services["gateway-service"].port
+  referenced_security_group_id = module.alb.security_group_id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "persona_from_gateway" {
+  security_group_id            = module.service["persona-service"].security_group_id
+  description                  = "Reads routed by the gateway (Service Connect)"
+  ip_protocol                  = "tcp"
+  from_port                    = local.services["persona-service"].port
+  to_port                      = local.services["persona-service"].port
+  referenced_security_group_id = module.service["gateway-service"].security_group_id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "image_from_callers" {
+  for_each = toset(["gateway-service", "storage-service"])
+
+  security_group_id            = module.service["image-service"].security_group_id
+  description                  = "image-service API from ${each.key} (Service Connect)"
+  ip_protocol                  = "tcp"
+  from_port                    = local.services["image-service"].port
+  to_port                      = local.services["image-service"].port
+  referenced_security_group_id = module.service[each.key].security_group_id
+}
