@@ -1,0 +1,83 @@
+package com.personacomposer.image.generation;
+
+import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.ImageGenerated;
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.PersonaEvent;
+import com.personacomposer.events.PersonaFailed;
+import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.image.ImageProperties;
+import com.personacomposer.image.provider.GeneratedImage;
+import com.personacomposer.image.provider.ImageGenerationException;
+import com.personacomposer.image.provider.ImagePrompt;
+import com.personacomposer.image.provider.ImageProvider;
+import com.personacomposer.image.store.GeneratedImageStore;
+import com.personacomposer.image.store.UnusableImageException;
+import com.personacomposer.kit.kafka.EventPublisher;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns a PersonaRequested into an ImageGenerated, or into a PersonaFailed when the chosen model is not configured
+ * or its provider gives up. Each request is generated at most once while it is remembered.
+ */
+@Service
+public class ImageGenerationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImageGenerationService.class);
+
+    private final ModelCatalog catalog;
+    private final GeneratedImageStore store;
+    private final EventPublisher publisher;
+    private final ImageProperties properties;
+    private final RecentRequests recent;
+
+    ImageGenerationService(ModelCatalog catalog, GeneratedImageStore store, EventPublisher publisher,
+                           ImageProperties properties) {
+        this.catalog = catalog;
+        this.store = store;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.recent = new RecentRequests(properties.generated().ttl(), Clock.systemUTC());
+    }
+
+    /** Generates (or recalls) the request's image and publishes the outcome; returns once the broker has it. */
+    public void handle(PersonaRequested request) {
+        RecentRequests.Outcome outcome = recent.outcome(request.requestId(), () -> generate(request));
+        if (outcome.repeated()) {
+            log.info("request {} was already handled: publishing its {} again", request.requestId(),
+                    outcome.event().eventType());
+        }
+        publisher.publish(outcome.event());
+    }
+
+    private PersonaEvent generate(PersonaRequested request) {
+        ImageModel model = request.model();
+        Optional<ImageProvider> provider = catalog.provider(model);
+        if (provider.isEmpty()) {
+            return failed(request, model.id() + " is not configured: " + catalog.missing(model).orElse("unknown"));
+        }
+        long started = System.nanoTime();
+        try {
+            GeneratedImage image = provider.get().generate(ImagePrompt.of(request));
+            String url = image instanceof GeneratedImage.Hosted hosted
+                    ? hosted.url().toString()
+                    : properties.generatedUrl(store.put(((GeneratedImage.Inline) image).bytes()));
+            log.info("request {}: {} image ready in {} ms", request.requestId(), model.id(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return ImageGenerated.of(request.requestId(), request.personaKey(), model, url, image.revisedPrompt());
+        } catch (ImageGenerationException e) {
+            return failed(request, e.getMessage());
+        } catch (UnusableImageException e) {
+            return failed(request, model.displayName() + " returned an unusable image: " + e.getMessage());
+        }
+    }
+
+    private static PersonaFailed failed(PersonaRequested request, String reason) {
+        log.warn("request {}: image generation failed: {}", request.requestId(), reason);
+        return PersonaFailed.of(request.requestId(), request.personaKey(), FailureStage.IMAGE, reason);
+    }
+}

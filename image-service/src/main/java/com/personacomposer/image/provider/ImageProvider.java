@@ -1,0 +1,22 @@
+package com.personacomposer.image.provider;
+
+import com.personacomposer.events.ImageModel;
+
+/** One image model. */
+public interface ImageProvider {
+
+    ImageModel model();
+
+    /** False when the provider lacks what it needs to run (its API key). */
+    boolean configured();
+
+    /** What an operator must do to make an unconfigured provider usable, such as "set OPENAI_API_KEY". */
+    String requirement();
+
+    /**
+     * Generates one image. Blocks until the image exists or the provider gives up.
+     *
+     * @throws ImageGenerationException when the provider refuses or fails, with a reason a person can read
+     */
+    GeneratedImage generate(ImagePrompt prompt);
+}

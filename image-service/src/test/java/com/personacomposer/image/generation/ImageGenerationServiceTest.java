@@ -1,0 +1,180 @@
+package com.personacomposer.image.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.verify;
+
+import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.ImageGenerated;
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.PersonaEvent;
+import com.personacomposer.events.PersonaFailed;
+import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.image.ImageProperties;
+import com.personacomposer.image.provider.GeneratedImage;
+import com.personacomposer.image.provider.ImageGenerationException;
+import com.personacomposer.image.provider.ImagePrompt;
+import com.personacomposer.image.provider.ImageProvider;
+import com.personacomposer.image.provider.local.LocalRenderer;
+import com.personacomposer.image.store.GeneratedImageStore;
+import com.personacomposer.kit.kafka.EventPublisher;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.util.unit.DataSize;
+
+class ImageGenerationServiceTest {
+
+    private static final ImageProperties PROPERTIES = new ImageProperties(URI.create("http://images.test:8082"),
+            ImageModel.LOCAL, "${name} ${description}",
+            new ImageProperties.Generated(Duration.ofMinutes(10), 100, DataSize.ofMegabytes(16)));
+
+    private final EventPublisher publisher = mock(EventPublisher.class);
+    private final GeneratedImageStore store = new GeneratedImageStore(PROPERTIES);
+    private final FakeProvider remote = new FakeProvider();
+
+    @Test
+    void aLocalImageIsServedFromTheStoreAndAnnounced() {
+        ImageGenerationService service = service(local());
+        PersonaRequested request = request(ImageModel.LOCAL);
+
+        service.handle(request);
+
+        ImageGenerated event = (ImageGenerated) published().get(0);
+        assertThat(event.requestId()).isEqualTo(request.requestId());
+        assertThat(event.personaKey()).isEqualTo("ada lovelace");
+        assertThat(event.model()).isEqualTo(ImageModel.LOCAL);
+        assertThat(event.revisedPrompt()).isNull();
+        assertThat(event.imageUrl()).startsWith("http://images.test:8082/generated/");
+        String token = event.imageUrl().substring(event.imageUrl().lastIndexOf('/') + 1);
+        assertThat(store.get(token)).hasValueSatisfying(image -> assertThat(image.contentType()).isEqualTo("image/png"));
+    }
+
+    @Test
+    void anUnconfiguredModelFailsTheRequestWithWhatIsMissing() {
+        ImageGenerationService service = service(local());
+
+        service.handle(request(ImageModel.DALL_E));
+        service.handle(request(ImageModel.OPENJOURNEY));
+
+        assertThat(published()).extracting(e -> ((PersonaFailed) e).reason()).containsExactly(
+                "dall-e is not configured: set OPENAI_API_KEY",
+                "openjourney is not configured: set REPLICATE_API_TOKEN");
+        assertThat(published()).allSatisfy(e -> assertThat(((PersonaFailed) e).stage()).isEqualTo(FailureStage.IMAGE));
+    }
+
+    @Test
+    void aProviderThatGivesUpFailsTheRequestWithItsReason() {
+        remote.answer = prompt -> {
+            throw new ImageGenerationException("DALL-E refused the prompt: content_policy_violation");
+        };
+        ImageGenerationService service = service(local(), remote);
+
+        service.handle(request(ImageModel.DALL_E));
+
+        assertThat(((PersonaFailed) published().get(0)).reason())
+                .isEqualTo("DALL-E refused the prompt: content_policy_violation");
+    }
+
+    @Test
+    void aHostedImageIsAnnouncedAtTheProvidersUrlWithItsRevisedPrompt() {
+        remote.answer = prompt -> new GeneratedImage.Hosted(URI.create("https://oaidalleapiprodscus.blob.core.windows.net/x.png"),
+                "a revised prompt");
+        ImageGenerationService service = service(local(), remote);
+
+        service.handle(request(ImageModel.DALL_E));
+
+        ImageGenerated event = (ImageGenerated) published().get(0);
+        assertThat(event.imageUrl()).isEqualTo("https://oaidalleapiprodscus.blob.core.windows.net/x.png");
+        assertThat(event.revisedPrompt()).isEqualTo("a revised prompt");
+    }
+
+    @Test
+    void bytesThatAreNoImageFailTheRequest() {
+        remote.answer = prompt -> new GeneratedImage.Inline("<html>oops</html>".getBytes(), null);
+        ImageGenerationService service = service(local(), remote);
+
+        service.handle(request(ImageModel.DALL_E));
+
+        assertThat(((PersonaFailed) published().get(0)).reason())
+                .isEqualTo("DALL-E returned an unusable image: not a PNG, JPEG or WebP image");
+    }
+
+    @Test
+    void aRedeliveredRequestIsAnnouncedAgainWithoutCallingTheProviderAgain() {
+        remote.answer = prompt -> new GeneratedImage.Hosted(URI.create("https://example.test/a.png"), null);
+        ImageGenerationService service = service(local(), remote);
+        PersonaRequested request = request(ImageModel.DALL_E);
+
+        service.handle(request);
+        service.handle(request);
+
+        assertThat(remote.calls).isEqualTo(1);
+        List<PersonaEvent> events = published();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1)).isEqualTo(events.get(0));
+    }
+
+    private ImageGenerationService service(ImageProvider... providers) {
+        return new ImageGenerationService(new ModelCatalog(List.of(providers)), store, publisher, PROPERTIES);
+    }
+
+    private List<PersonaEvent> published() {
+        ArgumentCaptor<PersonaEvent> captor = ArgumentCaptor.forClass(PersonaEvent.class);
+        verify(publisher, atLeast(0)).publish(captor.capture());
+        return new ArrayList<>(captor.getAllValues());
+    }
+
+    private static PersonaRequested request(ImageModel model) {
+        return PersonaRequested.of(UUID.randomUUID(), "ada lovelace", "Ada Lovelace", "ada-lovelace",
+                "a mathematician", MottoTone.NEUTRAL, model);
+    }
+
+    private static ImageProvider local() {
+        LocalRenderer renderer = new LocalRenderer();
+        return new FakeProvider(ImageModel.LOCAL, prompt -> new GeneratedImage.Inline(renderer.render(prompt), null));
+    }
+
+    static final class FakeProvider implements ImageProvider {
+        private final ImageModel model;
+        Function<ImagePrompt, GeneratedImage> answer;
+        int calls;
+
+        FakeProvider() {
+            this(ImageModel.DALL_E, null);
+        }
+
+        FakeProvider(ImageModel model, Function<ImagePrompt, GeneratedImage> answer) {
+            this.model = model;
+            this.answer = answer;
+        }
+
+        @Override
+        public ImageModel model() {
+            return model;
+        }
+
+        @Override
+        public boolean configured() {
+            return true;
+        }
+
+        @Override
+        public String requirement() {
+            return "set OPENAI_API_KEY";
+        }
+
+        @Override
+        public GeneratedImage generate(ImagePrompt prompt) {
+            calls++;
+            return answer.apply(prompt);
+        }
+    }
+}

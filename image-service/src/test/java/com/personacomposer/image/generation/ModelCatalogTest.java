@@ -1,0 +1,61 @@
+package com.personacomposer.image.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.image.provider.GeneratedImage;
+import com.personacomposer.image.provider.ImagePrompt;
+import com.personacomposer.image.provider.ImageProvider;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelCatalogTest {
+
+    @Test
+    void aModelIsAvailableExactlyWhenItsProviderIsConfigured() {
+        ModelCatalog catalog = new ModelCatalog(List.of(
+                provider(ImageModel.LOCAL, true, "nothing"),
+                provider(ImageModel.DALL_E, false, "set OPENAI_API_KEY"),
+                provider(ImageModel.OPENJOURNEY, true, "set REPLICATE_API_TOKEN")));
+
+        assertThat(catalog.statuses()).containsExactly(
+                new ModelStatus("local", "Local renderer", true, null),
+                new ModelStatus("dall-e", "DALL-E", false, "set OPENAI_API_KEY"),
+                new ModelStatus("openjourney", "OpenJourney", true, null));
+        assertThat(catalog.provider(ImageModel.DALL_E)).isEmpty();
+        assertThat(catalog.provider(ImageModel.OPENJOURNEY)).isPresent();
+    }
+
+    @Test
+    void aModelWithoutAProviderSaysWhatItNeeds() {
+        ModelCatalog catalog = new ModelCatalog(List.of(provider(ImageModel.LOCAL, true, "nothing")));
+
+        assertThat(catalog.missing(ImageModel.DALL_E)).contains("set OPENAI_API_KEY");
+        assertThat(catalog.missing(ImageModel.OPENJOURNEY)).contains("set REPLICATE_API_TOKEN");
+        assertThat(catalog.missing(ImageModel.LOCAL)).isEmpty();
+    }
+
+    private static ImageProvider provider(ImageModel model, boolean configured, String requirement) {
+        return new ImageProvider() {
+            @Override
+            public ImageModel model() {
+                return model;
+            }
+
+            @Override
+            public boolean configured() {
+                return configured;
+            }
+
+            @Override
+            public String requirement() {
+                return requirement;
+            }
+
+            @Override
+            public GeneratedImage generate(ImagePrompt prompt) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}
