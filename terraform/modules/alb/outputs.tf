@@ -11,6 +11,9 @@ output "zone_id" {
 output "target_group_arn" {
   description = "Target group the gateway service registers its tasks in."
   value       = aws_lb_target_group.this.arn
+
+  # ECS refuses a target group that no listener uses yet: hand it out only once the listener exists.
+  depends_on = [aws_lb_listener.https]
 }
 
 output "security_group_id" {
