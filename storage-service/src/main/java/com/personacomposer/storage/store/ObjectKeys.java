@@ -1,0 +1,34 @@
+package com.personacomposer.storage.store;
+
+import com.personacomposer.storage.download.ImageFormat;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Where an image lives in the bucket: {@code persona-generations/{16 hex of sha256(personaKey)}/{requestId}.{ext}}.
+ * A hash rather than the name keeps keys ASCII and short for any name; one request always maps to one key, so a
+ * redelivery overwrites the same object.
+ */
+final class ObjectKeys {
+
+    static final String PREFIX = "persona-generations/";
+
+    private ObjectKeys() {
+    }
+
+    static String of(String personaKey, UUID requestId, ImageFormat format) {
+        return PREFIX + personaFolder(personaKey) + "/" + requestId + "." + format.extension();
+    }
+
+    static String personaFolder(String personaKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(personaKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
