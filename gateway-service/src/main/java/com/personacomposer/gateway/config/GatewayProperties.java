@@ -1,0 +1,35 @@
+package com.personacomposer.gateway.config;
+
+import com.personacomposer.events.ImageModel;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What the gateway needs to know about its neighbours and its limits.
+ *
+ * @param personaServiceUri  persona-service's base URL (PERSONA_SERVICE_URI): request records, statuses, persona reads
+ * @param imageServiceUri    image-service's base URL (IMAGE_SERVICE_URL); the GET /api/models route points at it
+ * @param defaultModel       the image model of a request that names none (PERSONA_DEFAULT_MODEL)
+ * @param maxRequestBody     the largest POST /api/personas body accepted; larger ones get 413
+ * @param maxWait            the longest {@code Prefer: wait=N} honoured; larger N are clamped to it
+ * @param pollInterval       how often a waiting response or an event stream asks persona-service for the status
+ * @param eventStreamTimeout how long an event stream stays open before it gives up
+ * @param downstreamTimeout  how long a call to persona-service may take (connect and response)
+ */
+@Validated
+@ConfigurationProperties("persona.gateway")
+public record GatewayProperties(
+        @NotNull URI personaServiceUri,
+        @NotNull URI imageServiceUri,
+        @NotNull ImageModel defaultModel,
+        @NotNull DataSize maxRequestBody,
+        @NotNull @DurationMin(seconds = 1) Duration maxWait,
+        @NotNull @DurationMin(millis = 10) Duration pollInterval,
+        @NotNull @DurationMin(seconds = 1) Duration eventStreamTimeout,
+        @NotNull @DurationMin(millis = 100) Duration downstreamTimeout) {
+}

@@ -1,0 +1,15 @@
+package com.personacomposer.gateway.downstream;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The body of persona-service's PUT /internal/requests/{requestId}: what was asked, recorded as PENDING. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RequestRecord(
+        String personaKey,
+        String personaName,
+        String slug,
+        String description,
+        String mottoTone,
+        String model,
+        String idempotencyKey) {
+}

@@ -1,0 +1,9 @@
+package com.personacomposer.gateway.request;
+
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.naming.PersonaName;
+
+/** A valid POST /api/personas body, defaults filled in. */
+record PersonaRequestInput(PersonaName name, String description, MottoTone mottoTone, ImageModel model, boolean force) {
+}

@@ -1,0 +1,139 @@
+package com.personacomposer.gateway.request;
+
+import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.gateway.downstream.PassThrough;
+import com.personacomposer.gateway.downstream.PersonaServiceClient;
+import com.personacomposer.gateway.downstream.RecordedRequest;
+import com.personacomposer.gateway.downstream.RequestRecord;
+import com.personacomposer.gateway.status.RequestStatusPoller;
+import com.personacomposer.kit.kafka.EventPublisher;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Get-or-create of a persona, as the original app did it, but asynchronous: an existing persona is answered at once
+ * (unless forced); otherwise the request is recorded as PENDING at persona-service first (so its id is never
+ * answered 404), and only then is PersonaRequested published for the pipeline.
+ */
+@Service
+class PersonaRequestService {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonaRequestService.class);
+
+    private final PersonaServiceClient personaService;
+    private final EventPublisher publisher;
+    private final RequestStatusPoller poller;
+    private final Duration sendTimeout;
+
+    PersonaRequestService(PersonaServiceClient personaService, EventPublisher publisher, RequestStatusPoller poller,
+                          @Value("${persona.kafka.send-timeout}") Duration sendTimeout) {
+        this.personaService = personaService;
+        this.publisher = publisher;
+        this.poller = poller;
+        this.sendTimeout = sendTimeout;
+    }
+
+    sealed interface Outcome permits Existing, Accepted {
+    }
+
+    /** The persona exists and was not forced: persona-service's answer, to hand on as it is. */
+    record Existing(PassThrough persona) implements Outcome {
+    }
+
+    record Accepted(UUID requestId, String personaName, String slug, String status) implements Outcome {
+    }
+
+    sealed interface Finish permits Completed, Failed, StillPending {
+    }
+
+    record Completed(String slug, PassThrough persona) implements Finish {
+    }
+
+    record Failed(JsonNode status) implements Finish {
+    }
+
+    record StillPending() implements Finish {
+    }
+
+    Mono<Outcome> submit(PersonaRequestInput input, String idempotencyKey) {
+        Mono<Optional<PassThrough>> existing = input.force()
+                ? Mono.just(Optional.empty())
+                : personaService.findPersona(input.name().slug());
+        return existing.flatMap(found -> found.isPresent()
+                ? Mono.just(new Existing(found.get()))
+                : accept(input, idempotencyKey));
+    }
+
+    private Mono<Outcome> accept(PersonaRequestInput input, String idempotencyKey) {
+        UUID requestId = UUID.randomUUID();
+        RequestRecord record = new RequestRecord(input.name().key(), input.name().displayName(), input.name().slug(),
+                input.description(), input.mottoTone().id(), input.model().id(), idempotencyKey);
+        return personaService.recordRequest(requestId, record).flatMap(recorded -> {
+            Accepted accepted = accepted(recorded, input);
+            if (!recorded.requestId().equals(requestId)) {
+                // The Idempotency-Key names an earlier request: that one is already under way, nothing to publish.
+                return Mono.just(accepted);
+            }
+            return publish(requestId, input).thenReturn(accepted);
+        });
+    }
+
+    private Mono<Void> publish(UUID requestId, PersonaRequestInput input) {
+        PersonaRequested event = PersonaRequested.of(requestId, input.name().key(), input.name().displayName(),
+                input.name().slug(), input.description(), input.mottoTone(), input.model());
+        // send() itself can block (waiting for topic metadata while the broker is away): keep it off the event loop,
+        // and continue on a parallel thread rather than on the Kafka producer's I/O thread that completes the future.
+        return Mono.fromFuture(() -> publisher.publishAsync(event), true)
+                .subscribeOn(Schedulers.boundedElastic())
+                .publishOn(Schedulers.parallel())
+                .timeout(sendTimeout)
+                .then()
+                .onErrorMap(error -> {
+                    // The request is recorded but no stage will ever hear of it: persona-service's sweep times it
+                    // out to FAILED (stage timeout), so its id keeps telling the truth. The client is told to retry.
+                    log.warn("Could not publish PersonaRequested of request {}: {}", requestId, error.toString());
+                    return new RequestNotPublishedException(requestId, error);
+                });
+    }
+
+    private static Accepted accepted(RecordedRequest recorded, PersonaRequestInput input) {
+        return new Accepted(recorded.requestId(),
+                recorded.personaName() != null ? recorded.personaName() : input.name().displayName(),
+                recorded.slug() != null ? recorded.slug() : input.name().slug(),
+                recorded.status() != null ? recorded.status() : "PENDING");
+    }
+
+    /**
+     * Waits (without holding a thread) until the request finishes or {@code within} passes. Whatever goes wrong
+     * while waiting only ends the wait: the request was accepted, so the answer is then a plain 202.
+     */
+    Mono<Finish> await(Accepted accepted, Duration within) {
+        return poller.awaitFinished(accepted.requestId(), within)
+                .flatMap(status -> RequestStatusPoller.COMPLETED.equals(RequestStatusPoller.state(status))
+                        ? completed(status, accepted)
+                        : Mono.<Finish>just(new Failed(status)))
+                .onErrorResume(error -> Mono.empty())
+                .defaultIfEmpty(new StillPending());
+    }
+
+    private Mono<Finish> completed(JsonNode status, Accepted accepted) {
+        String slug = status.path("slug").asString(accepted.slug());
+        return personaService.findPersona(slug)
+                .flatMap(persona -> Mono.justOrEmpty(persona.map(body -> (Finish) new Completed(slug, body))));
+    }
+
+    /** PersonaRequested could not be published; the caller answers 503. */
+    static class RequestNotPublishedException extends RuntimeException {
+        RequestNotPublishedException(UUID requestId, Throwable cause) {
+            super("PersonaRequested of request " + requestId + " was not published", cause);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package com.personacomposer.gateway.request;
+
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.naming.PersonaName;
+import com.personacomposer.gateway.web.FieldError;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks a POST /api/personas body field by field (every bad field is reported, not just the first). Types are
+ * checked strictly: {@code "name": 5} or {@code "name": {"$gt": ""}} is an error, never coerced. Unknown fields are
+ * ignored. Lengths count Unicode code points, so every script gets the same limits.
+ */
+final class PersonaRequestValidator {
+
+    static final int NAME_MAX = 80;
+    static final int DESCRIPTION_MAX = 800;
+
+    private final ImageModel defaultModel;
+
+    PersonaRequestValidator(ImageModel defaultModel) {
+        this.defaultModel = defaultModel;
+    }
+
+    /** Either the input or the errors. */
+    record Result(PersonaRequestInput input, List<FieldError> errors) {
+
+        boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    Result validate(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = name(body.get("name"), errors);
+        String description = description(body.get("description"), errors);
+        MottoTone tone = choice("mottoTone", body.get("mottoTone"), MottoTone.NEUTRAL, MottoTone.values(),
+                MottoTone::id, MottoTone::fromId, errors);
+        ImageModel model = choice("model", body.get("model"), defaultModel, ImageModel.values(),
+                ImageModel::id, ImageModel::fromId, errors);
+        boolean force = force(body.get("force"), errors);
+        if (!errors.isEmpty()) {
+            return new Result(null, List.copyOf(errors));
+        }
+        return new Result(new PersonaRequestInput(PersonaName.of(name), description, tone, model, force), List.of());
+    }
+
+    private static String name(JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            errors.add(new FieldError("name", "is required"));
+            return null;
+        }
+        if (!node.isString()) {
+            errors.add(new FieldError("name", mustBeString(node)));
+            return null;
+        }
+        String raw = node.stringValue();
+        Optional<String> textProblem = textProblem(raw, false);
+        if (textProblem.isPresent()) {
+            errors.add(new FieldError("name", textProblem.get()));
+            return null;
+        }
+        String display = PersonaName.displayName(raw);
+        int length = display.codePointCount(0, display.length());
+        if (length == 0) {
+            errors.add(new FieldError("name", "must not be blank"));
+            return null;
+        }
+        if (length > NAME_MAX) {
+            errors.add(new FieldError("name", "must be at most " + NAME_MAX + " characters (was " + length + ")"));
+            return null;
+        }
+        return raw;
+    }
+
+    private static String description(JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return "";
+        }
+        if (!node.isString()) {
+            errors.add(new FieldError("description", mustBeString(node)));
+            return null;
+        }
+        String text = node.stringValue().replace("\r\n", "\n");
+        Optional<String> textProblem = textProblem(text, true);
+        if (textProblem.isPresent()) {
+            errors.add(new FieldError("description", textProblem.get()));
+            return null;
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > DESCRIPTION_MAX) {
+            errors.add(new FieldError("description",
+                    "must be at most " + DESCRIPTION_MAX + " characters (was " + length + ")"));
+            return null;
+        }
+        return text;
+    }
+
+    private static <T> T choice(String field, JsonNode node, T defaultValue, T[] values, Function<T, String> id,
+                                Function<String, Optional<T>> fromId, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return defaultValue;
+        }
+        String allowed = Arrays.stream(values).map(id).collect(Collectors.joining(", "));
+        if (!node.isString()) {
+            errors.add(new FieldError(field, mustBeString(node) + " (one of " + allowed + ")"));
+            return null;
+        }
+        Optional<T> value = fromId.apply(node.stringValue());
+        if (value.isEmpty()) {
+            errors.add(new FieldError(field, "must be one of " + allowed));
+            return null;
+        }
+        return value.get();
+    }
+
+    private static boolean force(JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            errors.add(new FieldError("force", "must be true or false, not " + typeOf(node)));
+            return false;
+        }
+        return node.booleanValue();
+    }
+
+    /** Control characters (newline allowed where asked) and lone surrogates, which are not text at all. */
+    private static Optional<String> textProblem(String text, boolean newlineAllowed) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.getType(cp) == Character.CONTROL && !(newlineAllowed && cp == '\n')) {
+                return Optional.of(newlineAllowed
+                        ? "must not contain control characters other than newline"
+                        : "must not contain control characters");
+            }
+            if (Character.getType(cp) == Character.SURROGATE) {
+                return Optional.of("must be valid Unicode text (it has an unpaired surrogate)");
+            }
+            i += Character.charCount(cp);
+        }
+        return Optional.empty();
+    }
+
+    private static String mustBeString(JsonNode node) {
+        return "must be a string, not " + typeOf(node);
+    }
+
+    private static String typeOf(JsonNode node) {
+        String type = node.getNodeType().name().toLowerCase(Locale.ROOT);
+        return (type.startsWith("a") || type.startsWith("o") ? "an " : "a ") + type;
+    }
+}

@@ -1,0 +1,238 @@
+package com.personacomposer.gateway.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.PersonaRequested;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+class CreatePersonaHandlerTest {
+
+    private final HandlerFixture fixture = new HandlerFixture();
+
+    @Test
+    void recordsPublishesAndAnswers202ForANewName() {
+        JsonNode body = post("{\"name\": \" Zoë  Smith \", \"description\": \"tall\", \"mottoTone\": \"comical\", \"model\": \"dall-e\"}")
+                .expectStatus().isAccepted()
+                .expectHeader().value("Location", location -> assertThat(location).startsWith("/api/requests/"))
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        String requestId = body.path("requestId").asString();
+        assertThat(body.path("personaName").asString()).isEqualTo("Zoë Smith");
+        assertThat(body.path("slug").asString()).isEqualTo("zoë-smith");
+        assertThat(body.path("status").asString()).isEqualTo("PENDING");
+        assertThat(fixture.personaService.calls).containsExactly(
+                "GET /api/personas/zo%C3%AB-smith", "PUT /internal/requests/" + requestId);
+        assertThat(fixture.personaService.records).singleElement().satisfies(record -> {
+            assertThat(record.path("personaKey").asString()).isEqualTo("zoë smith");
+            assertThat(record.path("mottoTone").asString()).isEqualTo("comical");
+            assertThat(record.path("model").asString()).isEqualTo("dall-e");
+            assertThat(record.has("idempotencyKey")).isFalse();
+        });
+        assertThat(fixture.published).singleElement().isInstanceOfSatisfying(PersonaRequested.class, event -> {
+            assertThat(event.requestId()).hasToString(requestId);
+            assertThat(event.personaKey()).isEqualTo("zoë smith");
+            assertThat(event.personaName()).isEqualTo("Zoë Smith");
+            assertThat(event.slug()).isEqualTo("zoë-smith");
+            assertThat(event.description()).isEqualTo("tall");
+            assertThat(event.mottoTone()).isEqualTo(MottoTone.COMICAL);
+            assertThat(event.model()).isEqualTo(ImageModel.DALL_E);
+        });
+    }
+
+    @Test
+    void answersAnExistingPersonaAsItIsWithoutGenerating() {
+        String persona = "{\"name\":\"Ada\",\"slug\":\"ada\",\"images\":[{\"id\":\"i1\"}]}";
+        fixture.personaService.personas.put("ada", persona);
+
+        post("{\"name\": \"ADA\"}")
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo(persona);
+
+        assertThat(fixture.personaService.records).isEmpty();
+        assertThat(fixture.published).isEmpty();
+    }
+
+    @Test
+    void forceGeneratesAgainWithoutLookingTheNameUp() {
+        fixture.personaService.personas.put("ada", "{}");
+
+        post("{\"name\": \"Ada\", \"force\": true}").expectStatus().isAccepted();
+
+        assertThat(fixture.personaService.calls).noneMatch(call -> call.startsWith("GET"));
+        assertThat(fixture.published).hasSize(1);
+    }
+
+    @Test
+    void aKnownIdempotencyKeyAnswersTheEarlierRequestAndPublishesNothing() {
+        UUID earlier = UUID.randomUUID();
+        fixture.personaService.knownRequestId = earlier;
+
+        fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "form-42")
+                .bodyValue("{\"name\": \"Ada\"}")
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals("Location", "/api/requests/" + earlier)
+                .expectBody().jsonPath("$.requestId").isEqualTo(earlier.toString());
+
+        assertThat(fixture.personaService.records).singleElement()
+                .satisfies(record -> assertThat(record.path("idempotencyKey").asString()).isEqualTo("form-42"));
+        assertThat(fixture.published).isEmpty();
+    }
+
+    @Test
+    void acceptsABodyOfExactly64KibAndRefusesOneByteMore() {
+        post(padded(64 * 1024)).expectStatus().isAccepted();
+
+        problem(post(padded(64 * 1024 + 1)), HttpStatus.CONTENT_TOO_LARGE);
+        assertThat(fixture.published).hasSize(1);
+    }
+
+    @Test
+    void refusesALargeBodySentWithoutContentLength() {
+        byte[] large = padded(100 * 1024).getBytes(StandardCharsets.UTF_8);
+        var response = fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .body(reactor.core.publisher.Flux.just(
+                        org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance.wrap(large)),
+                        org.springframework.core.io.buffer.DataBuffer.class)
+                .exchange();
+
+        problem(response, HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        JsonNode problem = problem(post("{\"name\": \"Ada\""), HttpStatus.BAD_REQUEST);
+
+        assertThat(problem.path("detail").asString()).startsWith("Malformed JSON");
+        assertThat(problem.path("errors").isArray()).isTrue();
+    }
+
+    @Test
+    void duplicateFieldsAreMalformed() {
+        problem(post("{\"name\": \"Ada\", \"name\": {\"$gt\": \"\"}}"), HttpStatus.BAD_REQUEST);
+        assertThat(fixture.published).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIsA400Problem() {
+        problem(post("[{\"name\": \"Ada\"}]"), HttpStatus.BAD_REQUEST);
+        problem(post("\"Ada\""), HttpStatus.BAD_REQUEST);
+        problem(post(""), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void invalidFieldsAreListed() {
+        JsonNode problem = problem(post("{\"name\": 5, \"force\": \"yes\"}"), HttpStatus.BAD_REQUEST);
+
+        assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("name", "force");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415() {
+        problem(fixture.client.post().uri("/api/personas").contentType(MediaType.TEXT_PLAIN).bodyValue("name=Ada").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
+    void aMalformedIdempotencyKeyIsA400Problem() {
+        JsonNode problem = problem(fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "x".repeat(256)).bodyValue("{\"name\": \"Ada\"}").exchange(),
+                HttpStatus.BAD_REQUEST);
+
+        assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("Idempotency-Key");
+    }
+
+    @Test
+    void anUnreachablePersonaServiceIs503AndNothingIsPublished() {
+        HandlerFixture unreachable = new HandlerFixture("http://127.0.0.1:1");
+
+        problem(unreachable.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"Ada\"}").exchange(), HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(unreachable.published).isEmpty();
+    }
+
+    @Test
+    void aFailedPublishIs503() {
+        fixture.publishFailure = new IllegalStateException("broker away");
+
+        problem(post("{\"name\": \"Ada\"}"), HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void preferWaitAnswers201WithThePersonaOnceTheRequestCompletes() {
+        String persona = "{\"name\":\"Ada\",\"slug\":\"ada\",\"images\":[{\"id\":\"i1\"}]}";
+        UUID any = UUID.randomUUID();
+        fixture.personaService.statuses.add(StubPersonaService.status(any, "ada", "PENDING"));
+        fixture.personaService.statuses.add(StubPersonaService.status(any, "ada", "COMPLETED"));
+        fixture.personaService.personas.put("ada", persona);
+
+        fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .header("Prefer", "respond-async, wait=600")
+                .bodyValue("{\"name\": \"Ada\", \"force\": true}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("Location", "/api/personas/ada")
+                .expectHeader().valueEquals("Preference-Applied", "wait=60")
+                .expectBody(String.class).isEqualTo(persona);
+    }
+
+    @Test
+    void preferWaitAnswers202WithTheStatusWhenTheRequestFails() {
+        fixture.personaService.statuses.add(StubPersonaService.status(UUID.randomUUID(), "ada", "FAILED"));
+
+        fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .header("Prefer", "wait=5")
+                .bodyValue("{\"name\": \"Ada\"}")
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals("Preference-Applied", "wait=5")
+                .expectBody().jsonPath("$.status").isEqualTo("FAILED");
+    }
+
+    @Test
+    void preferWaitAnswers202WhenTheTimeRunsOut() {
+        fixture.personaService.statuses.add(StubPersonaService.status(UUID.randomUUID(), "ada", "PENDING"));
+
+        fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .header("Prefer", "wait=1")
+                .bodyValue("{\"name\": \"Ada\"}")
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals("Preference-Applied", "wait=1")
+                .expectBody().jsonPath("$.status").isEqualTo("PENDING");
+    }
+
+    private WebTestClient.ResponseSpec post(String json) {
+        return fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    private static JsonNode problem(WebTestClient.ResponseSpec response, HttpStatus status) {
+        EntityExchangeResult<JsonNode> result = response.expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult();
+        JsonNode problem = result.getResponseBody();
+        assertThat(problem.path("status").asInt()).isEqualTo(status.value());
+        assertThat(problem.path("title").asString()).isNotBlank();
+        assertThat(problem.path("type").asString()).isNotBlank();
+        assertThat(problem.path("detail").asString()).isNotBlank();
+        assertThat(problem.path("errors").isArray()).isTrue();
+        return problem;
+    }
+
+    /** A valid body of exactly {@code size} bytes: a name and an ignored filler field. */
+    private static String padded(int size) {
+        String start = "{\"name\": \"Ada\", \"filler\": \"";
+        String end = "\"}";
+        return start + "x".repeat(size - start.length() - end.length()) + end;
+    }
+}
