@@ -1,0 +1,57 @@
+package com.personacomposer.gateway.it;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.personacomposer.devstack.test.DevStackTest;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The packaged gateway on a random port, on the devstack's Kafka, with persona-service (and image-service) played by
+ * one WireMock server. Every IT extends this, so they share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@DevStackTest
+abstract class GatewayIntegrationSupport {
+
+    static final WireMockServer BACKEND = startBackend();
+
+    @Autowired
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("PERSONA_SERVICE_URI", BACKEND::baseUrl);
+        registry.add("IMAGE_SERVICE_URL", BACKEND::baseUrl);
+    }
+
+    @BeforeEach
+    void resetBackend() {
+        BACKEND.resetAll();
+    }
+
+    /** A persona name no other test (or earlier run on the shared broker) uses. */
+    static String uniqueName(String first) {
+        StringBuilder word = new StringBuilder();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 10; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return first + " " + word;
+    }
+
+    private static WireMockServer startBackend() {
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "wiremock-stop"));
+        return server;
+    }
+}

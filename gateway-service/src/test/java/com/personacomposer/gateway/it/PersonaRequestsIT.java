@@ -1,0 +1,244 @@
+package com.personacomposer.gateway.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.events.naming.PersonaName;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+class PersonaRequestsIT extends GatewayIntegrationSupport {
+
+    private static final RequestedEvents EVENTS = new RequestedEvents();
+    private static final String PROBLEM_404 = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No persona\"}";
+    /** persona-service's answer to a new request record: the path's requestId and what was recorded. */
+    private static final String RECORDED = "{\"requestId\":\"{{request.pathSegments.[2]}}\","
+            + "\"personaName\":\"{{jsonPath request.body '$.personaName'}}\",\"slug\":\"{{jsonPath request.body '$.slug'}}\","
+            + "\"status\":\"PENDING\",\"stages\":{\"image\":\"PENDING\",\"storage\":\"PENDING\",\"motto\":\"PENDING\"}}";
+
+    @AfterAll
+    static void closeConsumer() {
+        EVENTS.close();
+    }
+
+    @Test
+    void aNewNameIsRecordedPublishedAndAccepted() {
+        PersonaName name = PersonaName.of(uniqueName("Zoë"));
+        noPersona();
+        recordsRequests();
+
+        JsonNode body = client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"" + name.displayName() + "\", \"description\": \"likes\\nhats\","
+                        + " \"mottoTone\": \"sombre\", \"model\": \"openjourney\", \"unknown\": 1}")
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        String requestId = body.path("requestId").asString();
+        assertThat(body.path("personaName").asString()).isEqualTo(name.displayName());
+        assertThat(body.path("slug").asString()).isEqualTo(name.slug());
+        assertThat(body.path("status").asString()).isEqualTo("PENDING");
+        BACKEND.verify(putRequestedFor(urlPathEqualTo("/internal/requests/" + requestId))
+                .withRequestBody(matchingJsonPath("$.personaKey", equalTo(name.key())))
+                .withRequestBody(matchingJsonPath("$.mottoTone", equalTo("sombre")))
+                .withRequestBody(matchingJsonPath("$.model", equalTo("openjourney"))));
+
+        var record = EVENTS.await(r -> r.value().requestId().toString().equals(requestId), Duration.ofSeconds(20));
+        assertThat(record.key()).isEqualTo(name.key());
+        assertThat(record.value()).isInstanceOfSatisfying(PersonaRequested.class, event -> {
+            assertThat(event.personaKey()).isEqualTo(name.key());
+            assertThat(event.personaName()).isEqualTo(name.displayName());
+            assertThat(event.slug()).isEqualTo(name.slug());
+            assertThat(event.description()).isEqualTo("likes\nhats");
+            assertThat(event.mottoTone()).isEqualTo(MottoTone.SOMBRE);
+            assertThat(event.model()).isEqualTo(ImageModel.OPENJOURNEY);
+        });
+    }
+
+    @Test
+    void theLocationOfA202IsTheRequestsStatus() {
+        noPersona();
+        recordsRequests();
+
+        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\"}")
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().value("Location", location -> assertThat(location).matches("/api/requests/[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void anExistingPersonaIsAnsweredAsItIsAndNothingIsPublished() {
+        PersonaName name = PersonaName.of(uniqueName("O'Brien"));
+        String persona = "{\"name\":\"" + name.displayName() + "\",\"slug\":\"" + name.slug() + "\",\"images\":[]}";
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/" + name.slug())).willReturn(okJson(persona)));
+        recordsRequests();
+
+        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"" + name.displayName() + "\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo(persona);
+
+        BACKEND.verify(0, putRequestedFor(urlPathMatching("/internal/requests/.*")));
+        assertThat(EVENTS.withKey(name.key(), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void forceGeneratesForAnExistingPersona() {
+        PersonaName name = PersonaName.of(uniqueName("Ada"));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/" + name.slug())).willReturn(okJson("{}")));
+        recordsRequests();
+
+        String requestId = client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"" + name.displayName() + "\", \"force\": true}")
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("requestId").asString();
+
+        BACKEND.verify(0, getRequestedFor(urlPathEqualTo("/api/personas/" + name.slug())));
+        EVENTS.await(r -> r.value().requestId().toString().equals(requestId), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aKnownIdempotencyKeyAnswersTheEarlierRequestWithoutPublishing() {
+        PersonaName name = PersonaName.of(uniqueName("Ada"));
+        UUID earlier = UUID.randomUUID();
+        noPersona();
+        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*"))
+                .withRequestBody(matchingJsonPath("$.idempotencyKey", equalTo("retry-" + earlier)))
+                .willReturn(okJson("{\"requestId\":\"" + earlier + "\",\"personaName\":\"" + name.displayName()
+                        + "\",\"slug\":\"" + name.slug() + "\",\"status\":\"PENDING\"}")));
+
+        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "retry-" + earlier)
+                .bodyValue("{\"name\": \"" + name.displayName() + "\"}")
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals("Location", "/api/requests/" + earlier)
+                .expectBody().jsonPath("$.requestId").isEqualTo(earlier.toString());
+
+        assertThat(EVENTS.withKey(name.key(), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void invalidFieldsAre400ProblemsNamingEachField() {
+        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": {\"$gt\": \"\"}, \"description\": \"" + "d".repeat(801) + "\", \"mottoTone\": \"loud\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("about:blank")
+                .jsonPath("$.title").isEqualTo("Bad Request")
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.detail").isNotEmpty()
+                .jsonPath("$.errors[*].field").isEqualTo(java.util.List.of("name", "description", "mottoTone"))
+                .jsonPath("$.errors[0].message").isEqualTo("must be a string, not an object");
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": ")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail).startsWith("Malformed JSON"));
+    }
+
+    @Test
+    void aBodyOver64KibIsA413Problem() {
+        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"Ada\", \"filler\": \"" + "x".repeat(64 * 1024) + "\"}")
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(413).jsonPath("$.errors").isArray();
+    }
+
+    @Test
+    void preferWaitAnswers201WithThePersonaWhenTheRequestCompletes() {
+        PersonaName name = PersonaName.of(uniqueName("Zoë"));
+        String persona = "{\"name\":\"" + name.displayName() + "\",\"slug\":\"" + name.slug() + "\",\"images\":[{\"id\":\"i1\"}]}";
+        recordsRequests();
+        requestStatuses(name, "PENDING", "PENDING", "COMPLETED");
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/" + encoded(name.slug()))).willReturn(okJson(persona)));
+
+        waiting().post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .header("Prefer", "wait=10")
+                .bodyValue("{\"name\": \"" + name.displayName() + "\", \"force\": true}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("Location", "/api/personas/" + encoded(name.slug()))
+                .expectHeader().valueEquals("Preference-Applied", "wait=10")
+                .expectBody(String.class).isEqualTo(persona);
+    }
+
+    @Test
+    void preferWaitAnswers202WhenTheTimeRunsOut() {
+        PersonaName name = PersonaName.of(uniqueName("Ada"));
+        noPersona();
+        recordsRequests();
+        requestStatuses(name, "PENDING");
+
+        waiting().post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .header("Prefer", "wait=1")
+                .bodyValue("{\"name\": \"" + name.displayName() + "\"}")
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals("Preference-Applied", "wait=1")
+                .expectBody().jsonPath("$.status").isEqualTo("PENDING");
+    }
+
+    private WebTestClient waiting() {
+        return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    private static void noPersona() {
+        BACKEND.stubFor(get(urlPathMatching("/api/personas/.*"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json").withBody(PROBLEM_404)));
+    }
+
+    private static void recordsRequests() {
+        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(RECORDED).withTransformers("response-template")));
+    }
+
+    /** GET /api/requests/{any} answers these statuses in turn, then keeps answering the last. */
+    static void requestStatuses(PersonaName name, String... states) {
+        String scenario = "statuses of " + name.key();
+        for (int i = 0; i < states.length; i++) {
+            var stub = get(urlPathMatching("/api/requests/[^/]+")).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "poll " + i)
+                    .willReturn(okJson("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"personaName\":\""
+                            + name.displayName() + "\",\"slug\":\"" + name.slug() + "\",\"status\":\"" + states[i] + "\"}")
+                            .withTransformers("response-template"));
+            BACKEND.stubFor(i < states.length - 1 ? stub.willSetStateTo("poll " + (i + 1)) : stub);
+        }
+    }
+
+    private static String encoded(String slug) {
+        return org.springframework.web.util.UriUtils.encodePathSegment(slug, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,112 @@
+package com.personacomposer.gateway.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/** Reads, votes and models go to the backends as they are; their answers (404s included) come back unchanged. */
+class RoutesIT extends GatewayIntegrationSupport {
+
+    @Test
+    void aPersonaIsReadFromPersonaServiceByItsPercentEncodedSlug() {
+        String persona = "{\"name\":\"Zoë\",\"slug\":\"zoë\",\"images\":[]}";
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/zo%C3%AB")).willReturn(okJson(persona)));
+
+        client.get().uri("/api/personas/{slug}", "zoë")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo(persona);
+    }
+
+    @Test
+    void theListKeepsItsQuery() {
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas"))
+                .withQueryParam("q", equalTo("ada")).withQueryParam("page", equalTo("1")).withQueryParam("size", equalTo("5"))
+                .willReturn(okJson("{\"items\":[],\"page\":1,\"size\":5,\"total\":0}")));
+
+        client.get().uri("/api/personas?q=ada&page=1&size=5")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.size").isEqualTo(5);
+    }
+
+    @Test
+    void aRequestStatusIsReadFromPersonaService() {
+        UUID requestId = UUID.randomUUID();
+        String status = "{\"requestId\":\"" + requestId + "\",\"status\":\"PENDING\"}";
+        BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + requestId)).willReturn(okJson(status)));
+
+        client.get().uri("/api/requests/{id}", requestId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo(status);
+    }
+
+    @Test
+    void persona404sPassThroughUnchanged() {
+        String problem = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No persona nobody\",\"instance\":\"/api/personas/nobody\"}";
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/nobody")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json").withBody(problem)));
+
+        client.get().uri("/api/personas/nobody")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).isEqualTo(problem);
+    }
+
+    @Test
+    void votesGoToPersonaService() {
+        BACKEND.stubFor(post(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
+                .withRequestBody(equalToJson("{\"direction\":\"up\"}"))
+                .willReturn(okJson("{\"upvotes\":2,\"downvotes\":0}")));
+
+        client.post().uri("/api/personas/ada/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"direction\":\"up\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.upvotes").isEqualTo(2);
+    }
+
+    @Test
+    void modelsComeFromImageService() {
+        BACKEND.stubFor(get(urlPathEqualTo("/api/models"))
+                .willReturn(okJson("{\"default\":\"local\",\"models\":[{\"id\":\"local\",\"name\":\"Local renderer\",\"available\":true}]}")));
+
+        client.get().uri("/api/models")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.default").isEqualTo("local");
+    }
+
+    @Test
+    void otherMethodsOnTheCollectionAreNotRouted() {
+        client.delete().uri("/api/personas/ada")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void healthIsKeptFromTheOriginalApp() {
+        client.get().uri("/api/health")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().json("{\"status\":\"Healthy!\"}");
+        client.get().uri("/actuator/health")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus().isOk();
+    }
+}
