@@ -6,6 +6,9 @@ import com.personacomposer.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -44,13 +48,17 @@ public class PipelineKafkaAutoConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler pipelineErrorHandler(DefaultKafkaProducerFactory<Object, Object> producerFactory,
-                                             EventPublisher publisher, PipelineKafkaProperties properties) {
+    DeadLetterRecoverer deadLetterRecoverer(DefaultKafkaProducerFactory<Object, Object> producerFactory,
+                                            EventPublisher publisher, PipelineKafkaProperties properties) {
         KafkaTemplate<Object, Object> deadLetterTemplate = new KafkaTemplate<>(
                 producerFactory.copyWithConfigurationOverride(Map.of(
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class)));
-        var recoverer = new DeadLetterRecoverer(new DeadLetterPublishingRecoverer(deadLetterTemplate),
-                publisher, properties.failureStage());
+        return new DeadLetterRecoverer(new DeadLetterPublishingRecoverer(deadLetterTemplate), publisher,
+                properties.failureStage());
+    }
+
+    @Bean
+    DefaultErrorHandler pipelineErrorHandler(DeadLetterRecoverer recoverer, PipelineKafkaProperties properties) {
         var backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
         backOff.setInitialInterval(properties.retryBackoff().toMillis());
         backOff.setMultiplier(2.0);
@@ -59,5 +67,16 @@ public class PipelineKafkaAutoConfiguration {
         handler.addNotRetryableExceptions(InvalidEventException.class, DeserializationException.class,
                 NonRetryableException.class);
         return handler;
+    }
+
+    /** Bounded concurrency for slow stages; its threads are daemon so a stopping service never waits on idle ones. */
+    @Bean(destroyMethod = "")
+    ConcurrentStage concurrentStage(DeadLetterRecoverer recoverer, PipelineKafkaProperties properties) {
+        int bound = properties.maxInFlight();
+        var threadFactory = new CustomizableThreadFactory("stage-");
+        threadFactory.setDaemon(true);
+        var threads = new ThreadPoolExecutor(bound, bound, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
+        threads.allowCoreThreadTimeOut(true);
+        return new ConcurrentStage(bound, threads, recoverer);
     }
 }

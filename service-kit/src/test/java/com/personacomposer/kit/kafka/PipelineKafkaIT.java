@@ -6,6 +6,8 @@ import com.personacomposer.devstack.test.DevStack;
 import com.personacomposer.devstack.test.DevStackTest;
 import com.personacomposer.events.EventCodec;
 import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.ImageGenerated;
+import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoGenerated;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.Topics;
@@ -47,6 +49,9 @@ class PipelineKafkaIT {
 
     @Autowired
     MottoListener listener;
+
+    @Autowired
+    SlowListener slowListener;
 
     @Test
     void publishedEventsReachListenersKeyedByPersona() {
@@ -131,9 +136,80 @@ class PipelineKafkaIT {
         }
     }
 
+    @Test
+    void slowWorkRunsConcurrentlyInsteadOfOneRecordAtATimePerPartition() {
+        String key = "slow-" + UUID.randomUUID();
+        List<ImageGenerated> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(ImageGenerated.of(UUID.randomUUID(), key, ImageModel.LOCAL, "http://slow/" + i, null));
+        }
+        long started = System.nanoTime();
+
+        events.forEach(publisher::publishAsync);
+
+        awaitUntil(() -> slowListener.done.containsAll(events));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        // 20 records of one key share one partition: one at a time they would take 20 x 500 ms = 10 s.
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+        assertThat(slowListener.maxConcurrent.get()).isGreaterThan(5);
+    }
+
+    @Test
+    void concurrentWorkThatFailsIsDeadLetteredAndFailsItsRequestOnce() {
+        UUID requestId = UUID.randomUUID();
+        String key = "slow-boom-" + UUID.randomUUID();
+
+        publisher.publish(ImageGenerated.of(requestId, key, ImageModel.LOCAL, "http://slow/boom", null));
+
+        consumeUntil(Topics.deadLetter(Topics.IMAGE_GENERATED), records -> records.stream().anyMatch(r -> key.equals(r.key())));
+        List<ConsumerRecord<String, byte[]>> failures = consumeUntil(Topics.PERSONA_FAILED,
+                records -> records.stream().anyMatch(r -> key.equals(r.key())));
+        assertThat(failures.stream().filter(r -> key.equals(r.key()))).hasSize(1);
+        PersonaFailed failed = (PersonaFailed) EventCodec.fromJson(
+                failures.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow().value());
+        assertThat(failed.reason()).isEqualTo("could not process ImageGenerated: download exploded");
+    }
+
     @SpringBootApplication
-    @Import(MottoListener.class)
+    @Import({MottoListener.class, SlowListener.class})
     static class TestApp {
+    }
+
+    static class SlowListener {
+
+        final List<ImageGenerated> done = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger maxConcurrent = new java.util.concurrent.atomic.AtomicInteger();
+        private final ConcurrentStage stage;
+
+        SlowListener(ConcurrentStage stage) {
+            this.stage = stage;
+        }
+
+        @KafkaListener(topics = Topics.IMAGE_GENERATED)
+        java.util.concurrent.CompletableFuture<Void> on(ConsumerRecord<String, ImageGenerated> record) {
+            return stage.submit(record, () -> handle(record.value()));
+        }
+
+        private void handle(ImageGenerated event) {
+            if (event.imageUrl().endsWith("boom")) {
+                throw new IllegalStateException("download exploded");
+            }
+            maxConcurrent.accumulateAndGet(running.incrementAndGet(), Math::max);
+            ServiceSleep.sleep(500);
+            running.decrementAndGet();
+            done.add(event);
+        }
+    }
+
+    static final class ServiceSleep {
+        static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static class MottoListener {

@@ -1,0 +1,62 @@
+package com.personacomposer.kit.kafka;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
+
+/**
+ * Runs slow per-record work (provider calls, downloads) concurrently, up to a bound, instead of one record at a time
+ * per partition. A listener returns the future this gives it; Spring Kafka then acknowledges each record when its work
+ * is done and commits offsets in order (out-of-order acks are held back), so delivery stays at-least-once. When the
+ * bound is reached the consumer thread waits for a slot: that is the backpressure. Work that fails is handed to the
+ * dead-letter recoverer (dead-letter topic + PersonaFailed) and the record is acknowledged: nothing is dropped silently.
+ * Retries of provider calls belong to the provider clients (resilience4j), not here.
+ */
+public class ConcurrentStage {
+
+    private final Semaphore slots;
+    private final ExecutorService executor;
+    private final DeadLetterRecoverer deadLetters;
+
+    public ConcurrentStage(int maxInFlight, ExecutorService executor, DeadLetterRecoverer deadLetters) {
+        this.slots = new Semaphore(maxInFlight);
+        this.executor = executor;
+        this.deadLetters = deadLetters;
+    }
+
+    public CompletableFuture<Void> submit(ConsumerRecord<?, ?> record, Runnable work) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+        var context = MDC.getCopyOfContextMap();
+        try {
+            return CompletableFuture.runAsync(() -> run(record, work, context), executor);
+        } catch (RuntimeException rejected) {
+            slots.release();
+            return CompletableFuture.failedFuture(rejected);
+        }
+    }
+
+    public int available() {
+        return slots.availablePermits();
+    }
+
+    private void run(ConsumerRecord<?, ?> record, Runnable work, java.util.Map<String, String> context) {
+        if (context != null) {
+            MDC.setContextMap(context);
+        }
+        try {
+            work.run();
+        } catch (RuntimeException | Error failure) {
+            deadLetters.accept(record, failure instanceof Exception e ? e : new IllegalStateException(failure));
+        } finally {
+            slots.release();
+            MDC.clear();
+        }
+    }
+}
