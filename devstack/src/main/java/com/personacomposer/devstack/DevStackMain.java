@@ -8,12 +8,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar devstack.jar infra}: the local infrastructure on its well-known ports, data under .devstack/.
- * Stops cleanly on SIGTERM or Ctrl-C.
+ * Stops cleanly on SIGTERM or Ctrl-C. {@code java -jar devstack.jar bench}: the benchmark (see {@code bench --help}).
  */
 public final class DevStackMain {
 
     private static final String USAGE = """
             usage: java -jar devstack.jar infra [--data-dir DIR]
+                   java -jar devstack.jar bench --help
 
               infra   start a Kafka KRaft broker on 9092, a MongoDB wire-protocol server on 27017 and an
                       S3-compatible server on 9000 (bucket persona-images), keeping data under DIR
@@ -24,7 +25,11 @@ public final class DevStackMain {
     private DevStackMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "bench".equals(args[0])) {
+            com.personacomposer.devstack.bench.Bench.main(args);
+            return;
+        }
         if (args.length == 0 || !"infra".equals(args[0])) {
             System.err.print(USAGE);
             System.exit(args.length == 0 || args[0].equals("--help") ? 0 : 2);
