@@ -28,7 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest
+// The offline composer, even where the developer has a key in the environment.
+@SpringBootTest(properties = "OPENAI_API_KEY=")
 @DevStackTest
 class MottoServiceIT {
 

@@ -14,7 +14,6 @@ import java.util.SplittableRandom;
 public final class LocalMottoComposer implements MottoComposer {
 
     public static final String PROVIDER = "local";
-    static final int MAX_LENGTH = 120;
 
     @Override
     public String provider() {
@@ -32,7 +31,7 @@ public final class LocalMottoComposer implements MottoComposer {
         int first = random.nextInt(words.size());
         // Any other phrase for the second slot, never the first one again.
         int second = words.size() > 1 ? (first + 1 + random.nextInt(words.size() - 1)) % words.size() : first;
-        return fit(ToneTemplates.fill(template, words.get(first), words.get(second)));
+        return MottoText.fit(ToneTemplates.fill(template, words.get(first), words.get(second)));
     }
 
     private static List<String> words(MottoRequest request) {
@@ -60,22 +59,5 @@ public final class LocalMottoComposer implements MottoComposer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-    }
-
-    /** One line of at most {@link #MAX_LENGTH} characters, cut at a word boundary where one is near. */
-    static String fit(String motto) {
-        String line = motto.replaceAll("\\s+", " ").strip();
-        if (line.length() <= MAX_LENGTH) {
-            return line;
-        }
-        int end = MAX_LENGTH - 1;
-        if (Character.isLowSurrogate(line.charAt(end))) {
-            end--;
-        }
-        int space = line.lastIndexOf(' ', end);
-        if (space > MAX_LENGTH / 2) {
-            end = space;
-        }
-        return line.substring(0, end).strip() + "…";
     }
 }

@@ -112,9 +112,9 @@ class LocalMottoComposerTest {
 
     @Test
     void fitCutsOverlongLinesAtAWordBoundary() {
-        String fitted = LocalMottoComposer.fit("word ".repeat(40));
+        String fitted = MottoText.fit("word ".repeat(40));
         assertThat(fitted).hasSizeLessThanOrEqualTo(120).endsWith("word…");
-        assertThat(LocalMottoComposer.fit("a\nb")).isEqualTo("a b");
+        assertThat(MottoText.fit("a\nb")).isEqualTo("a b");
     }
 
     @Test
