@@ -13,11 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ModelCatalog {
 
-    /** Models this build has no provider for yet, and what they will need. */
-    private static final Map<ImageModel, String> PENDING = Map.of(
-            ImageModel.DALL_E, "set OPENAI_API_KEY",
-            ImageModel.OPENJOURNEY, "set REPLICATE_API_TOKEN");
-
     private final Map<ImageModel, ImageProvider> providers = new EnumMap<>(ImageModel.class);
 
     ModelCatalog(List<ImageProvider> providers) {
@@ -33,7 +28,7 @@ class ModelCatalog {
     Optional<String> missing(ImageModel model) {
         ImageProvider provider = providers.get(model);
         if (provider == null) {
-            return Optional.of(PENDING.getOrDefault(model, "not supported"));
+            return Optional.of("not supported by this build");
         }
         return provider.configured() ? Optional.empty() : Optional.of(provider.requirement());
     }

@@ -59,7 +59,9 @@ class ImageGenerationServiceTest {
 
     @Test
     void anUnconfiguredModelFailsTheRequestWithWhatIsMissing() {
-        ImageGenerationService service = service(local());
+        ImageGenerationService service = service(local(),
+                new FakeProvider(ImageModel.DALL_E, false, "set OPENAI_API_KEY", null),
+                new FakeProvider(ImageModel.OPENJOURNEY, false, "set REPLICATE_API_TOKEN", null));
 
         service.handle(request(ImageModel.DALL_E));
         service.handle(request(ImageModel.OPENJOURNEY));
@@ -139,20 +141,26 @@ class ImageGenerationServiceTest {
 
     private static ImageProvider local() {
         LocalRenderer renderer = new LocalRenderer();
-        return new FakeProvider(ImageModel.LOCAL, prompt -> new GeneratedImage.Inline(renderer.render(prompt), null));
+        return new FakeProvider(ImageModel.LOCAL, true, "nothing",
+                prompt -> new GeneratedImage.Inline(renderer.render(prompt), null));
     }
 
     static final class FakeProvider implements ImageProvider {
         private final ImageModel model;
+        private final boolean configured;
+        private final String requirement;
         Function<ImagePrompt, GeneratedImage> answer;
         int calls;
 
         FakeProvider() {
-            this(ImageModel.DALL_E, null);
+            this(ImageModel.DALL_E, true, "set OPENAI_API_KEY", null);
         }
 
-        FakeProvider(ImageModel model, Function<ImagePrompt, GeneratedImage> answer) {
+        FakeProvider(ImageModel model, boolean configured, String requirement,
+                     Function<ImagePrompt, GeneratedImage> answer) {
             this.model = model;
+            this.configured = configured;
+            this.requirement = requirement;
             this.answer = answer;
         }
 
@@ -163,12 +171,12 @@ class ImageGenerationServiceTest {
 
         @Override
         public boolean configured() {
-            return true;
+            return configured;
         }
 
         @Override
         public String requirement() {
-            return "set OPENAI_API_KEY";
+            return requirement;
         }
 
         @Override

@@ -27,11 +27,11 @@ class ModelCatalogTest {
     }
 
     @Test
-    void aModelWithoutAProviderSaysWhatItNeeds() {
+    void aModelWithoutAProviderIsUnavailable() {
         ModelCatalog catalog = new ModelCatalog(List.of(provider(ImageModel.LOCAL, true, "nothing")));
 
-        assertThat(catalog.missing(ImageModel.DALL_E)).contains("set OPENAI_API_KEY");
-        assertThat(catalog.missing(ImageModel.OPENJOURNEY)).contains("set REPLICATE_API_TOKEN");
+        assertThat(catalog.missing(ImageModel.DALL_E)).contains("not supported by this build");
+        assertThat(catalog.provider(ImageModel.DALL_E)).isEmpty();
         assertThat(catalog.missing(ImageModel.LOCAL)).isEmpty();
     }
 

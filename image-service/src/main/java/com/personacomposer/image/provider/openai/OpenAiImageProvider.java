@@ -1,0 +1,88 @@
+package com.personacomposer.image.provider.openai;
+
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.image.provider.GeneratedImage;
+import com.personacomposer.image.provider.ImageGenerationException;
+import com.personacomposer.image.provider.ImagePrompt;
+import com.personacomposer.image.provider.ImageProvider;
+import com.personacomposer.image.provider.PromptBuilder;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Base64;
+import org.springframework.stereotype.Component;
+
+/** The dall-e model: OpenAI's Images API with the configured model (DALL-E 2 or 3, or gpt-image-1). */
+@Component
+public class OpenAiImageProvider implements ImageProvider {
+
+    private final OpenAiImageProperties properties;
+    private final OpenAiImagesClient client;
+    private final PromptBuilder prompts;
+    private final OpenAiImageModel model;
+
+    public OpenAiImageProvider(OpenAiImageProperties properties, OpenAiImagesClient client, PromptBuilder prompts) {
+        this.properties = properties;
+        this.client = client;
+        this.prompts = prompts;
+        this.model = properties.imageModel();
+        int fixed = prompts.lengthWithoutDescription(ImagePrompt.MAX_NAME);
+        if (fixed > model.promptLimit()) {
+            throw new IllegalStateException("the image prompt template leaves no room within " + model.id()
+                    + "'s limit of " + model.promptLimit() + " characters");
+        }
+    }
+
+    @Override
+    public ImageModel model() {
+        return ImageModel.DALL_E;
+    }
+
+    @Override
+    public boolean configured() {
+        return properties.configured();
+    }
+
+    @Override
+    public String requirement() {
+        return "set OPENAI_API_KEY";
+    }
+
+    @Override
+    public GeneratedImage generate(ImagePrompt prompt) {
+        OpenAiImagesClient.ImagesResponse image;
+        try {
+            image = client.generate(new OpenAiImagesClient.ImagesRequest(model.id(),
+                    prompts.build(prompt, model.promptLimit()), properties.size(), model.hostsImages() ? "url" : null));
+        } catch (CallNotPermittedException e) {
+            throw new ImageGenerationException("DALL-E is temporarily unavailable after repeated failures; "
+                    + "try again in a minute");
+        } catch (BulkheadFullException e) {
+            throw new ImageGenerationException("DALL-E is busy with other requests; try again in a minute");
+        }
+        if (image.url() != null) {
+            return new GeneratedImage.Hosted(httpUrl(image.url()), image.revisedPrompt());
+        }
+        if (image.b64Json() != null) {
+            try {
+                return new GeneratedImage.Inline(Base64.getDecoder().decode(image.b64Json()), image.revisedPrompt());
+            } catch (IllegalArgumentException e) {
+                throw new ImageGenerationException("DALL-E answered with an image that is not valid base64");
+            }
+        }
+        throw new ImageGenerationException("DALL-E answered without an image");
+    }
+
+    private static URI httpUrl(String text) {
+        try {
+            URI url = new URI(text);
+            if ("https".equals(url.getScheme()) || "http".equals(url.getScheme())) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // Reported below.
+        }
+        throw new ImageGenerationException("DALL-E answered with an image URL that is not HTTP(S)");
+    }
+}

@@ -1,0 +1,103 @@
+package com.personacomposer.image.provider.openai;
+
+import com.personacomposer.image.provider.remote.JsonHttp;
+import com.personacomposer.image.provider.remote.ProviderRejectedException;
+import com.personacomposer.image.provider.remote.ProviderUnavailableException;
+import com.personacomposer.image.provider.remote.RemoteProviderProperties;
+import com.personacomposer.image.provider.remote.RetryAfter;
+import com.personacomposer.image.provider.remote.Secrets;
+import io.github.resilience4j.bulkhead.annotation.Bulkhead;
+import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
+import io.github.resilience4j.retry.annotation.Retry;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * POST /images/generations. Each call is retried (only when retrying can help), guarded by a circuit breaker and
+ * bounded by a bulkhead, all configured under resilience4j.*.instances.openai-images.
+ */
+@Component
+public class OpenAiImagesClient {
+
+    public static final String RESILIENCE = "openai-images";
+    private static final String PROVIDER = "DALL-E";
+
+    private final OpenAiImageProperties properties;
+    private final JsonHttp http;
+    private final URI endpoint;
+
+    OpenAiImagesClient(OpenAiImageProperties properties, RemoteProviderProperties remote, JsonMapper json) {
+        this.properties = properties;
+        this.http = new JsonHttp(PROVIDER, remote.connectTimeout(), json);
+        String base = properties.baseUrl().toString();
+        this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "images/generations");
+    }
+
+    /** One image request; {@code responseFormat} null leaves the parameter out (gpt-image-1 refuses it). */
+    public record ImagesRequest(String model, String prompt, String size, String responseFormat) {
+    }
+
+    /** The first image of the answer: a URL or base64 bytes, and the prompt DALL-E 3 really used. */
+    public record ImagesResponse(String url, String b64Json, String revisedPrompt) {
+    }
+
+    @Retry(name = RESILIENCE)
+    @CircuitBreaker(name = RESILIENCE)
+    @Bulkhead(name = RESILIENCE)
+    public ImagesResponse generate(ImagesRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", request.model());
+        body.put("prompt", request.prompt());
+        body.put("n", 1);
+        body.put("size", request.size());
+        if (request.responseFormat() != null) {
+            body.put("response_format", request.responseFormat());
+        }
+        HttpRequest post = HttpRequest.newBuilder(endpoint)
+                .timeout(properties.timeout())
+                .header("Authorization", "Bearer " + properties.apiKey())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(http.write(body)))
+                .build();
+        JsonHttp.Response response = http.exchange(post, false);
+        if (response.status() / 100 == 2) {
+            JsonNode first = response.body().path("data").path(0);
+            return new ImagesResponse(text(first, "url"), text(first, "b64_json"), text(first, "revised_prompt"));
+        }
+        throw failure(response);
+    }
+
+    /** What a non-2xx answer means: retryable only for rate limits (not exhausted quota) and server errors. */
+    private RuntimeException failure(JsonHttp.Response response) {
+        JsonNode error = response.body().path("error");
+        String code = text(error, "code");
+        String type = text(error, "type");
+        String message = text(error, "message");
+        String detail = Secrets.scrub("HTTP " + response.status()
+                + (code != null ? " " + code : type != null ? " " + type : "")
+                + (message != null ? ": " + message : ""), properties.apiKey());
+        int status = response.status();
+        boolean quota = "insufficient_quota".equals(code) || "insufficient_quota".equals(type);
+        if (status == 429 && !quota) {
+            return new ProviderUnavailableException(PROVIDER + " is rate limited: " + detail,
+                    RetryAfter.of(response.headers(), Clock.systemUTC()).orElse(null));
+        }
+        if (status == 500 || status == 502 || status == 503 || status == 504) {
+            return new ProviderUnavailableException(PROVIDER + " is unavailable: " + detail,
+                    RetryAfter.of(response.headers(), Clock.systemUTC()).orElse(null));
+        }
+        return new ProviderRejectedException(PROVIDER + " refused the request: " + detail);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isString() && !value.asString().isEmpty() ? value.asString() : null;
+    }
+}

@@ -1,0 +1,14 @@
+package com.personacomposer.image.provider.remote;
+
+import com.personacomposer.image.provider.ImageGenerationException;
+
+/**
+ * The provider refused the call for good (bad request, content policy, invalid key, no quota): never retried, and
+ * not held against the provider's health by the circuit breaker.
+ */
+public class ProviderRejectedException extends ImageGenerationException {
+
+    public ProviderRejectedException(String reason) {
+        super(reason);
+    }
+}

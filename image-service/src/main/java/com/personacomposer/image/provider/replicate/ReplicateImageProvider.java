@@ -1,0 +1,139 @@
+package com.personacomposer.image.provider.replicate;
+
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.image.provider.GeneratedImage;
+import com.personacomposer.image.provider.ImageGenerationException;
+import com.personacomposer.image.provider.ImagePrompt;
+import com.personacomposer.image.provider.ImageProvider;
+import com.personacomposer.image.provider.PromptBuilder;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The openjourney model: a Replicate prediction of prompthero/openjourney, followed until it finishes or our
+ * deadline passes (then cancelled, so it stops costing).
+ */
+@Component
+public class ReplicateImageProvider implements ImageProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplicateImageProvider.class);
+    static final int SIDE = 512;
+
+    private final ReplicateProperties properties;
+    private final ReplicateClient client;
+    private final PromptBuilder prompts;
+
+    public ReplicateImageProvider(ReplicateProperties properties, ReplicateClient client, PromptBuilder prompts) {
+        this.properties = properties;
+        this.client = client;
+        this.prompts = prompts;
+    }
+
+    @Override
+    public ImageModel model() {
+        return ImageModel.OPENJOURNEY;
+    }
+
+    @Override
+    public boolean configured() {
+        return properties.configured();
+    }
+
+    @Override
+    public String requirement() {
+        return "set REPLICATE_API_TOKEN";
+    }
+
+    @Override
+    public GeneratedImage generate(ImagePrompt prompt) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("prompt", properties.promptPrefix() + prompts.build(prompt));
+        input.put("width", SIDE);
+        input.put("height", SIDE);
+        input.put("num_outputs", 1);
+        long deadline = System.nanoTime() + properties.deadline().toNanos();
+        Prediction current;
+        try {
+            current = client.create(input);
+        } catch (CallNotPermittedException | BulkheadFullException e) {
+            throw unavailable(e);
+        }
+        try {
+            while (!current.finished()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new ImageGenerationException("OpenJourney did not finish within "
+                            + seconds(properties.deadline()) + ", so the prediction was cancelled");
+                }
+                sleep(Math.min(left, properties.pollInterval().toNanos()));
+                current = client.get(current.getUrl());
+            }
+        } catch (RuntimeException e) {
+            cancel(current);
+            throw e instanceof CallNotPermittedException || e instanceof BulkheadFullException ? unavailable(e) : e;
+        }
+        return outcome(current);
+    }
+
+    private static GeneratedImage outcome(Prediction prediction) {
+        switch (prediction.status()) {
+            case "succeeded" -> {
+                if (prediction.output().isEmpty()) {
+                    throw new ImageGenerationException("OpenJourney finished without an image");
+                }
+                return new GeneratedImage.Hosted(httpUrl(prediction.output().get(0)), null);
+            }
+            case "failed" -> throw new ImageGenerationException("OpenJourney failed: "
+                    + (prediction.error() != null ? prediction.error() : "no reason given"));
+            default -> throw new ImageGenerationException("OpenJourney's prediction was " + prediction.status());
+        }
+    }
+
+    /** Best effort: a prediction we no longer wait for should stop costing money. */
+    private void cancel(Prediction prediction) {
+        try {
+            client.cancel(prediction.cancelUrl());
+        } catch (RuntimeException e) {
+            log.warn("could not cancel OpenJourney prediction {}: {}", prediction.id(), e.getMessage());
+        }
+    }
+
+    private static ImageGenerationException unavailable(RuntimeException e) {
+        return new ImageGenerationException(e instanceof CallNotPermittedException
+                ? "OpenJourney is temporarily unavailable after repeated failures; try again in a minute"
+                : "OpenJourney is busy with other requests; try again in a minute");
+    }
+
+    private static URI httpUrl(String text) {
+        try {
+            URI url = new URI(text);
+            if ("https".equals(url.getScheme()) || "http".equals(url.getScheme())) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // Reported below.
+        }
+        throw new ImageGenerationException("OpenJourney answered with an image URL that is not HTTP(S)");
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for OpenJourney", e);
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+}

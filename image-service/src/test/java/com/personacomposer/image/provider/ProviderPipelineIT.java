@@ -1,0 +1,145 @@
+package com.personacomposer.image.provider;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personacomposer.events.EventCodec;
+import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.ImageGenerated;
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.PersonaEvent;
+import com.personacomposer.events.PersonaFailed;
+import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.image.PipelineClient;
+import com.personacomposer.image.generation.ImageGenerationService;
+import com.personacomposer.image.provider.local.LocalRenderer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Paid providers end to end: what the service publishes, serves, logs and measures. */
+@ExtendWith(OutputCaptureExtension.class)
+class ProviderPipelineIT extends ProviderStubs {
+
+    private static PipelineClient pipeline;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    ImageGenerationService service;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void connect() {
+        pipeline = new PipelineClient();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        pipeline.close();
+    }
+
+    @Test
+    void base64ImagesAreServedFromImageServicesOwnShortLivedUrl() throws Exception {
+        byte[] png = new LocalRenderer().render(new ImagePrompt("Ada", "a mathematician", MottoTone.NEUTRAL));
+        stub.stubFor(post("/v1/images/generations").willReturn(okJson(
+                "{\"data\": [{\"b64_json\": \"" + Base64.getEncoder().encodeToString(png) + "\"}]}")));
+        PersonaRequested request = request(ImageModel.DALL_E);
+
+        service.handle(request);
+
+        ImageGenerated event = (ImageGenerated) pipeline.awaitOne(request.requestId());
+        assertThat(event.model()).isEqualTo(ImageModel.DALL_E);
+        assertThat(event.imageUrl()).startsWith("http://image-service.test:8082/generated/");
+        HttpResponse<byte[]> image = get(URI.create(event.imageUrl()).getPath());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.body()));
+        assertThat(decoded.getWidth()).isEqualTo(512);
+    }
+
+    @Test
+    void noCredentialIsEverLoggedOrPublished(CapturedOutput output) {
+        stub.stubFor(post("/v1/images/generations").willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"Incorrect API key provided: " + OPENAI_KEY + ". You can find "
+                        + "your API key at https://platform.openai.com/account/api-keys.\", \"type\": "
+                        + "\"invalid_request_error\", \"param\": null, \"code\": \"invalid_api_key\"}}")));
+        stub.stubFor(post("/v1/predictions").willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"title\": \"Service unavailable\", \"detail\": \"token " + REPLICATE_TOKEN
+                        + " could not be served\", \"status\": 503}")));
+        PersonaRequested dallE = request(ImageModel.DALL_E);
+        PersonaRequested openJourney = request(ImageModel.OPENJOURNEY);
+
+        service.handle(dallE);
+        service.handle(openJourney);
+
+        PersonaFailed refused = (PersonaFailed) pipeline.awaitOne(dallE.requestId());
+        PersonaFailed unavailable = (PersonaFailed) pipeline.awaitOne(openJourney.requestId());
+        assertThat(refused.stage()).isEqualTo(FailureStage.IMAGE);
+        assertThat(refused.reason()).startsWith("DALL-E refused the request: HTTP 401 invalid_api_key");
+        assertThat(unavailable.reason()).startsWith("OpenJourney is unavailable: HTTP 503 Service unavailable");
+        for (PersonaEvent event : pipeline.seen()) {
+            assertThat(EventCodec.toJsonString(event)).doesNotContain(OPENAI_KEY, REPLICATE_TOKEN);
+        }
+        assertThat(output.getAll()).contains(dallE.requestId().toString())
+                .doesNotContain(OPENAI_KEY, REPLICATE_TOKEN);
+    }
+
+    @Test
+    void breakerStateAndCallsAreExposedToPrometheus() throws Exception {
+        stub.stubFor(post("/v1/images/generations").willReturn(okJson(
+                "{\"data\": [{\"url\": \"https://oaidalleapiprodscus.blob.core.windows.net/x.png\"}]}")));
+        service.handle(request(ImageModel.DALL_E));
+
+        String metrics = new String(get("/actuator/prometheus").body());
+
+        assertThat(metrics)
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"openai-images\"[^}]*state=\"closed\"[^}]*} 1\\.0")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"replicate\"")
+                .containsPattern("resilience4j_circuitbreaker_calls_seconds_count\\{[^}]*kind=\"successful\"[^}]*name=\"openai-images\"")
+                .containsPattern("resilience4j_retry_calls_total\\{[^}]*name=\"openai-images\"")
+                .containsPattern("resilience4j_bulkhead_available_concurrent_calls\\{[^}]*name=\"replicate\"");
+    }
+
+    @Test
+    void everyConfiguredModelIsListedAsAvailable() throws Exception {
+        String models = new String(get("/api/models").body());
+
+        assertThat(models).isEqualTo("{\"default\":\"local\",\"models\":["
+                + "{\"id\":\"local\",\"name\":\"Local renderer\",\"available\":true},"
+                + "{\"id\":\"dall-e\",\"name\":\"DALL-E\",\"available\":true},"
+                + "{\"id\":\"openjourney\",\"name\":\"OpenJourney\",\"available\":true}]}");
+    }
+
+    private HttpResponse<byte[]> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static PersonaRequested request(ImageModel model) {
+        String name = "Provider Persona " + UUID.randomUUID();
+        return PersonaRequested.of(UUID.randomUUID(), name.toLowerCase(), name, "provider-persona", "a cartographer",
+                MottoTone.SOMBRE, model);
+    }
+}
