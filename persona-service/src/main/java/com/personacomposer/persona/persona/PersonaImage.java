@@ -1,0 +1,30 @@
+package com.personacomposer.persona.persona;
+
+import java.time.Instant;
+
+/**
+ * One image of a persona, with what it was made from. {@code model} and {@code mottoTone} are the ids of
+ * ImageModel and MottoTone (dall-e, sarcastic...).
+ */
+public record PersonaImage(
+        String id,
+        String requestId,
+        String s3Key,
+        String contentType,
+        String model,
+        String description,
+        String mottoTone,
+        String motto,
+        String revisedPrompt,
+        long upvotes,
+        long downvotes,
+        Instant createdAt) {
+
+    /** A new image starts with one upvote and no downvotes, as in the original app. */
+    public static PersonaImage first(String id, String requestId, String s3Key, String contentType, String model,
+                                     String description, String mottoTone, String motto, String revisedPrompt,
+                                     Instant createdAt) {
+        return new PersonaImage(id, requestId, s3Key, contentType, model, description, mottoTone, motto, revisedPrompt,
+                1, 0, createdAt);
+    }
+}

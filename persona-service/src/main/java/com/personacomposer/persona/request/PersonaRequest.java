@@ -1,0 +1,57 @@
+package com.personacomposer.persona.request;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A request as the requests collection holds it. Its parts may arrive before the request itself is recorded (they
+ * come on different topics), so {@code details} is null until the gateway's PUT or PersonaRequested has been seen.
+ */
+public record PersonaRequest(
+        String requestId,
+        String personaKey,
+        RequestDetails details,
+        RequestStatus status,
+        Stages stages,
+        StoredImage image,
+        String motto,
+        RequestError error,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public boolean recorded() {
+        return details != null;
+    }
+
+    /** Everything needed to append the image to the persona is here, and nobody has finished the request yet. */
+    boolean readyToComplete() {
+        return status == RequestStatus.PENDING && recorded() && image != null && motto != null;
+    }
+
+    /** What a pending request still lacks, in words for a timeout message. */
+    List<String> waitingFor() {
+        List<String> missing = new ArrayList<>();
+        if (!recorded()) {
+            missing.add("request details");
+        }
+        if (image == null) {
+            missing.add("image");
+        }
+        if (motto == null) {
+            missing.add("motto");
+        }
+        return missing;
+    }
+
+    /** The persona image this request makes: its id is derived from the request, so a redelivery makes no second one. */
+    String imageId() {
+        return imageIdOf(requestId);
+    }
+
+    static String imageIdOf(String requestId) {
+        return UUID.nameUUIDFromBytes(("persona-image:" + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+}

@@ -1,0 +1,40 @@
+package com.personacomposer.persona.request;
+
+import com.personacomposer.events.ImageStored;
+import com.personacomposer.events.MottoGenerated;
+import com.personacomposer.events.PersonaFailed;
+import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.events.Topics;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** The pipeline events this service assembles requests from. Failures go to the kit's error handler. */
+@Component
+class PipelineListener {
+
+    private final RequestService requests;
+
+    PipelineListener(RequestService requests) {
+        this.requests = requests;
+    }
+
+    @KafkaListener(id = "persona-requested", topics = Topics.PERSONA_REQUESTED)
+    void on(PersonaRequested event) {
+        requests.requested(event);
+    }
+
+    @KafkaListener(id = "persona-image-stored", topics = Topics.IMAGE_STORED)
+    void on(ImageStored event) {
+        requests.imageStored(event);
+    }
+
+    @KafkaListener(id = "persona-motto-generated", topics = Topics.MOTTO_GENERATED)
+    void on(MottoGenerated event) {
+        requests.mottoGenerated(event);
+    }
+
+    @KafkaListener(id = "persona-failed", topics = Topics.PERSONA_FAILED)
+    void on(PersonaFailed event) {
+        requests.failed(event);
+    }
+}

@@ -1,0 +1,24 @@
+package com.personacomposer.persona.request;
+
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.PersonaRequested;
+
+/** What was asked for: the fields the gateway records and PersonaRequested carries. */
+public record RequestDetails(
+        String personaKey,
+        String personaName,
+        String slug,
+        String description,
+        MottoTone mottoTone,
+        ImageModel model) {
+
+    public RequestDetails {
+        description = description == null ? "" : description;
+    }
+
+    static RequestDetails of(PersonaRequested event) {
+        return new RequestDetails(event.personaKey(), event.personaName(), event.slug(), event.description(),
+                event.mottoTone(), event.model());
+    }
+}

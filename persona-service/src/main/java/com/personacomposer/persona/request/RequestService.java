@@ -1,0 +1,147 @@
+package com.personacomposer.persona.request;
+
+import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.ImageStored;
+import com.personacomposer.events.MottoGenerated;
+import com.personacomposer.events.PersonaCompleted;
+import com.personacomposer.events.PersonaFailed;
+import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.kit.kafka.EventPublisher;
+import com.personacomposer.persona.persona.PersonaImage;
+import com.personacomposer.persona.persona.PersonaStore;
+import com.personacomposer.persona.persona.SlugTakenException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Assembles each request from its parts: records it, takes the image and the motto in any order and any number of
+ * times, and once both are there appends the image to the persona and completes the request, exactly once.
+ */
+@Service
+public class RequestService {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestService.class);
+
+    private final RequestStore requests;
+    private final IdempotencyKeys idempotencyKeys;
+    private final PersonaStore personas;
+    private final EventPublisher publisher;
+    private final RequestProperties properties;
+    private final Clock clock;
+
+    RequestService(RequestStore requests, IdempotencyKeys idempotencyKeys, PersonaStore personas,
+                   EventPublisher publisher, RequestProperties properties, Clock clock) {
+        this.requests = requests;
+        this.idempotencyKeys = idempotencyKeys;
+        this.personas = personas;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Optional<PersonaRequest> find(UUID requestId) {
+        return requests.find(requestId.toString());
+    }
+
+    /**
+     * Records a request as PENDING unless it is recorded already. With an idempotency key remembered within the
+     * window for another request, that request is answered instead and nothing is recorded.
+     */
+    public RecordOutcome record(UUID requestId, RequestDetails details, String idempotencyKey) {
+        String id = requestId.toString();
+        Instant now = now();
+        Instant notBefore = now.minus(properties.idempotencyWindow());
+        if (idempotencyKey != null) {
+            Optional<PersonaRequest> earlier = idempotencyKeys.requestOf(idempotencyKey, notBefore)
+                    .filter(other -> !other.equals(id))
+                    .flatMap(requests::find);
+            if (earlier.isPresent()) {
+                return new RecordOutcome(false, earlier.get());
+            }
+        }
+        boolean created = requests.recordIfAbsent(id, details, now);
+        if (idempotencyKey != null) {
+            String owner = idempotencyKeys.claim(idempotencyKey, id, now, notBefore);
+            if (!owner.equals(id)) {
+                // A concurrent call with the same key won; this request was never announced, so it goes.
+                if (created) {
+                    requests.deleteUnstarted(id);
+                }
+                return new RecordOutcome(false, requests.find(owner).orElseThrow());
+            }
+        }
+        PersonaRequest request = requests.find(id).orElseThrow();
+        // Its parts may have arrived before it was recorded.
+        return new RecordOutcome(created, completeIfReady(request));
+    }
+
+    public void requested(PersonaRequested event) {
+        record(event.requestId(), RequestDetails.of(event), null);
+    }
+
+    public void imageStored(ImageStored event) {
+        requests.setImage(event.requestId().toString(), event.personaKey(), StoredImage.of(event), now())
+                .ifPresentOrElse(this::completeIfReady, () -> ignoredLate(event.requestId(), "image"));
+    }
+
+    public void mottoGenerated(MottoGenerated event) {
+        requests.setMotto(event.requestId().toString(), event.personaKey(), event.motto(), now())
+                .ifPresentOrElse(this::completeIfReady, () -> ignoredLate(event.requestId(), "motto"));
+    }
+
+    public void failed(PersonaFailed event) {
+        requests.fail(event.requestId().toString(), event.personaKey(), event.stage().id(),
+                        Stage.of(event.stage()).orElse(null), event.reason(), now())
+                .ifPresentOrElse(
+                        failed -> log.info("request {} failed at {}: {}", event.requestId(), event.stage().id(),
+                                event.reason()),
+                        () -> ignoredLate(event.requestId(), "failure"));
+    }
+
+    private void ignoredLate(UUID requestId, String what) {
+        log.debug("request {} is already final; ignored its {}", requestId, what);
+    }
+
+    /** Appends the image and completes the request when both parts are there; the request as it then stands. */
+    private PersonaRequest completeIfReady(PersonaRequest request) {
+        if (!request.readyToComplete()) {
+            return request;
+        }
+        RequestDetails details = request.details();
+        Instant now = now();
+        try {
+            personas.append(details.personaKey(), details.slug(), details.personaName(), imageOf(request, now));
+        } catch (SlugTakenException e) {
+            requests.fail(request.requestId(), details.personaKey(), FailureStage.STORAGE.id(), null,
+                    e.getMessage(), now).ifPresent(failed -> publisher.publish(PersonaFailed.of(
+                    UUID.fromString(failed.requestId()), details.personaKey(), FailureStage.STORAGE, e.getMessage())));
+            return requests.find(request.requestId()).orElseThrow();
+        }
+        if (requests.complete(request.requestId(), now)) {
+            publisher.publish(PersonaCompleted.of(UUID.fromString(request.requestId()), details.personaKey(),
+                    details.slug(), request.imageId()));
+            log.info("request {} completed: image {} of persona {}", request.requestId(), request.imageId(),
+                    details.slug());
+        }
+        return requests.find(request.requestId()).orElseThrow();
+    }
+
+    static PersonaImage imageOf(PersonaRequest request, Instant now) {
+        RequestDetails details = request.details();
+        StoredImage image = request.image();
+        return PersonaImage.first(request.imageId(), request.requestId(), image.s3Key(), image.contentType(),
+                image.model().id(), details.description(), details.mottoTone().id(), request.motto(),
+                image.revisedPrompt(), now);
+    }
+
+    private Instant now() {
+        // BSON dates keep milliseconds; so do the answers built from what was written.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

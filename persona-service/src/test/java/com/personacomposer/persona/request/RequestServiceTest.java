@@ -1,0 +1,287 @@
+package com.personacomposer.persona.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.ImageStored;
+import com.personacomposer.events.MottoGenerated;
+import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.PersonaCompleted;
+import com.personacomposer.events.PersonaFailed;
+import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.events.naming.PersonaName;
+import com.personacomposer.persona.persona.PersonaStore;
+import com.personacomposer.persona.testing.MemoryMongo;
+import com.personacomposer.persona.testing.MutableClock;
+import com.personacomposer.persona.testing.RecordingPublisher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The assembly of requests, on the devstack's Mongo server in memory, with events recorded instead of sent. */
+class RequestServiceTest {
+
+    private static final MemoryMongo mongo = new MemoryMongo();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final RequestProperties properties =
+            new RequestProperties(Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofHours(24));
+    private MongoDatabase database;
+    private RequestService service;
+
+    @BeforeEach
+    void setUp() {
+        database = mongo.database();
+        service = new RequestService(new RequestStore(database), new IdempotencyKeys(database),
+                new PersonaStore(database), publisher, properties, clock);
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    @Test
+    void bothPartsDeliveredTwiceMakeOneImageAndOneCompletion() {
+        PersonaRequested requested = requested("Zoë Quinn", "a brave explorer", MottoTone.SARCASTIC);
+        ImageStored image = imageStored(requested);
+        MottoGenerated motto = MottoGenerated.of(requested.requestId(), requested.personaKey(), "Onwards!", "local");
+
+        service.requested(requested);
+        service.imageStored(image);
+        service.mottoGenerated(motto);
+        service.imageStored(image);
+        service.mottoGenerated(motto);
+        service.requested(requested);
+
+        PersonaRequest request = service.find(requested.requestId()).orElseThrow();
+        assertThat(request.status()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(request.stages()).isEqualTo(new Stages(StageStatus.DONE, StageStatus.DONE, StageStatus.DONE));
+        assertThat(publisher.published(PersonaCompleted.class)).singleElement().satisfies(completed -> {
+            assertThat(completed.requestId()).isEqualTo(requested.requestId());
+            assertThat(completed.slug()).isEqualTo("zoë-quinn");
+            assertThat(completed.imageId()).isEqualTo(PersonaRequest.imageIdOf(requested.requestId().toString()));
+        });
+        Document persona = persona(requested.personaKey());
+        assertThat(persona.getString("name")).isEqualTo("Zoë Quinn");
+        assertThat(persona.getString("slug")).isEqualTo("zoë-quinn");
+        assertThat(persona.getList("images", Document.class)).singleElement().satisfies(stored -> {
+            assertThat(stored.getString("requestId")).isEqualTo(requested.requestId().toString());
+            assertThat(stored.getString("s3Key")).isEqualTo(image.s3Key());
+            assertThat(stored.getString("contentType")).isEqualTo("image/png");
+            assertThat(stored.getString("model")).isEqualTo("dall-e");
+            assertThat(stored.getString("description")).isEqualTo("a brave explorer");
+            assertThat(stored.getString("mottoTone")).isEqualTo("sarcastic");
+            assertThat(stored.getString("motto")).isEqualTo("Onwards!");
+            assertThat(stored.getString("revisedPrompt")).isEqualTo("a revised prompt");
+            assertThat(stored.get("upvotes", Number.class).longValue()).isEqualTo(1);
+            assertThat(stored.get("downvotes", Number.class).longValue()).isZero();
+        });
+    }
+
+    @Test
+    void partsThatArriveBeforeTheRequestCompleteItOnceItIsRecorded() {
+        PersonaRequested requested = requested("Mary-Jane", "", MottoTone.NEUTRAL);
+
+        service.mottoGenerated(MottoGenerated.of(requested.requestId(), requested.personaKey(), "Hi.", "local"));
+        service.imageStored(imageStored(requested));
+        assertThat(publisher.published(PersonaCompleted.class)).isEmpty();
+        PersonaRequest early = service.find(requested.requestId()).orElseThrow();
+        assertThat(early.status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(early.recorded()).isFalse();
+
+        RecordOutcome outcome = service.record(requested.requestId(), RequestDetails.of(requested), null);
+
+        assertThat(outcome.created()).isTrue();
+        assertThat(outcome.request().status()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(outcome.request().details().personaName()).isEqualTo("Mary-Jane");
+        assertThat(publisher.published(PersonaCompleted.class)).hasSize(1);
+        assertThat(persona(requested.personaKey()).getList("images", Document.class)).hasSize(1);
+    }
+
+    @Test
+    void aPartArrivingAfterAFailureDoesNotRevivetheRequest() {
+        PersonaRequested requested = requested("Late Larry", "", MottoTone.NEUTRAL);
+        service.requested(requested);
+
+        service.failed(PersonaFailed.of(requested.requestId(), requested.personaKey(), FailureStage.IMAGE,
+                "provider refused the prompt"));
+        service.mottoGenerated(MottoGenerated.of(requested.requestId(), requested.personaKey(), "Hi.", "local"));
+        service.imageStored(imageStored(requested));
+
+        PersonaRequest request = service.find(requested.requestId()).orElseThrow();
+        assertThat(request.status()).isEqualTo(RequestStatus.FAILED);
+        assertThat(request.stages()).isEqualTo(new Stages(StageStatus.FAILED, StageStatus.PENDING, StageStatus.PENDING));
+        assertThat(request.error()).isEqualTo(new RequestError("image", "provider refused the prompt"));
+        assertThat(request.motto()).isNull();
+        assertThat(publisher.published(PersonaCompleted.class)).isEmpty();
+        assertThat(persona(requested.personaKey())).isNull();
+    }
+
+    @Test
+    void aFailureAfterCompletionChangesNothing() {
+        PersonaRequested requested = requested("Done Dana", "", MottoTone.NEUTRAL);
+        service.requested(requested);
+        service.imageStored(imageStored(requested));
+        service.mottoGenerated(MottoGenerated.of(requested.requestId(), requested.personaKey(), "Hi.", "local"));
+
+        service.failed(PersonaFailed.of(requested.requestId(), requested.personaKey(), FailureStage.TIMEOUT, "late"));
+
+        PersonaRequest request = service.find(requested.requestId()).orElseThrow();
+        assertThat(request.status()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(request.error()).isNull();
+    }
+
+    @Test
+    void aLaterRequestForTheSameNameAppendsAndKeepsTheFirstDisplayName() {
+        PersonaRequested first = requested("McDonald", "first", MottoTone.NEUTRAL);
+        PersonaRequested second = requested("MCDONALD", "second", MottoTone.COMICAL);
+        complete(first, "One.");
+        clock.advance(Duration.ofSeconds(5));
+        complete(second, "Two.");
+
+        Document persona = persona("mcdonald");
+        assertThat(persona.getString("name")).isEqualTo("McDonald");
+        assertThat(persona.getList("images", Document.class))
+                .extracting(image -> image.getString("description"), image -> image.getString("motto"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("first", "One."),
+                        org.assertj.core.groups.Tuple.tuple("second", "Two."));
+        assertThat(database.getCollection("personas").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void aSlugHeldByAnotherPersonaFailsTheRequestWithAReason() {
+        PersonaRequested requested = requested("Slug Owner", "", MottoTone.NEUTRAL);
+        database.getCollection("personas").insertOne(new Document("key", "someone else")
+                .append("slug", requested.slug()).append("name", "Someone Else").append("images", List.of()));
+
+        complete(requested, "Mine!");
+
+        PersonaRequest request = service.find(requested.requestId()).orElseThrow();
+        assertThat(request.status()).isEqualTo(RequestStatus.FAILED);
+        assertThat(request.error().stage()).isEqualTo("storage");
+        assertThat(request.error().message()).contains("slug-owner", "someone else");
+        assertThat(publisher.published(PersonaFailed.class)).singleElement()
+                .satisfies(failed -> assertThat(failed.stage()).isEqualTo(FailureStage.STORAGE));
+        assertThat(publisher.published(PersonaCompleted.class)).isEmpty();
+    }
+
+    @Test
+    void recordingTwiceRecordsOnce() {
+        PersonaRequested requested = requested("Twice Tom", "", MottoTone.NEUTRAL);
+
+        assertThat(service.record(requested.requestId(), RequestDetails.of(requested), null).created()).isTrue();
+        RecordOutcome again = service.record(requested.requestId(), RequestDetails.of(requested), null);
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.request().requestId()).isEqualTo(requested.requestId().toString());
+        assertThat(again.request().status()).isEqualTo(RequestStatus.PENDING);
+    }
+
+    @Test
+    void anIdempotencyKeyStandsForItsFirstRequestForTheWindow() {
+        PersonaRequested first = requested("Idem Ida", "", MottoTone.NEUTRAL);
+        PersonaRequested retry = requested("Idem Ida", "", MottoTone.NEUTRAL);
+        PersonaRequested tomorrow = requested("Idem Ida", "", MottoTone.NEUTRAL);
+
+        assertThat(service.record(first.requestId(), RequestDetails.of(first), "key-1").created()).isTrue();
+        clock.advance(Duration.ofHours(23));
+        RecordOutcome repeated = service.record(retry.requestId(), RequestDetails.of(retry), "key-1");
+        clock.advance(Duration.ofHours(2));
+        RecordOutcome expired = service.record(tomorrow.requestId(), RequestDetails.of(tomorrow), "key-1");
+
+        assertThat(repeated.created()).isFalse();
+        assertThat(repeated.request().requestId()).isEqualTo(first.requestId().toString());
+        assertThat(service.find(retry.requestId())).isEmpty();
+        assertThat(expired.created()).isTrue();
+        assertThat(expired.request().requestId()).isEqualTo(tomorrow.requestId().toString());
+    }
+
+    @Test
+    void theSweepFailsRequestsWithoutProgressPastTheDeadline() {
+        TimeoutSweep sweep = new TimeoutSweep(new RequestStore(database), publisher, properties, clock);
+        PersonaRequested stuck = requested("Stuck Sam", "", MottoTone.NEUTRAL);
+        PersonaRequested progressing = requested("Busy Bea", "", MottoTone.NEUTRAL);
+        service.requested(stuck);
+        service.requested(progressing);
+        clock.advance(Duration.ofMinutes(4));
+        service.mottoGenerated(MottoGenerated.of(progressing.requestId(), progressing.personaKey(), "Hi.", "local"));
+        clock.advance(Duration.ofMinutes(2));
+
+        sweep.sweep();
+
+        PersonaRequest failed = service.find(stuck.requestId()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(RequestStatus.FAILED);
+        assertThat(failed.error()).isEqualTo(new RequestError("timeout", "no progress for 5m (waiting for: image, motto)"));
+        assertThat(failed.stages()).isEqualTo(new Stages(StageStatus.PENDING, StageStatus.PENDING, StageStatus.PENDING));
+        assertThat(service.find(progressing.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(publisher.published(PersonaFailed.class)).singleElement().satisfies(event -> {
+            assertThat(event.requestId()).isEqualTo(stuck.requestId());
+            assertThat(event.stage()).isEqualTo(FailureStage.TIMEOUT);
+        });
+
+        clock.advance(Duration.ofMinutes(4));
+        sweep.sweep();
+        assertThat(service.find(progressing.requestId()).orElseThrow().error().message())
+                .isEqualTo("no progress for 5m (waiting for: image)");
+    }
+
+    @Test
+    void partsRacingEachOtherCompleteEachRequestExactlyOnce() throws Exception {
+        List<PersonaRequested> requests = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> requested("Racer " + i, "", MottoTone.NEUTRAL))
+                .toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Callable<Void>> deliveries = new java.util.ArrayList<>();
+            for (PersonaRequested requested : requests) {
+                MottoGenerated motto = MottoGenerated.of(requested.requestId(), requested.personaKey(), "Go.", "x");
+                deliveries.add(() -> { service.requested(requested); return null; });
+                deliveries.add(() -> { service.imageStored(imageStored(requested)); return null; });
+                deliveries.add(() -> { service.mottoGenerated(motto); return null; });
+                deliveries.add(() -> { service.imageStored(imageStored(requested)); return null; });
+            }
+            for (var future : pool.invokeAll(deliveries)) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(publisher.published(PersonaCompleted.class)).extracting(PersonaCompleted::requestId)
+                .containsExactlyInAnyOrderElementsOf(requests.stream().map(PersonaRequested::requestId).toList());
+        for (PersonaRequested requested : requests) {
+            assertThat(service.find(requested.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED);
+            assertThat(persona(requested.personaKey()).getList("images", Document.class)).hasSize(1);
+        }
+    }
+
+    private void complete(PersonaRequested requested, String motto) {
+        service.requested(requested);
+        service.imageStored(imageStored(requested));
+        service.mottoGenerated(MottoGenerated.of(requested.requestId(), requested.personaKey(), motto, "local"));
+    }
+
+    private Document persona(String key) {
+        return database.getCollection("personas").find(new Document("key", key)).first();
+    }
+
+    private static PersonaRequested requested(String rawName, String description, MottoTone tone) {
+        PersonaName name = PersonaName.of(rawName);
+        return PersonaRequested.of(UUID.randomUUID(), name.key(), name.displayName(), name.slug(), description, tone,
+                ImageModel.DALL_E);
+    }
+
+    private static ImageStored imageStored(PersonaRequested requested) {
+        return ImageStored.of(requested.requestId(), requested.personaKey(), ImageModel.DALL_E,
+                "persona-generations/abc/" + requested.requestId() + ".png", "image/png", 1234, "a revised prompt");
+    }
+}
