@@ -3,6 +3,7 @@ package com.personacomposer.motto.compose;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -15,6 +16,17 @@ public final class LocalMottoComposer implements MottoComposer {
 
     public static final String PROVIDER = "local";
 
+    private final Duration simulatedLatency;
+
+    public LocalMottoComposer() {
+        this(Duration.ZERO);
+    }
+
+    /** @param simulatedLatency a pause before each motto, for benchmarks that mimic a chat model (0: none) */
+    public LocalMottoComposer(Duration simulatedLatency) {
+        this.simulatedLatency = simulatedLatency;
+    }
+
     @Override
     public String provider() {
         return PROVIDER;
@@ -22,6 +34,7 @@ public final class LocalMottoComposer implements MottoComposer {
 
     @Override
     public String compose(MottoRequest request) {
+        pause();
         List<String> words = words(request);
         SplittableRandom random = new SplittableRandom(seed(request));
         List<String> templates = ToneTemplates.of(request.tone()).stream()
@@ -32,6 +45,17 @@ public final class LocalMottoComposer implements MottoComposer {
         // Any other phrase for the second slot, never the first one again.
         int second = words.size() > 1 ? (first + 1 + random.nextInt(words.size() - 1)) % words.size() : first;
         return MottoText.fit(ToneTemplates.fill(template, words.get(first), words.get(second)));
+    }
+
+    private void pause() {
+        if (!simulatedLatency.isZero()) {
+            try {
+                Thread.sleep(simulatedLatency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while simulating latency", e);
+            }
+        }
     }
 
     private static List<String> words(MottoRequest request) {

@@ -18,18 +18,18 @@ import org.springframework.context.annotation.Configuration;
 
 /** The motto composer: the OpenAI-compatible chat model when OPENAI_API_KEY is set, else the offline composer. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OpenAiChatProperties.class)
+@EnableConfigurationProperties({OpenAiChatProperties.class, LocalComposerProperties.class})
 class MottoComposerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MottoComposerConfiguration.class);
 
     @Bean
-    MottoComposer mottoComposer(OpenAiChatProperties openAi, RetryRegistry retries,
+    MottoComposer mottoComposer(OpenAiChatProperties openAi, LocalComposerProperties local, RetryRegistry retries,
                                 CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
                                 TimeLimiterRegistry timeLimiters) {
         if (!openAi.enabled()) {
             log.info("mottos are written by the offline composer (OPENAI_API_KEY is not set)");
-            return new LocalMottoComposer();
+            return new LocalMottoComposer(local.latency());
         }
         log.info("mottos are written by chat model {} at {}", openAi.model(), openAi.baseUrl());
         String name = OpenAiChatClient.INSTANCE;

@@ -2,20 +2,26 @@ package com.personacomposer.motto.pipeline;
 
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.Topics;
+import com.personacomposer.kit.kafka.ConcurrentStage;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+/** Chat calls take seconds: they run concurrently (up to persona.kafka.max-in-flight), not one per partition. */
 @Component
 class PersonaRequestedListener {
 
     private final MottoService mottoService;
+    private final ConcurrentStage stage;
 
-    PersonaRequestedListener(MottoService mottoService) {
+    PersonaRequestedListener(MottoService mottoService, ConcurrentStage stage) {
         this.mottoService = mottoService;
+        this.stage = stage;
     }
 
     @KafkaListener(topics = Topics.PERSONA_REQUESTED)
-    void onPersonaRequested(PersonaRequested requested) {
-        mottoService.onPersonaRequested(requested);
+    CompletableFuture<Void> onPersonaRequested(ConsumerRecord<String, PersonaRequested> record) {
+        return stage.submit(record, () -> mottoService.onPersonaRequested(record.value()));
     }
 }

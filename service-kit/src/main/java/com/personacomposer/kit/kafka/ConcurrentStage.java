@@ -3,8 +3,11 @@ package com.personacomposer.kit.kafka;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Runs slow per-record work (provider calls, downloads) concurrently, up to a bound, instead of one record at a time
@@ -12,18 +15,24 @@ import org.slf4j.MDC;
  * is done and commits offsets in order (out-of-order acks are held back), so delivery stays at-least-once. When the
  * bound is reached the consumer thread waits for a slot: that is the backpressure. Work that fails is handed to the
  * dead-letter recoverer (dead-letter topic + PersonaFailed) and the record is acknowledged: nothing is dropped silently.
- * Retries of provider calls belong to the provider clients (resilience4j), not here.
+ * Before that, work that failed for a reason that may pass (a broker, database or bucket briefly away) is retried with
+ * the same back-off as the error handler uses for ordinary listeners.
  */
 public class ConcurrentStage {
 
     private final Semaphore slots;
     private final ExecutorService executor;
     private final DeadLetterRecoverer deadLetters;
+    private final BackOff backOff;
+    private final Predicate<Throwable> retryable;
 
-    public ConcurrentStage(int maxInFlight, ExecutorService executor, DeadLetterRecoverer deadLetters) {
+    public ConcurrentStage(int maxInFlight, ExecutorService executor, DeadLetterRecoverer deadLetters, BackOff backOff,
+                           Predicate<Throwable> retryable) {
         this.slots = new Semaphore(maxInFlight);
         this.executor = executor;
         this.deadLetters = deadLetters;
+        this.backOff = backOff;
+        this.retryable = retryable;
     }
 
     public CompletableFuture<Void> submit(ConsumerRecord<?, ?> record, Runnable work) {
@@ -51,12 +60,33 @@ public class ConcurrentStage {
             MDC.setContextMap(context);
         }
         try {
-            work.run();
+            runWithRetries(work);
         } catch (RuntimeException | Error failure) {
             deadLetters.accept(record, failure instanceof Exception e ? e : new IllegalStateException(failure));
         } finally {
             slots.release();
             MDC.clear();
+        }
+    }
+
+    private void runWithRetries(Runnable work) {
+        BackOffExecution pauses = backOff.start();
+        while (true) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException failure) {
+                long pause = retryable.test(failure) ? pauses.nextBackOff() : BackOffExecution.STOP;
+                if (pause == BackOffExecution.STOP) {
+                    throw failure;
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
+            }
         }
     }
 }

@@ -16,13 +16,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.backoff.BackOff;
 
 /**
  * The Kafka wiring every service shares: the pipeline topics and their dead-letter topics, the event publisher, and
@@ -57,16 +58,34 @@ public class PipelineKafkaAutoConfiguration {
                 properties.failureStage());
     }
 
+    /** Failures no retry can mend: unreadable records and what the code itself declares final. */
+    private static final List<Class<? extends Exception>> NOT_RETRYABLE =
+            List.of(InvalidEventException.class, DeserializationException.class, NonRetryableException.class);
+
     @Bean
     DefaultErrorHandler pipelineErrorHandler(DeadLetterRecoverer recoverer, PipelineKafkaProperties properties) {
+        var handler = new DefaultErrorHandler(recoverer, retryBackOff(properties));
+        NOT_RETRYABLE.forEach(handler::addNotRetryableExceptions);
+        return handler;
+    }
+
+    /** Bounded exponential pauses, long enough in all to ride out a dependency that is away for a little while. */
+    private static BackOff retryBackOff(PipelineKafkaProperties properties) {
         var backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
         backOff.setInitialInterval(properties.retryBackoff().toMillis());
         backOff.setMultiplier(2.0);
-        backOff.setMaxInterval(properties.retryBackoff().toMillis() * 10);
-        var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(InvalidEventException.class, DeserializationException.class,
-                NonRetryableException.class);
-        return handler;
+        backOff.setMaxInterval(properties.retryBackoff().toMillis() * 20);
+        return backOff;
+    }
+
+    private static boolean retryable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Throwable current = cause;
+            if (NOT_RETRYABLE.stream().anyMatch(type -> type.isInstance(current))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Bounded concurrency for slow stages; its threads are daemon so a stopping service never waits on idle ones. */
@@ -77,6 +96,7 @@ public class PipelineKafkaAutoConfiguration {
         threadFactory.setDaemon(true);
         var threads = new ThreadPoolExecutor(bound, bound, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
         threads.allowCoreThreadTimeOut(true);
-        return new ConcurrentStage(bound, threads, recoverer);
+        return new ConcurrentStage(bound, threads, recoverer, retryBackOff(properties),
+                PipelineKafkaAutoConfiguration::retryable);
     }
 }

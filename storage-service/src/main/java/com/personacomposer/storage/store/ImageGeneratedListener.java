@@ -2,20 +2,26 @@ package com.personacomposer.storage.store;
 
 import com.personacomposer.events.ImageGenerated;
 import com.personacomposer.events.Topics;
+import com.personacomposer.kit.kafka.ConcurrentStage;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+/** Downloads and uploads wait on the network: they run concurrently (up to persona.kafka.max-in-flight). */
 @Component
 class ImageGeneratedListener {
 
     private final ImageStorageService storage;
+    private final ConcurrentStage stage;
 
-    ImageGeneratedListener(ImageStorageService storage) {
+    ImageGeneratedListener(ImageStorageService storage, ConcurrentStage stage) {
         this.storage = storage;
+        this.stage = stage;
     }
 
     @KafkaListener(topics = Topics.IMAGE_GENERATED)
-    void onImageGenerated(ImageGenerated generated) {
-        storage.onImageGenerated(generated);
+    CompletableFuture<Void> onImageGenerated(ConsumerRecord<String, ImageGenerated> record) {
+        return stage.submit(record, () -> storage.onImageGenerated(record.value()));
     }
 }
