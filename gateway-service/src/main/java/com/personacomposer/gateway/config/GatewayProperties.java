@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestBody     the largest POST /api/personas body accepted; larger ones get 413
  * @param maxWait            the longest {@code Prefer: wait=N} honoured; larger N are clamped to it
  * @param pollInterval       how often a waiting response or an event stream asks persona-service for the status
+ *                           when no finish event arrives: it follows stage changes and covers a missed event
  * @param eventStreamTimeout how long an event stream stays open before it gives up
  * @param downstreamTimeout  how long a call to persona-service may take (connect and response)
  */

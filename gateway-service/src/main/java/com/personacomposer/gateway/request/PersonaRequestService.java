@@ -5,7 +5,7 @@ import com.personacomposer.gateway.downstream.PassThrough;
 import com.personacomposer.gateway.downstream.PersonaServiceClient;
 import com.personacomposer.gateway.downstream.RecordedRequest;
 import com.personacomposer.gateway.downstream.RequestRecord;
-import com.personacomposer.gateway.status.RequestStatusPoller;
+import com.personacomposer.gateway.status.RequestStatusWatcher;
 import com.personacomposer.kit.kafka.EventPublisher;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,14 +30,14 @@ class PersonaRequestService {
 
     private final PersonaServiceClient personaService;
     private final EventPublisher publisher;
-    private final RequestStatusPoller poller;
+    private final RequestStatusWatcher watcher;
     private final Duration sendTimeout;
 
-    PersonaRequestService(PersonaServiceClient personaService, EventPublisher publisher, RequestStatusPoller poller,
+    PersonaRequestService(PersonaServiceClient personaService, EventPublisher publisher, RequestStatusWatcher watcher,
                           @Value("${persona.kafka.send-timeout}") Duration sendTimeout) {
         this.personaService = personaService;
         this.publisher = publisher;
-        this.poller = poller;
+        this.watcher = watcher;
         this.sendTimeout = sendTimeout;
     }
 
@@ -116,8 +116,8 @@ class PersonaRequestService {
      * while waiting only ends the wait: the request was accepted, so the answer is then a plain 202.
      */
     Mono<Finish> await(Accepted accepted, Duration within) {
-        return poller.awaitFinished(accepted.requestId(), within)
-                .flatMap(status -> RequestStatusPoller.COMPLETED.equals(RequestStatusPoller.state(status))
+        return watcher.awaitFinished(accepted.requestId(), within)
+                .flatMap(status -> RequestStatusWatcher.COMPLETED.equals(RequestStatusWatcher.state(status))
                         ? completed(status, accepted)
                         : Mono.<Finish>just(new Failed(status)))
                 .onErrorResume(error -> Mono.empty())

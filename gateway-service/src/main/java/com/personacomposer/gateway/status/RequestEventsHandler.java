@@ -34,14 +34,14 @@ class RequestEventsHandler {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final PersonaServiceClient personaService;
-    private final RequestStatusPoller poller;
+    private final RequestStatusWatcher watcher;
     private final JsonMapper json;
     private final Duration streamTimeout;
 
-    RequestEventsHandler(PersonaServiceClient personaService, RequestStatusPoller poller, JsonMapper json,
+    RequestEventsHandler(PersonaServiceClient personaService, RequestStatusWatcher watcher, JsonMapper json,
                          GatewayProperties properties) {
         this.personaService = personaService;
-        this.poller = poller;
+        this.watcher = watcher;
         this.json = json;
         this.streamTimeout = properties.eventStreamTimeout();
     }
@@ -63,12 +63,11 @@ class RequestEventsHandler {
     }
 
     Flux<ServerSentEvent<String>> events(UUID requestId, JsonNode current) {
-        Flux<ServerSentEvent<String>> changes = Flux.concat(Mono.just(current),
-                        poller.watch(requestId).delaySubscription(poller.pollInterval()))
+        Flux<ServerSentEvent<String>> changes = Flux.concat(Mono.just(current), watcher.watch(requestId))
                 .distinctUntilChanged()
-                .takeUntil(RequestStatusPoller::isFinished)
-                .concatMap(status -> RequestStatusPoller.isFinished(status)
-                        ? Flux.just(event(STATUS, status), event(RequestStatusPoller.state(status).toLowerCase(Locale.ROOT), status))
+                .takeUntil(RequestStatusWatcher::isFinished)
+                .concatMap(status -> RequestStatusWatcher.isFinished(status)
+                        ? Flux.just(event(STATUS, status), event(RequestStatusWatcher.state(status).toLowerCase(Locale.ROOT), status))
                         : Flux.just(event(STATUS, status)));
         Flux<ServerSentEvent<String>> heartbeats = Flux.interval(HEARTBEAT, HEARTBEAT)
                 .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());

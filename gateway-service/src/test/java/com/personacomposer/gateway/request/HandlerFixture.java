@@ -4,7 +4,8 @@ import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.gateway.config.GatewayProperties;
 import com.personacomposer.gateway.downstream.PersonaServiceClient;
-import com.personacomposer.gateway.status.RequestStatusPoller;
+import com.personacomposer.gateway.status.RequestFinishes;
+import com.personacomposer.gateway.status.RequestStatusWatcher;
 import com.personacomposer.gateway.web.ProblemExceptionHandler;
 import com.personacomposer.kit.kafka.EventPublisher;
 import java.net.URI;
@@ -58,7 +59,7 @@ final class HandlerFixture {
                 return CompletableFuture.completedFuture(null);
             }
         };
-        var service = new PersonaRequestService(client, publisher, new RequestStatusPoller(client, properties),
+        var service = new PersonaRequestService(client, publisher, new RequestStatusWatcher(client, new RequestFinishes(), properties),
                 Duration.ofSeconds(1));
         var handler = new CreatePersonaHandler(service, JSON, properties);
         return WebTestClient.bindToRouterFunction(new CreatePersonaRoutes().createPersonaRoute(handler))

@@ -1,0 +1,31 @@
+package com.personacomposer.gateway.status;
+
+import com.personacomposer.events.PersonaEvent;
+import com.personacomposer.events.Topics;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hears every request that finishes, so waiting responses and event streams end as soon as it happens instead of
+ * asking persona-service over and over. Each gateway instance is a consumer group of its own (every instance must
+ * hear every finish) that starts at the end of the topics: a finish from before it started concerns nobody here.
+ */
+@Component
+class RequestFinishListener {
+
+    static final String ID = "request-finishes";
+
+    private final RequestFinishes finishes;
+
+    RequestFinishListener(RequestFinishes finishes) {
+        this.finishes = finishes;
+    }
+
+    @KafkaListener(id = ID, topics = {Topics.PERSONA_COMPLETED, Topics.PERSONA_FAILED},
+            groupId = "#{'${spring.application.name}-' + T(java.util.UUID).randomUUID()}",
+            containerFactory = RequestFinishListenerConfiguration.CONTAINER_FACTORY,
+            properties = "auto.offset.reset=latest")
+    void on(PersonaEvent event) {
+        finishes.signal(event);
+    }
+}

@@ -1,0 +1,86 @@
+package com.personacomposer.gateway.status;
+
+import com.personacomposer.gateway.config.GatewayProperties;
+import com.personacomposer.gateway.downstream.PersonaServiceClient;
+import java.time.Duration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Watches a request's status without blocking a thread and without asking persona-service often: a finish event
+ * heard from Kafka ({@link RequestFinishes}) makes it ask at once; otherwise it asks every {@code pollInterval},
+ * which follows stage changes and stands in for a finish event that was missed. persona-service is never asked
+ * twice at once for one watcher.
+ */
+@Component
+public class RequestStatusWatcher {
+
+    public static final String COMPLETED = "COMPLETED";
+    public static final String FAILED = "FAILED";
+
+    /**
+     * PersonaFailed reaches persona-service and this gateway at the same moment, so right after the event
+     * persona-service may not have recorded the failure yet: it is asked again at this pace for a little while.
+     */
+    static final Duration SETTLE_INTERVAL = Duration.ofMillis(100);
+    static final int SETTLE_ASKS = 10;
+
+    private static final Logger log = LoggerFactory.getLogger(RequestStatusWatcher.class);
+
+    private final PersonaServiceClient personaService;
+    private final RequestFinishes finishes;
+    private final Duration pollInterval;
+
+    public RequestStatusWatcher(PersonaServiceClient personaService, RequestFinishes finishes,
+                                GatewayProperties properties) {
+        this.personaService = personaService;
+        this.finishes = finishes;
+        this.pollInterval = properties.pollInterval();
+    }
+
+    /**
+     * The statuses persona-service answers from now on, forever (callers take what they need); the first after
+     * one {@code pollInterval}, or sooner on a finish event. A failed ask is skipped: a watcher outlives a brief
+     * outage of persona-service.
+     */
+    public Flux<JsonNode> watch(UUID requestId) {
+        Flux<Long> polls = Flux.interval(pollInterval, pollInterval);
+        Flux<Long> nudges = finishes.of(requestId)
+                .switchMap(event -> Flux.interval(Duration.ZERO, SETTLE_INTERVAL).take(SETTLE_ASKS));
+        return Flux.merge(polls, nudges)
+                // An ask in flight makes further ticks pointless: its answer is the news.
+                .onBackpressureDrop()
+                .concatMap(tick -> status(requestId), 1);
+    }
+
+    /** The request's final status (COMPLETED or FAILED), or empty if it has none within {@code within}. */
+    public Mono<JsonNode> awaitFinished(UUID requestId, Duration within) {
+        return watch(requestId)
+                .filter(RequestStatusWatcher::isFinished)
+                .next()
+                .timeout(within, Mono.empty());
+    }
+
+    private Mono<JsonNode> status(UUID requestId) {
+        return personaService.requestStatus(requestId)
+                .flatMap(Mono::justOrEmpty)
+                .onErrorResume(error -> {
+                    log.debug("Status of request {} could not be read: {}", requestId, error.toString());
+                    return Mono.empty();
+                });
+    }
+
+    public static String state(JsonNode status) {
+        return status.path("status").asString("");
+    }
+
+    public static boolean isFinished(JsonNode status) {
+        String state = state(status);
+        return COMPLETED.equals(state) || FAILED.equals(state);
+    }
+}

@@ -1,0 +1,116 @@
+package com.personacomposer.gateway.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.PersonaCompleted;
+import com.personacomposer.events.PersonaFailed;
+import com.personacomposer.gateway.config.GatewayProperties;
+import com.personacomposer.gateway.downstream.PersonaServiceClient;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+class RequestStatusWatcherTest {
+
+    private static final Duration NEVER = Duration.ofMinutes(10);
+
+    private final UUID requestId = UUID.randomUUID();
+    private final RequestFinishes finishes = new RequestFinishes();
+    private final AtomicInteger asks = new AtomicInteger();
+    private volatile String state = "PENDING";
+
+    @Test
+    void aCompletedEventEndsTheWaitAtOnceWithoutPolling() throws Exception {
+        RequestStatusWatcher watcher = watcher(NEVER);
+        CompletableFuture<JsonNode> finished = watcher.awaitFinished(requestId, Duration.ofSeconds(30)).toFuture();
+        Thread.sleep(300);
+        assertThat(asks).as("asks before any event").hasValue(0);
+
+        state = "COMPLETED";
+        long start = System.nanoTime();
+        finishes.signal(PersonaCompleted.of(requestId, "ada", "ada", "image-1"));
+
+        assertThat(finished.get(2, TimeUnit.SECONDS).path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        assertThat(asks).hasValue(1);
+    }
+
+    @Test
+    void aFailureThatPersonaServiceRecordsAMomentLaterIsStillSeenPromptly() throws Exception {
+        RequestStatusWatcher watcher = watcher(NEVER);
+        CompletableFuture<JsonNode> finished = watcher.awaitFinished(requestId, Duration.ofSeconds(30)).toFuture();
+        Thread.sleep(100);
+
+        finishes.signal(PersonaFailed.of(requestId, "ada", FailureStage.IMAGE, "refused"));
+        Thread.sleep(300);
+        state = "FAILED";
+
+        assertThat(finished.get(2, TimeUnit.SECONDS).path("status").asString()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void theSlowPollFindsAFinishWhoseEventWasMissed() throws Exception {
+        RequestStatusWatcher watcher = watcher(Duration.ofMillis(200));
+        CompletableFuture<JsonNode> finished = watcher.awaitFinished(requestId, Duration.ofSeconds(30)).toFuture();
+
+        state = "COMPLETED";
+
+        assertThat(finished.get(5, TimeUnit.SECONDS).path("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anotherRequestsEventWakesNobody() throws Exception {
+        RequestStatusWatcher watcher = watcher(NEVER);
+        CompletableFuture<JsonNode> finished = watcher.awaitFinished(requestId, Duration.ofSeconds(30)).toFuture();
+        Thread.sleep(100);
+
+        finishes.signal(PersonaCompleted.of(UUID.randomUUID(), "bob", "bob", "image-2"));
+        Thread.sleep(300);
+
+        assertThat(asks).hasValue(0);
+        assertThat(finished).isNotDone();
+        finished.cancel(true);
+    }
+
+    @Test
+    void waitersThatStopLeaveNothingBehind() {
+        RequestStatusWatcher watcher = watcher(NEVER);
+        state = "COMPLETED";
+        Mono<JsonNode> done = watcher.awaitFinished(requestId, Duration.ofSeconds(30))
+                .doOnSubscribe(subscription -> Mono.delay(Duration.ofMillis(100))
+                        .subscribe(tick -> finishes.signal(PersonaCompleted.of(requestId, "ada", "ada", "image-1"))));
+
+        assertThat(done.block(Duration.ofSeconds(5))).isNotNull();
+        assertThat(watcher.awaitFinished(UUID.randomUUID(), Duration.ofMillis(200)).blockOptional()).isEmpty();
+
+        assertThat(finishes.waiting()).isZero();
+    }
+
+    private RequestStatusWatcher watcher(Duration pollInterval) {
+        WebClient web = WebClient.builder().baseUrl("http://persona-service").exchangeFunction(request -> {
+            asks.incrementAndGet();
+            String path = request.url().getPath();
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            String body = "{\"requestId\":\"" + id + "\",\"status\":\"" + state + "\"}";
+            return Mono.just(ClientResponse.create(HttpStatus.OK)
+                    .header("Content-Type", MediaType.APPLICATION_JSON_VALUE).body(body).build());
+        }).build();
+        GatewayProperties properties = new GatewayProperties(URI.create("http://persona-service"),
+                URI.create("http://image-service"), ImageModel.LOCAL, DataSize.ofKilobytes(64), Duration.ofSeconds(60),
+                pollInterval, Duration.ofMinutes(10), Duration.ofSeconds(2));
+        return new RequestStatusWatcher(new PersonaServiceClient(web), finishes, properties);
+    }
+}
