@@ -64,7 +64,7 @@ class ImagePipelineIT {
         assertThat(event.model()).isEqualTo(ImageModel.LOCAL);
         assertThat(event.personaKey()).isEqualTo(request.personaKey());
         assertThat(event.revisedPrompt()).isNull();
-        assertThat(event.imageUrl()).matches("http://image-service\\.test:8082/generated/[A-Za-z0-9_-]{43}");
+        assertThat(event.imageUrl()).matches("http://image-service\\.test:8082/generated/local/[A-Za-z0-9_-]+");
         HttpResponse<byte[]> response = get(URI.create(event.imageUrl()).getPath());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");

@@ -3,25 +3,35 @@ package com.personacomposer.image.generation;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.Topics;
+import com.personacomposer.kit.kafka.ConcurrentStage;
 import com.personacomposer.kit.kafka.NonRetryableException;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** persona.requested -> {@link ImageGenerationService}. */
+/**
+ * persona.requested -> {@link ImageGenerationService}. Provider calls take seconds: they run concurrently (up to
+ * persona.kafka.max-in-flight), so a slow one never holds up other personas on its partition.
+ */
 @Component
 class PersonaRequestedListener {
 
     private final ImageGenerationService service;
+    private final ConcurrentStage stage;
 
-    PersonaRequestedListener(ImageGenerationService service) {
+    PersonaRequestedListener(ImageGenerationService service, ConcurrentStage stage) {
         this.service = service;
+        this.stage = stage;
     }
 
     @KafkaListener(topics = Topics.PERSONA_REQUESTED)
-    void on(PersonaEvent event) {
-        if (!(event instanceof PersonaRequested request)) {
-            throw new NonRetryableException("unexpected " + event.eventType() + " on " + Topics.PERSONA_REQUESTED);
-        }
-        service.handle(request);
+    CompletableFuture<Void> on(ConsumerRecord<String, PersonaEvent> record) {
+        return stage.submit(record, () -> {
+            if (!(record.value() instanceof PersonaRequested request)) {
+                throw new NonRetryableException("unexpected " + record.value().eventType() + " on " + Topics.PERSONA_REQUESTED);
+            }
+            service.handle(request);
+        });
     }
 }

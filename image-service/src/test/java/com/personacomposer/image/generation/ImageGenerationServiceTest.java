@@ -34,7 +34,7 @@ class ImageGenerationServiceTest {
 
     private static final ImageProperties PROPERTIES = new ImageProperties(URI.create("http://images.test:8082"),
             ImageModel.LOCAL, "${name} ${description}",
-            new ImageProperties.Generated(Duration.ofMinutes(10), 100, DataSize.ofMegabytes(16)));
+            new ImageProperties.Generated(Duration.ofMinutes(10), 100, DataSize.ofMegabytes(16)), Duration.ZERO);
 
     private final EventPublisher publisher = mock(EventPublisher.class);
     private final GeneratedImageStore store = new GeneratedImageStore(PROPERTIES);

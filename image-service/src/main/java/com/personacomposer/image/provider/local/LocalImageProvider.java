@@ -1,16 +1,28 @@
 package com.personacomposer.image.provider.local;
 
 import com.personacomposer.events.ImageModel;
+import com.personacomposer.image.ImageProperties;
 import com.personacomposer.image.provider.GeneratedImage;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** The offline model: always available, free, instant. */
+/**
+ * The offline model: always available, free, instant (unless a benchmark asks it to act slow). Its image is a pure
+ * function of the prompt, so the URL it announces carries the prompt and any instance renders it on download: nothing
+ * is held in memory, and an image survives an image-service restart or is served by another replica.
+ */
 @Component
 class LocalImageProvider implements ImageProvider {
 
-    private final LocalRenderer renderer = new LocalRenderer();
+    private final LocalImageUrls urls;
+    private final Duration simulatedLatency;
+
+    LocalImageProvider(LocalImageUrls urls, ImageProperties properties) {
+        this.urls = urls;
+        this.simulatedLatency = properties.localLatency();
+    }
 
     @Override
     public ImageModel model() {
@@ -29,6 +41,14 @@ class LocalImageProvider implements ImageProvider {
 
     @Override
     public GeneratedImage generate(ImagePrompt prompt) {
-        return new GeneratedImage.Inline(renderer.render(prompt), null);
+        if (!simulatedLatency.isZero()) {
+            try {
+                Thread.sleep(simulatedLatency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while simulating latency", e);
+            }
+        }
+        return new GeneratedImage.Hosted(urls.urlOf(prompt), null);
     }
 }
