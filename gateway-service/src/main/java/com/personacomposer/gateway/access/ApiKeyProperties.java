@@ -1,0 +1,21 @@
+package com.personacomposer.gateway.access;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param apiKeys the keys that may change things (PERSONA_API_KEYS, comma-separated); none: the API is open
+ */
+@ConfigurationProperties("persona.gateway.auth")
+public record ApiKeyProperties(List<String> apiKeys) {
+
+    public ApiKeyProperties {
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+    }
+
+    /** Never the keys themselves: this record may end up in a log line or a failure report. */
+    @Override
+    public String toString() {
+        return "ApiKeyProperties[" + apiKeys.size() + " api keys]";
+    }
+}

@@ -1,0 +1,102 @@
+package com.personacomposer.gateway.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personacomposer.events.EventCodec;
+import com.personacomposer.events.naming.PersonaName;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+
+/** The gateway with API keys configured: who may change things, and what is kept from whom. */
+@TestPropertySource(properties = "PERSONA_API_KEYS=" + AccessIT.KEY + "," + AccessIT.SECOND_KEY)
+@ExtendWith(OutputCaptureExtension.class)
+class AccessIT extends GatewayIntegrationSupport {
+
+    static final String KEY = "it-key-6c0f41d2a9e3";
+    static final String SECOND_KEY = "it-key-second-18b7";
+    private static final String WRONG_KEY = "it-wrong-key-90ad55";
+    private static final RequestedEvents EVENTS = new RequestedEvents();
+
+    @AfterAll
+    static void closeConsumer() {
+        EVENTS.close();
+    }
+
+    @Test
+    void withoutAKeyNothingIsCreatedOrVotedAndReadsStayOpen() {
+        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\"}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\"")
+                .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.errors").isArray();
+        client.post().uri("/api/personas/ada/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
+                .header("X-API-Key", WRONG_KEY)
+                .bodyValue("{\"direction\":\"up\"}")
+                .exchange()
+                .expectStatus().isUnauthorized();
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":20,\"total\":0}")));
+
+        client.get().uri("/api/personas").exchange().expectStatus().isOk();
+        BACKEND.verify(0, putRequestedFor(urlPathMatching("/internal/requests/.*")));
+        BACKEND.verify(0, postRequestedFor(urlPathMatching("/api/personas/.*")));
+    }
+
+    @Test
+    void aKeyIsNeitherLoggedNorPublishedNorHandedOn(CapturedOutput output) {
+        PersonaName name = PersonaName.of(uniqueName("Ada"));
+        BACKEND.stubFor(get(urlPathMatching("/api/personas/.*")).willReturn(aResponse().withStatus(404)));
+        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"status\":\"PENDING\"}")
+                .withTransformers("response-template")));
+        BACKEND.stubFor(post(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
+                .willReturn(okJson("{\"imageId\":\"img-1\",\"upvotes\":1,\"downvotes\":0}")));
+
+        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + WRONG_KEY)
+                .bodyValue("{\"name\": \"" + name.displayName() + "\"}")
+                .exchange()
+                .expectStatus().isUnauthorized();
+        String requestId = client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+                .bodyValue("{\"name\": \"" + name.displayName() + "\", \"description\": \"keeps secrets\"}")
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody()
+                .path("requestId").asString();
+        client.post().uri("/api/personas/ada/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
+                .header("X-API-Key", SECOND_KEY)
+                .bodyValue("{\"direction\":\"up\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.upvotes").isEqualTo(1);
+
+        var event = EVENTS.await(r -> r.value().requestId().toString().equals(requestId), Duration.ofSeconds(20));
+        assertThat(EventCodec.toJsonString(event.value())).doesNotContain(KEY);
+        event.headers().forEach(header -> assertThat(new String(header.value())).doesNotContain(KEY));
+        BACKEND.verify(putRequestedFor(urlPathMatching("/internal/requests/.*"))
+                .withHeader(HttpHeaders.AUTHORIZATION, absent()).withHeader("X-API-Key", absent()));
+        BACKEND.verify(postRequestedFor(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
+                .withHeader(HttpHeaders.AUTHORIZATION, absent()).withHeader("X-API-Key", absent()));
+        assertThat(output.getAll()).doesNotContain(KEY).doesNotContain(SECOND_KEY).doesNotContain(WRONG_KEY);
+    }
+}
