@@ -18,22 +18,22 @@ class PipelineListener {
         this.requests = requests;
     }
 
-    @KafkaListener(id = "persona-requested", topics = Topics.PERSONA_REQUESTED)
+    @KafkaListener(topics = Topics.PERSONA_REQUESTED)
     void on(PersonaRequested event) {
         requests.requested(event);
     }
 
-    @KafkaListener(id = "persona-image-stored", topics = Topics.IMAGE_STORED)
+    @KafkaListener(topics = Topics.IMAGE_STORED)
     void on(ImageStored event) {
         requests.imageStored(event);
     }
 
-    @KafkaListener(id = "persona-motto-generated", topics = Topics.MOTTO_GENERATED)
+    @KafkaListener(topics = Topics.MOTTO_GENERATED)
     void on(MottoGenerated event) {
         requests.mottoGenerated(event);
     }
 
-    @KafkaListener(id = "persona-failed", topics = Topics.PERSONA_FAILED)
+    @KafkaListener(topics = Topics.PERSONA_FAILED)
     void on(PersonaFailed event) {
         requests.failed(event);
     }

@@ -1,0 +1,60 @@
+package com.personacomposer.persona.request;
+
+import com.personacomposer.persona.web.InvalidInputException;
+import com.personacomposer.persona.web.NotFoundException;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Request status for clients, and the gateway's internal recording of new requests. */
+@RestController
+class RequestController {
+
+    private final RequestService requests;
+
+    RequestController(RequestService requests) {
+        this.requests = requests;
+    }
+
+    @GetMapping("/api/requests/{requestId}")
+    RequestView get(@PathVariable String requestId) {
+        return parse(requestId)
+                .flatMap(requests::find)
+                .filter(PersonaRequest::recorded)
+                .map(RequestView::of)
+                .orElseThrow(() -> new NotFoundException("no request has the id '" + requestId + "'"));
+    }
+
+    /**
+     * Records a request as PENDING before the gateway publishes it: 201 when recorded now, 200 when it was already.
+     * With an idempotency key already standing for another request, that request is answered (200) and the
+     * gateway publishes nothing.
+     */
+    @PutMapping("/internal/requests/{requestId}")
+    ResponseEntity<RequestView> record(@PathVariable String requestId, @Valid @RequestBody RecordRequestBody body) {
+        UUID id = parse(requestId).orElseThrow(() -> new InvalidInputException("requestId", "must be a UUID"));
+        RecordOutcome outcome = requests.record(id, body.toDetails(), body.idempotencyKey());
+        RequestView view = RequestView.of(outcome.request());
+        if (outcome.created()) {
+            return ResponseEntity.created(URI.create("/api/requests/" + view.requestId())).body(view);
+        }
+        return ResponseEntity.ok(view);
+    }
+
+    private static Optional<UUID> parse(String requestId) {
+        try {
+            UUID id = UUID.fromString(requestId);
+            // UUID.fromString accepts short forms such as 1-2-3-4-5; only the canonical form names a request.
+            return id.toString().equals(requestId.toLowerCase(java.util.Locale.ROOT)) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

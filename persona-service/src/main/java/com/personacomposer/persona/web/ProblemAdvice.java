@@ -1,0 +1,139 @@
+package com.personacomposer.persona.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Every error as application/problem+json (RFC 9457), shaped like the gateway's: {@code type, title, status, detail,
+ * instance} and {@code errors: [{field, message}]} naming each bad field (empty when no field is at fault). The
+ * gateway hands these bodies on to its clients unchanged.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final String ERRORS = "errors";
+    /** Spring leaves {@code type} out when it is the default; clients are promised it is always there. */
+    private static final URI DEFAULT_TYPE = URI.create("about:blank");
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());
+    }
+
+    /** Anything unexpected (the database unreachable...): logged here, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("request failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be processed; try again later.",
+                List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+        }
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request content.", errors),
+                headers, status, request);
+    }
+
+    /** Constraints on query parameters (page, size). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(new FieldProblem(result.getMethodParameter().getParameterName(),
+                        error.getDefaultMessage()))));
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request parameters.", errors),
+                headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A parameter that is not of its type (page=first). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request parameters.",
+                List.of(new FieldProblem(e.getPropertyName(), "must be a valid " + type))), headers, status, request);
+    }
+
+    /** Malformed JSON, or a value of the wrong kind (an unknown mottoTone): named when Jackson knows the field. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem;
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            problem = problem(HttpStatus.BAD_REQUEST, "Invalid request content.",
+                    List.of(new FieldProblem(path(mismatch), "has an invalid value")));
+        } else {
+            problem = problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.", List.of());
+        }
+        return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    /** The problems Spring makes itself (404 for unknown paths, 405...) get the same shape. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            complete(problem);
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail, List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty(ERRORS, errors);
+        return complete(problem);
+    }
+
+    private static ProblemDetail complete(ProblemDetail problem) {
+        if (problem.getType() == null || DEFAULT_TYPE.equals(problem.getType())) {
+            problem.setType(DEFAULT_TYPE);
+        }
+        if (problem.getProperties() == null || !problem.getProperties().containsKey(ERRORS)) {
+            problem.setProperty(ERRORS, List.of());
+        }
+        return problem;
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,174 @@
+package com.personacomposer.persona;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.events.naming.PersonaName;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The read API, votes and the gateway's internal recording of requests, over HTTP. */
+class PersonaApiIT extends ServiceTestSupport {
+
+    @Test
+    void votesCountUpAndDownOnOneImage() {
+        PersonaRequested requested = createImage(unique("Voted Vera"), "", MottoTone.NEUTRAL, "Count me.");
+        String slug = Pipeline.segment(requested.slug());
+        String imageId = pipeline.get("/api/personas/" + slug).json().path("images").get(0).path("id").asString();
+        String votes = "/api/personas/" + slug + "/images/" + imageId + "/votes";
+
+        pipeline.post(votes, Map.of("direction", "up"));
+        pipeline.post(votes, Map.of("direction", "up"));
+        Pipeline.Response response = pipeline.post(votes, Map.of("direction", "down"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json()).isEqualTo(Pipeline.JSON.readTree(
+                "{\"imageId\":\"" + imageId + "\",\"upvotes\":3,\"downvotes\":1}"));
+        JsonNode image = pipeline.get("/api/personas/" + slug).json().path("images").get(0);
+        assertThat(image.path("upvotes").asLong()).isEqualTo(3);
+        assertThat(image.path("downvotes").asLong()).isEqualTo(1);
+
+        Pipeline.Response sideways = pipeline.post(votes, Map.of("direction", "sideways"));
+        assertProblem(sideways, 400);
+        assertThat(sideways.json().path("errors").get(0).path("field").asString()).isEqualTo("direction");
+        assertProblem(pipeline.post(votes, Map.of()), 400);
+        assertProblem(pipeline.post("/api/personas/" + slug + "/images/" + UUID.randomUUID() + "/votes",
+                Map.of("direction", "up")), 404);
+        assertProblem(pipeline.post("/api/personas/nobody-" + UUID.randomUUID() + "/images/" + imageId + "/votes",
+                Map.of("direction", "up")), 404);
+    }
+
+    @Test
+    void theListMatchesNamesLiterallyAndPagesFromTheNewest() {
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        PersonaRequested first = createImage("Lister " + token + " Ann", "", MottoTone.NEUTRAL, "Ann's motto.");
+        createImage("Lister " + token + " Bob", "", MottoTone.NEUTRAL, "Bob's motto.");
+        PersonaRequested third = createImage("Lister " + token + " Cy", "cy", MottoTone.SOMBRE, "Cy's motto.");
+
+        JsonNode page0 = pipeline.get("/api/personas?size=2&q=" + Pipeline.segment("LISTER  " + token)).json();
+        assertThat(page0.path("total").asLong()).isEqualTo(3);
+        assertThat(page0.path("page").asInt()).isZero();
+        assertThat(page0.path("size").asInt()).isEqualTo(2);
+        assertThat(page0.path("items")).extracting(item -> item.path("name").asString())
+                .containsExactly("Lister " + token + " Cy", "Lister " + token + " Bob");
+        JsonNode newest = page0.path("items").get(0);
+        assertThat(newest.path("slug").asString()).isEqualTo(third.slug());
+        assertThat(newest.path("motto").asString()).isEqualTo("Cy's motto.");
+        assertThat(newest.path("mottoTone").asString()).isEqualTo("sombre");
+        assertThat(newest.path("imageCount").asInt()).isEqualTo(1);
+        assertThat(newest.path("updatedAt").asString()).isNotBlank();
+        assertThat(pipeline.fetch(newest.path("coverUrl").asString()).statusCode()).isEqualTo(200);
+
+        JsonNode page1 = pipeline.get("/api/personas?size=2&page=1&q=" + token).json();
+        assertThat(page1.path("items")).extracting(item -> item.path("slug").asString()).containsExactly(first.slug());
+
+        assertThat(pipeline.get("/api/personas?q=" + Pipeline.segment(".*")).json().path("total").asLong()).isZero();
+        assertThat(pipeline.get("/api/personas?q=" + Pipeline.segment("{\"$gt\":\"\"}")).json().path("total").asLong())
+                .isZero();
+        assertThat(pipeline.get("/api/personas?q=" + Pipeline.segment(token + " [a-z]")).json().path("total").asLong())
+                .isZero();
+        assertThat(pipeline.get("/api/personas").json().path("size").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void badPagingIsAnsweredWithTheFieldAtFault() {
+        for (String query : new String[] {"size=0", "size=101", "page=-1", "page=first"}) {
+            Pipeline.Response response = pipeline.get("/api/personas?" + query);
+            assertProblem(response, 400);
+            assertThat(response.json().path("errors").get(0).path("field").asString())
+                    .as(query).isEqualTo(query.substring(0, query.indexOf('=')));
+        }
+    }
+
+    @Test
+    void recordingARequestIsIdempotentAndAnIdempotencyKeyAnswersWithTheFirstRequest() {
+        UUID requestId = UUID.randomUUID();
+        Map<String, Object> body = record(unique("Idem Ida"), "ik-" + UUID.randomUUID());
+
+        Pipeline.Response created = pipeline.put("/internal/requests/" + requestId, body);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.location()).isEqualTo("/api/requests/" + requestId);
+        JsonNode status = created.json();
+        assertThat(status.path("requestId").asString()).isEqualTo(requestId.toString());
+        assertThat(status.path("personaName").asString()).isEqualTo(body.get("personaName"));
+        assertThat(status.path("slug").asString()).isEqualTo(body.get("slug"));
+        assertThat(status.path("status").asString()).isEqualTo("PENDING");
+        assertThat(status.path("stages").path("image").asString()).isEqualTo("PENDING");
+        assertThat(status.has("error")).isFalse();
+
+        Pipeline.Response again = pipeline.put("/internal/requests/" + requestId, body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("requestId").asString()).isEqualTo(requestId.toString());
+
+        UUID retryId = UUID.randomUUID();
+        Pipeline.Response retried = pipeline.put("/internal/requests/" + retryId, body);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().path("requestId").asString()).isEqualTo(requestId.toString());
+        assertProblem(pipeline.get("/api/requests/" + retryId), 404);
+
+        assertThat(pipeline.get("/api/requests/" + requestId).json().path("status").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void recordingRefusesWhatCannotBeARequest() {
+        Map<String, Object> body = record(unique("Wrong Wanda"), null);
+        body.put("slug", "someone-else");
+        Pipeline.Response wrongSlug = pipeline.put("/internal/requests/" + UUID.randomUUID(), body);
+        assertProblem(wrongSlug, 400);
+        assertThat(wrongSlug.json().path("errors").get(0).path("field").asString()).isEqualTo("slug");
+
+        Map<String, Object> angry = record(unique("Angry Al"), null);
+        angry.put("mottoTone", "furious");
+        Pipeline.Response badTone = pipeline.put("/internal/requests/" + UUID.randomUUID(), angry);
+        assertProblem(badTone, 400);
+        assertThat(badTone.json().path("errors").get(0).path("field").asString()).isEqualTo("mottoTone");
+
+        Map<String, Object> nameless = record(unique("Nameless"), null);
+        nameless.remove("personaName");
+        assertThat(pipeline.put("/internal/requests/" + UUID.randomUUID(), nameless).json().path("errors"))
+                .extracting(error -> error.path("field").asString()).contains("personaName");
+
+        assertProblem(pipeline.put("/internal/requests/" + UUID.randomUUID(), "{\"personaKey\":"), 400);
+        assertProblem(pipeline.put("/internal/requests/not-a-uuid", record(unique("Bad Id"), null)), 400);
+    }
+
+    @Test
+    void unknownThingsAreProblemsNotErrors() {
+        Pipeline.Response persona = pipeline.get("/api/personas/" + Pipeline.segment("zoë-" + UUID.randomUUID()));
+        assertProblem(persona, 404);
+        assertThat(persona.json().path("detail").asString()).contains("zoë-");
+        assertProblem(pipeline.get("/api/requests/" + UUID.randomUUID()), 404);
+        assertProblem(pipeline.get("/api/requests/not-a-request"), 404);
+        assertProblem(pipeline.get("/api/nothing-here"), 404);
+    }
+
+    @Test
+    void healthIsUpWithTheDatabaseAndMetricsAreScraped() {
+        Pipeline.Response health = pipeline.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asString()).isEqualTo("UP");
+        assertThat(pipeline.get("/actuator/health/readiness").status()).isEqualTo(200);
+        Pipeline.Response metrics = pipeline.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("mongodb_driver_commands_seconds");
+    }
+
+    private static Map<String, Object> record(String rawName, String idempotencyKey) {
+        PersonaName name = PersonaName.of(rawName);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("personaKey", name.key());
+        body.put("personaName", name.displayName());
+        body.put("slug", name.slug());
+        body.put("description", "recorded by the gateway");
+        body.put("mottoTone", "neutral");
+        body.put("model", "local");
+        if (idempotencyKey != null) {
+            body.put("idempotencyKey", idempotencyKey);
+        }
+        return body;
+    }
+}

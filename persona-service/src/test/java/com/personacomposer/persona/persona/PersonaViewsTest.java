@@ -1,0 +1,46 @@
+package com.personacomposer.persona.persona;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personacomposer.persona.persona.PersonaViews.ImageView;
+import com.personacomposer.persona.persona.PersonaViews.PersonaSummary;
+import com.personacomposer.persona.persona.PersonaViews.PersonaView;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PersonaViewsTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+    private static final Instant EXPIRES = Instant.parse("2025-03-01T11:00:00Z");
+    private static final ImageUrls URLS = key -> new SignedUrl("https://s3.example/" + key + "?sig", EXPIRES);
+
+    private final PersonaImage older = new PersonaImage("i1", "r1", "k1.png", "image/png", "local", "first",
+            "neutral", "Old motto.", "revised", 3, 1, T0);
+    private final PersonaImage newer = new PersonaImage("i2", "r2", "k2.webp", "image/webp", "dall-e", "second",
+            "sombre", "New motto.", null, 1, 0, T0.plusSeconds(60));
+    private final Persona persona = new Persona("zoë", "zoë", "Zoë", T0, T0.plusSeconds(60), List.of(older, newer));
+
+    @Test
+    void aPersonaShowsEveryImageOldestFirstWithASignedUrl() {
+        PersonaView view = PersonaViews.view(persona, URLS);
+
+        assertThat(view.name()).isEqualTo("Zoë");
+        assertThat(view.slug()).isEqualTo("zoë");
+        assertThat(view.createdAt()).isEqualTo(T0);
+        assertThat(view.updatedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(view.images()).containsExactly(
+                new ImageView("i1", "r1", "https://s3.example/k1.png?sig", EXPIRES, "local", "first", "neutral",
+                        "Old motto.", 3, 1, T0),
+                new ImageView("i2", "r2", "https://s3.example/k2.webp?sig", EXPIRES, "dall-e", "second", "sombre",
+                        "New motto.", 1, 0, T0.plusSeconds(60)));
+    }
+
+    @Test
+    void aSummaryShowsTheNewestImage() {
+        PersonaSummary summary = PersonaViews.summary(persona, URLS);
+
+        assertThat(summary).isEqualTo(new PersonaSummary("Zoë", "zoë", "New motto.", "sombre", 2,
+                "https://s3.example/k2.webp?sig", T0.plusSeconds(60)));
+    }
+}
