@@ -25,12 +25,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
 /** The gateway with API keys configured: who may change things, and what is kept from whom. */
-@TestPropertySource(properties = "PERSONA_API_KEYS=" + AccessIT.KEY + "," + AccessIT.SECOND_KEY)
+@TestPropertySource(properties = {"PERSONA_API_KEYS=" + AccessIT.KEY + "," + AccessIT.SECOND_KEY + "," + AccessIT.LIMITED_KEY,
+        "PERSONA_RATE_LIMIT_PER_MINUTE=2", "PERSONA_RATE_LIMIT_BURST=3"})
 @ExtendWith(OutputCaptureExtension.class)
 class AccessIT extends GatewayIntegrationSupport {
 
     static final String KEY = "it-key-6c0f41d2a9e3";
     static final String SECOND_KEY = "it-key-second-18b7";
+    static final String LIMITED_KEY = "it-key-limited-5e21";
     private static final String WRONG_KEY = "it-wrong-key-90ad55";
     private static final RequestedEvents EVENTS = new RequestedEvents();
 
@@ -98,5 +100,32 @@ class AccessIT extends GatewayIntegrationSupport {
         BACKEND.verify(postRequestedFor(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
                 .withHeader(HttpHeaders.AUTHORIZATION, absent()).withHeader("X-API-Key", absent()));
         assertThat(output.getAll()).doesNotContain(KEY).doesNotContain(SECOND_KEY).doesNotContain(WRONG_KEY);
+    }
+
+    @Test
+    void aClientOverTheLimitGets429WithRetryAfterAndNothingIsRecorded() {
+        BACKEND.stubFor(get(urlPathMatching("/api/personas/.*")).willReturn(aResponse().withStatus(404)));
+        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"status\":\"PENDING\"}")
+                .withTransformers("response-template")));
+        for (int i = 0; i < 3; i++) {
+            create(LIMITED_KEY).expectStatus().isAccepted();
+        }
+
+        create(LIMITED_KEY)
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 30))
+                .expectBody().jsonPath("$.status").isEqualTo(429).jsonPath("$.errors").isArray();
+        BACKEND.verify(3, putRequestedFor(urlPathMatching("/internal/requests/.*")));
+        create(SECOND_KEY).expectStatus().isAccepted();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec create(String key) {
+        return client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .header("X-API-Key", key)
+                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\"}")
+                .exchange();
     }
 }

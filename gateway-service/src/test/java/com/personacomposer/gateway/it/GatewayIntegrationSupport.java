@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -20,6 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @DevStackTest
+// Every IT request comes from one address; AccessIT tests the limit itself (its properties shadow these).
+@TestPropertySource(properties = {"PERSONA_RATE_LIMIT_PER_MINUTE=6000", "PERSONA_RATE_LIMIT_BURST=1000"})
 abstract class GatewayIntegrationSupport {
 
     static final WireMockServer BACKEND = startBackend();
