@@ -32,7 +32,11 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static KafkaBroker start(int port, Path logDir) {
-        int controllerPort = FreePorts.next();
+        return start(port, FreePorts.next(), logDir);
+    }
+
+    /** With a fixed controller port too, so a stopped broker can be started again on its kept log directory. */
+    public static KafkaBroker start(int port, int controllerPort, Path logDir) {
         Properties props = new Properties();
         props.setProperty("process.roles", "broker,controller");
         props.setProperty("node.id", "1");

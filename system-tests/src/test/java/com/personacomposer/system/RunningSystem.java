@@ -15,7 +15,7 @@ final class RunningSystem {
     static synchronized ServiceProcesses get() {
         if (services == null) {
             Infrastructure infra = DevStack.shared();
-            services = ServiceProcesses.start(infra, Map.of());
+            services = ServiceProcesses.start("system", infra, Map.of());
             ServiceProcesses started = services;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "system-shutdown"));
         }

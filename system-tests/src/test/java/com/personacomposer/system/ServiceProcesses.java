@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The five PACKAGED service jars, each a separate JVM on free ports, wired to the given infrastructure exactly as a
- * deployment wires them: through environment variables only. Logs go to target/service-logs/.
+ * deployment wires them: through environment variables only. Logs go to target/service-logs/{name}/.
  */
 final class ServiceProcesses implements AutoCloseable {
 
@@ -28,13 +28,15 @@ final class ServiceProcesses implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path LOGS = Path.of("target", "service-logs");
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> serviceEnvironment = new LinkedHashMap<>();
+    private final Path logs;
 
-    private ServiceProcesses(Infrastructure infra, Map<String, String> extraEnvironment) {
+    private ServiceProcesses(String name, Infrastructure infra, Map<String, String> extraEnvironment) {
+        this.logs = Path.of("target", "service-logs", name);
         SERVICES.forEach(service -> ports.put(service, FreePorts.next()));
         environment.putAll(infra.serviceEnvironment());
         environment.put("PERSONA_SERVICE_URI", url("persona-service"));
@@ -42,10 +44,17 @@ final class ServiceProcesses implements AutoCloseable {
         environment.putAll(extraEnvironment);
     }
 
-    static ServiceProcesses start(Infrastructure infra, Map<String, String> extraEnvironment) {
-        ServiceProcesses services = new ServiceProcesses(infra, extraEnvironment);
+    static ServiceProcesses start(String name, Infrastructure infra, Map<String, String> extraEnvironment) {
+        return start(name, infra, extraEnvironment, Map.of());
+    }
+
+    /** @param perService environment only one service gets (e.g. a provider key for image-service alone) */
+    static ServiceProcesses start(String name, Infrastructure infra, Map<String, String> extraEnvironment,
+                                  Map<String, Map<String, String>> perService) {
+        ServiceProcesses services = new ServiceProcesses(name, infra, extraEnvironment);
+        services.serviceEnvironment.putAll(perService);
         try {
-            Files.createDirectories(LOGS);
+            Files.createDirectories(services.logs);
             for (String service : SERVICES) {
                 services.launch(service);
             }
@@ -71,7 +80,7 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     Path log(String service) {
-        return LOGS.resolve(service + ".log");
+        return logs.resolve(service + ".log");
     }
 
     private void launch(String service) throws IOException {
@@ -85,10 +94,27 @@ final class ServiceProcesses implements AutoCloseable {
                 "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log(service).toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
         builder.environment().putAll(environment);
+        builder.environment().putAll(serviceEnvironment.getOrDefault(service, Map.of()));
         builder.environment().put("SERVER_PORT", String.valueOf(ports.get(service)));
         processes.put(service, builder.start());
+    }
+
+    /** kill -9: no shutdown hook, no goodbye to the broker, whatever was in flight is simply gone. */
+    void kill(String service) throws InterruptedException {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    void restart(String service) {
+        try {
+            launch(service);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitHealthy(service, Duration.ofSeconds(120));
     }
 
     private void awaitHealthy(String service, Duration timeout) {
