@@ -6,8 +6,9 @@ import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.max;
+import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.push;
-import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.setOnInsert;
 
 import com.mongodb.MongoWriteException;
@@ -55,9 +56,11 @@ public class PersonaStore {
     public void append(String key, String slug, String name, PersonaImage image) throws SlugTakenException {
         ensurePersona(key, slug, name, image.createdAt());
         // No upsert here: an upsert with this filter would insert a second persona on a repeat (E11000 on key).
+        // $min/$max: two consumers completing requests of one persona at once may append in either order.
         personas.updateOne(
                 and(eq("key", key), ne("images.requestId", image.requestId())),
-                combine(push("images", toDocument(image)), set("updatedAt", image.createdAt())));
+                combine(push("images", toDocument(image)), max("updatedAt", image.createdAt()),
+                        min("createdAt", image.createdAt())));
     }
 
     /** Inserts the persona's shell unless it exists; the first name given stays its display name. */
@@ -140,8 +143,10 @@ public class PersonaStore {
     }
 
     static Persona toPersona(Document document) {
+        // Oldest first; the array is in append order, which racing appends may have swapped by milliseconds.
         List<PersonaImage> images = document.getList("images", Document.class, List.of()).stream()
                 .map(PersonaStore::toImage)
+                .sorted(java.util.Comparator.comparing(PersonaImage::createdAt))
                 .toList();
         return new Persona(document.getString("key"), document.getString("slug"), document.getString("name"),
                 BsonValues.instant(document, "createdAt"), BsonValues.instant(document, "updatedAt"), images);

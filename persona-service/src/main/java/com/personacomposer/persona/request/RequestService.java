@@ -132,7 +132,7 @@ public class RequestService {
         return requests.find(request.requestId()).orElseThrow();
     }
 
-    static PersonaImage imageOf(PersonaRequest request, Instant now) {
+    private static PersonaImage imageOf(PersonaRequest request, Instant now) {
         RequestDetails details = request.details();
         StoredImage image = request.image();
         return PersonaImage.first(request.imageId(), request.requestId(), image.s3Key(), image.contentType(),

@@ -69,7 +69,7 @@ class RequestStore {
      * Every field a request document ever has, as a new one starts. Inserting them all up front means later updates
      * only replace values and never add fields: the devstack's Mongo server shares stored documents with the answers
      * it is encoding, and a field added meanwhile breaks that answer (ConcurrentModificationException, connection
-     * closed). {@code _id} and {@code status} come from the upsert's filter.
+     * closed). {@code _id} comes from the upsert's filter, {@code status} from the filter or the caller.
      */
     private static Document skeleton(String personaKey, Instant now) {
         Document skeleton = new Document("personaKey", personaKey);

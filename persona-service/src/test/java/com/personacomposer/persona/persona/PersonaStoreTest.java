@@ -54,6 +54,17 @@ class PersonaStoreTest {
     }
 
     @Test
+    void imagesAppendedOutOfTimeOrderAreReadOldestFirstAndNeverMoveTheTimestampsBackwards() throws Exception {
+        add("Late Lou", image("r2", T0.plusSeconds(5)));
+        add("Late Lou", image("r1", T0));
+
+        Persona persona = store.findBySlug("late-lou").orElseThrow();
+        assertThat(persona.images()).extracting(PersonaImage::requestId).containsExactly("r1", "r2");
+        assertThat(persona.createdAt()).isEqualTo(T0);
+        assertThat(persona.updatedAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
     void aSlugTakenByAnotherKeyIsRefused() throws Exception {
         add("Ada Lovelace", image("r1", T0));
 
