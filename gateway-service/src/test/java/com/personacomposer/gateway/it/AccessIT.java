@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,15 +27,19 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The gateway with API keys configured: who may change things, and what is kept from whom. */
 @TestPropertySource(properties = {"PERSONA_API_KEYS=" + AccessIT.KEY + "," + AccessIT.SECOND_KEY + "," + AccessIT.LIMITED_KEY,
-        "PERSONA_RATE_LIMIT_PER_MINUTE=2", "PERSONA_RATE_LIMIT_BURST=3"})
+        "PERSONA_RATE_LIMIT_PER_MINUTE=2", "PERSONA_RATE_LIMIT_BURST=3", "PERSONA_CORS_ORIGINS=" + AccessIT.APP})
 @ExtendWith(OutputCaptureExtension.class)
 class AccessIT extends GatewayIntegrationSupport {
 
     static final String KEY = "it-key-6c0f41d2a9e3";
     static final String SECOND_KEY = "it-key-second-18b7";
     static final String LIMITED_KEY = "it-key-limited-5e21";
+    static final String APP = "https://app.example.com";
     private static final String WRONG_KEY = "it-wrong-key-90ad55";
     private static final RequestedEvents EVENTS = new RequestedEvents();
+
+    @LocalServerPort
+    int port;
 
     @AfterAll
     static void closeConsumer() {
@@ -127,5 +132,37 @@ class AccessIT extends GatewayIntegrationSupport {
                 .header("X-API-Key", key)
                 .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\"}")
                 .exchange();
+    }
+
+    @Test
+    void aConfiguredOriginMayCallTheApiAndNoOtherMay() {
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":20,\"total\":0}")));
+
+        client.options().uri("/api/personas/ada/images/img-1/votes")
+                .header(HttpHeaders.ORIGIN, APP)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type, authorization")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, APP);
+        client.get().uri("/api/personas").header(HttpHeaders.ORIGIN, APP)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, APP);
+        client.get().uri("/api/personas").header(HttpHeaders.ORIGIN, "https://elsewhere.example")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
+    @Test
+    void theGatewaysOwnPageIsNotCrossOrigin() {
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":20,\"total\":0}")));
+
+        client.get().uri("/api/personas").header(HttpHeaders.ORIGIN, "http://localhost:" + port)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
     }
 }
