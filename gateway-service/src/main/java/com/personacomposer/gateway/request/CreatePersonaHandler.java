@@ -51,7 +51,8 @@ class CreatePersonaHandler {
     static final String PREFERENCE_APPLIED = "Preference-Applied";
 
     private static final Logger log = LoggerFactory.getLogger(CreatePersonaHandler.class);
-    private static final Pattern IDEMPOTENCY_KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    /** persona-service keeps keys of up to 200 characters: a longer one must be refused here, not there. */
+    private static final Pattern IDEMPOTENCY_KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final int MAX_PARSER_MESSAGE = 200;
 
     private final PersonaRequestService service;
@@ -83,7 +84,7 @@ class CreatePersonaHandler {
         String idempotencyKey = request.headers().firstHeader(IDEMPOTENCY_KEY);
         if (idempotencyKey != null && !IDEMPOTENCY_KEY_SHAPE.matcher(idempotencyKey).matches()) {
             return Problems.respond(request, Problems.withErrors(HttpStatus.BAD_REQUEST, "The Idempotency-Key header is invalid.",
-                    List.of(new FieldError(IDEMPOTENCY_KEY, "must be 1-255 visible ASCII characters"))));
+                    List.of(new FieldError(IDEMPOTENCY_KEY, "must be 1-200 visible ASCII characters"))));
         }
         Optional<Duration> wait = WaitPreference.from(request.headers().header(PREFER), maxWait);
         return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxBodyBytes)
