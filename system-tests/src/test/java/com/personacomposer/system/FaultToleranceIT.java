@@ -59,7 +59,10 @@ class FaultToleranceIT {
                         "PERSONA_LOCAL_IMAGE_LATENCY", "1s",
                         "PERSONA_LOCAL_MOTTO_LATENCY", "300ms",
                         "PERSONA_REQUEST_DEADLINE", "60s",
-                        "PERSONA_REQUEST_SWEEP_INTERVAL", "5s"),
+                        "PERSONA_REQUEST_SWEEP_INTERVAL", "5s",
+                        // One test client sends bursts of 30; the per-client limit is not what is tested here.
+                        "PERSONA_RATE_LIMIT_PER_MINUTE", "100000",
+                        "PERSONA_RATE_LIMIT_BURST", "1000"),
                 // Only image-service talks to "OpenAI", which accepts connections and never answers.
                 Map.of("image-service", Map.of(
                         "OPENAI_API_KEY", "sk-fault-test-never-answers",
@@ -148,7 +151,8 @@ class FaultToleranceIT {
 
         // Same key, so the same partitions: this completes only if nothing is stuck behind the poison.
         String requestId = accept(name, "local", false);
-        assertThat(awaitEnd(requestId, Duration.ofMinutes(2)).get("status").asString()).isEqualTo("COMPLETED");
+        JsonNode status = awaitEnd(requestId, Duration.ofMinutes(2));
+        assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("COMPLETED");
         List<String> consumed = List.of(Topics.PERSONA_REQUESTED, Topics.IMAGE_GENERATED, Topics.IMAGE_STORED,
                 Topics.MOTTO_GENERATED, Topics.PERSONA_FAILED);
         for (String topic : consumed) {

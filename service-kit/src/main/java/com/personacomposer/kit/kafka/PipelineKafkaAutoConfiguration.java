@@ -66,6 +66,9 @@ public class PipelineKafkaAutoConfiguration {
     DefaultErrorHandler pipelineErrorHandler(DeadLetterRecoverer recoverer, PipelineKafkaProperties properties) {
         var handler = new DefaultErrorHandler(recoverer, retryBackOff(properties));
         NOT_RETRYABLE.forEach(handler::addNotRetryableExceptions);
+        // Retry in place rather than seek back: with the out-of-order acks of concurrent listeners, a seek makes the
+        // container pause the partition until every pending ack is in, so one slow call would stall a poison's neighbours.
+        handler.setSeekAfterError(false);
         return handler;
     }
 
