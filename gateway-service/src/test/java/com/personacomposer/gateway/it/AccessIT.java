@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personacomposer.events.EventCodec;
 import com.personacomposer.events.naming.PersonaName;
+import com.personacomposer.gateway.apidocs.OpenApiContract;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** The gateway with API keys configured: who may change things, and what is kept from whom. */
 @TestPropertySource(properties = {"PERSONA_API_KEYS=" + AccessIT.KEY + "," + AccessIT.SECOND_KEY + "," + AccessIT.LIMITED_KEY,
@@ -37,6 +39,7 @@ class AccessIT extends GatewayIntegrationSupport {
     static final String APP = "https://app.example.com";
     private static final String WRONG_KEY = "it-wrong-key-90ad55";
     private static final RequestedEvents EVENTS = new RequestedEvents();
+    private static final OpenApiContract CONTRACT = OpenApiContract.load();
 
     @LocalServerPort
     int port;
@@ -54,12 +57,14 @@ class AccessIT extends GatewayIntegrationSupport {
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\"")
-                .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.errors").isArray();
+                .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.errors").isArray()
+                .consumeWith(AccessIT::conforms);
         client.post().uri("/api/personas/ada/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
                 .header("X-API-Key", WRONG_KEY)
                 .bodyValue("{\"direction\":\"up\"}")
                 .exchange()
-                .expectStatus().isUnauthorized();
+                .expectStatus().isUnauthorized()
+                .expectBody().consumeWith(AccessIT::conforms);
         BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":20,\"total\":0}")));
 
         client.get().uri("/api/personas").exchange().expectStatus().isOk();
@@ -122,9 +127,16 @@ class AccessIT extends GatewayIntegrationSupport {
                 .expectStatus().isEqualTo(429)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 30))
-                .expectBody().jsonPath("$.status").isEqualTo(429).jsonPath("$.errors").isArray();
+                .expectBody().jsonPath("$.status").isEqualTo(429).jsonPath("$.errors").isArray()
+                .consumeWith(AccessIT::conforms);
         BACKEND.verify(3, putRequestedFor(urlPathMatching("/internal/requests/.*")));
         create(SECOND_KEY).expectStatus().isAccepted();
+    }
+
+    /** These refusals are part of the public API too: they must match the OpenAPI document. */
+    private static void conforms(EntityExchangeResult<byte[]> result) {
+        CONTRACT.assertResponse(result.getMethod().name(), result.getUrl().getRawPath(), result.getStatus().value(),
+                result.getResponseHeaders(), result.getResponseBody());
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec create(String key) {
@@ -153,7 +165,8 @@ class AccessIT extends GatewayIntegrationSupport {
                 .exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                .expectBody().consumeWith(AccessIT::conforms);
     }
 
     @Test

@@ -17,7 +17,7 @@ class RoutesIT extends GatewayIntegrationSupport {
 
     @Test
     void aPersonaIsReadFromPersonaServiceByItsPercentEncodedSlug() {
-        String persona = "{\"name\":\"Zoë\",\"slug\":\"zoë\",\"images\":[]}";
+        String persona = Backends.persona("Zoë", "zoë", "img-1");
         BACKEND.stubFor(get(urlPathEqualTo("/api/personas/zo%C3%AB")).willReturn(okJson(persona)));
 
         client.get().uri("/api/personas/{slug}", "zoë")
@@ -30,7 +30,7 @@ class RoutesIT extends GatewayIntegrationSupport {
     void theListKeepsItsQuery() {
         BACKEND.stubFor(get(urlPathEqualTo("/api/personas"))
                 .withQueryParam("q", equalTo("ada")).withQueryParam("page", equalTo("1")).withQueryParam("size", equalTo("5"))
-                .willReturn(okJson("{\"items\":[],\"page\":1,\"size\":5,\"total\":0}")));
+                .willReturn(okJson(Backends.personaPage(1, 5))));
 
         client.get().uri("/api/personas?q=ada&page=1&size=5")
                 .exchange()
@@ -41,7 +41,7 @@ class RoutesIT extends GatewayIntegrationSupport {
     @Test
     void aRequestStatusIsReadFromPersonaService() {
         UUID requestId = UUID.randomUUID();
-        String status = "{\"requestId\":\"" + requestId + "\",\"status\":\"PENDING\"}";
+        String status = Backends.pending(requestId.toString(), "Ada", "ada");
         BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + requestId)).willReturn(okJson(status)));
 
         client.get().uri("/api/requests/{id}", requestId)
@@ -67,7 +67,7 @@ class RoutesIT extends GatewayIntegrationSupport {
     void votesGoToPersonaService() {
         BACKEND.stubFor(post(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
                 .withRequestBody(equalToJson("{\"direction\":\"up\"}"))
-                .willReturn(okJson("{\"upvotes\":2,\"downvotes\":0}")));
+                .willReturn(okJson(Backends.votes("img-1", 2, 0))));
 
         client.post().uri("/api/personas/ada/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"direction\":\"up\"}")
@@ -79,7 +79,7 @@ class RoutesIT extends GatewayIntegrationSupport {
     @Test
     void modelsComeFromImageService() {
         BACKEND.stubFor(get(urlPathEqualTo("/api/models"))
-                .willReturn(okJson("{\"default\":\"local\",\"models\":[{\"id\":\"local\",\"name\":\"Local renderer\",\"available\":true}]}")));
+                .willReturn(okJson(Backends.models())));
 
         client.get().uri("/api/models")
                 .exchange()

@@ -1,0 +1,117 @@
+package com.personacomposer.gateway.it;
+
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Bodies as persona-service and image-service really answer them, field for field: persona-service's
+ * PersonaViews (PersonaView, ImageView, PersonaPage, PersonaSummary, VoteView), RequestView and its problem
+ * answers (Spring MVC ProblemDetail: no type, errors only for input), and image-service's ModelsController.
+ */
+final class Backends {
+
+    static final Instant CREATED = Instant.parse("2026-01-05T10:00:00Z");
+    static final Instant UPDATED = Instant.parse("2026-01-05T10:00:03Z");
+    /** WireMock's response template for the requestId of GET /api/requests/{requestId}. */
+    static final String PATH_REQUEST_ID = "{{request.pathSegments.[2]}}";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Backends() {
+    }
+
+    static String persona(String name, String slug, String... imageIds) {
+        ObjectNode persona = NODES.objectNode().put("name", name).put("slug", slug)
+                .put("createdAt", CREATED.toString()).put("updatedAt", UPDATED.toString());
+        ArrayNode images = persona.putArray("images");
+        for (String imageId : imageIds) {
+            images.addObject()
+                    .put("id", imageId)
+                    .put("requestId", UUID.randomUUID().toString())
+                    .put("url", presignedUrl(imageId))
+                    .put("urlExpiresAt", Instant.now().plusSeconds(60).toString())
+                    .put("model", "local")
+                    .put("description", "tall, likes hats")
+                    .put("mottoTone", "sarcastic")
+                    .put("motto", "Hats off? Never.")
+                    .put("upvotes", 3)
+                    .put("downvotes", 0)
+                    .put("createdAt", CREATED.toString());
+        }
+        return JSON.writeValueAsString(persona);
+    }
+
+    /** The second summary is of a persona whose first image is not there yet (motto, tone and cover are null). */
+    static String personaPage(int page, int size) {
+        ObjectNode body = NODES.objectNode();
+        ArrayNode items = body.putArray("items");
+        items.addObject().put("name", "Zoë O'Brien").put("slug", "zoë-o-brien").put("motto", "Hats off? Never.")
+                .put("mottoTone", "sarcastic").put("imageCount", 2).put("coverUrl", presignedUrl("img-2"))
+                .put("updatedAt", UPDATED.toString());
+        items.addObject().put("name", "李小龙").put("slug", "李小龙").putNull("motto").putNull("mottoTone")
+                .put("imageCount", 0).putNull("coverUrl").put("updatedAt", CREATED.toString());
+        return JSON.writeValueAsString(body.put("page", page).put("size", size).put("total", 2));
+    }
+
+    /** {@code error} is left out unless the request failed, as persona-service does. */
+    static String requestStatus(String requestId, String name, String slug, String status, String image, String storage,
+                                String motto, String failedStage, String reason) {
+        ObjectNode body = NODES.objectNode().put("requestId", requestId).put("personaName", name).put("slug", slug)
+                .put("status", status);
+        body.putObject("stages").put("image", image).put("storage", storage).put("motto", motto);
+        if (failedStage != null) {
+            body.putObject("error").put("stage", failedStage).put("message", reason);
+        }
+        return JSON.writeValueAsString(body.put("createdAt", CREATED.toString()).put("updatedAt", UPDATED.toString()));
+    }
+
+    static String pending(String requestId, String name, String slug) {
+        return requestStatus(requestId, name, slug, "PENDING", "PENDING", "PENDING", "PENDING", null, null);
+    }
+
+    static String completed(String requestId, String name, String slug) {
+        return requestStatus(requestId, name, slug, "COMPLETED", "DONE", "DONE", "DONE", null, null);
+    }
+
+    static String votes(String imageId, long upvotes, long downvotes) {
+        return JSON.writeValueAsString(NODES.objectNode().put("imageId", imageId).put("upvotes", upvotes)
+                .put("downvotes", downvotes));
+    }
+
+    /** image-service leaves reason out for an available model. */
+    static String models() {
+        ObjectNode body = NODES.objectNode().put("default", "local");
+        ArrayNode models = body.putArray("models");
+        models.addObject().put("id", "local").put("name", "Local renderer").put("available", true);
+        models.addObject().put("id", "dall-e").put("name", "DALL-E").put("available", false)
+                .put("reason", "OPENAI_API_KEY is not set");
+        models.addObject().put("id", "openjourney").put("name", "OpenJourney").put("available", false)
+                .put("reason", "REPLICATE_API_TOKEN is not set");
+        return JSON.writeValueAsString(body);
+    }
+
+    /** {@code fieldsAndMessages}: field, message, field, message... (none: a problem with no errors at all). */
+    static String problem(int status, String title, String detail, String instance, String... fieldsAndMessages) {
+        ObjectNode body = NODES.objectNode().put("title", title).put("status", status).put("detail", detail)
+                .put("instance", instance);
+        if (fieldsAndMessages.length > 0) {
+            ArrayNode errors = body.putArray("errors");
+            for (int i = 0; i + 1 < fieldsAndMessages.length; i += 2) {
+                errors.addObject().put("field", fieldsAndMessages[i]).put("message", fieldsAndMessages[i + 1]);
+            }
+        }
+        return JSON.writeValueAsString(body);
+    }
+
+    private static String presignedUrl(String imageId) {
+        return "http://127.0.0.1:9000/persona-images/persona-generations/3f9a8c7e1b2d4f60/" + imageId + ".png"
+                + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20260105T100000Z&X-Amz-SignedHeaders=host"
+                + "&X-Amz-Expires=60&X-Amz-Credential=devstack%2F20260105%2Fus-east-1%2Fs3%2Faws4_request"
+                + "&X-Amz-Signature=0e5f8c6a1d2b3c4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6";
+    }
+}
