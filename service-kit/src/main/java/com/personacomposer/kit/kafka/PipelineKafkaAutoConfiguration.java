@@ -3,6 +3,7 @@ package com.personacomposer.kit.kafka;
 import com.personacomposer.events.InvalidEventException;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +51,13 @@ public class PipelineKafkaAutoConfiguration {
 
     @Bean
     DeadLetterRecoverer deadLetterRecoverer(DefaultKafkaProducerFactory<Object, Object> producerFactory,
-                                            EventPublisher publisher, PipelineKafkaProperties properties) {
+                                            EventPublisher publisher, PipelineKafkaProperties properties,
+                                            MeterRegistry meters) {
         KafkaTemplate<Object, Object> deadLetterTemplate = new KafkaTemplate<>(
                 producerFactory.copyWithConfigurationOverride(Map.of(
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class)));
         return new DeadLetterRecoverer(new DeadLetterPublishingRecoverer(deadLetterTemplate), publisher,
-                properties.failureStage());
+                properties.failureStage(), meters);
     }
 
     /** Failures no retry can mend: unreadable records and what the code itself declares final. */

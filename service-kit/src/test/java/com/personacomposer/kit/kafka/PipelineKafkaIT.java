@@ -11,6 +11,7 @@ import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoGenerated;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,9 @@ class PipelineKafkaIT {
     @Autowired
     SlowListener slowListener;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void publishedEventsReachListenersKeyedByPersona() {
         MottoGenerated event = MottoGenerated.of(UUID.randomUUID(), "ada-" + UUID.randomUUID(), "Onward.", "local");
@@ -86,6 +90,7 @@ class PipelineKafkaIT {
         UUID requestId = UUID.randomUUID();
         String key = "boom-" + UUID.randomUUID();
         MottoGenerated failing = MottoGenerated.of(requestId, key, "boom", "local");
+        double deadLettersBefore = deadLetters(Topics.MOTTO_GENERATED);
 
         publisher.publish(failing);
 
@@ -99,6 +104,12 @@ class PipelineKafkaIT {
         assertThat(failed.stage()).isEqualTo(FailureStage.MOTTO);
         assertThat(failed.reason()).isEqualTo("could not process MottoGenerated: motto service exploded");
         assertThat(listener.attempts(failing)).as("first delivery + 2 retries").isEqualTo(3);
+        awaitUntil(() -> deadLetters(Topics.MOTTO_GENERATED) > deadLettersBefore);
+        assertThat(deadLetters(Topics.IMAGE_STORED)).as("present before any dead letter, at 0").isZero();
+    }
+
+    private double deadLetters(String topic) {
+        return meters.get("persona.dead.letters").tag("topic", topic).counter().count();
     }
 
     private static KafkaProducer<String, byte[]> rawProducer() {
