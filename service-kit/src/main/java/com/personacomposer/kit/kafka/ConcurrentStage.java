@@ -1,5 +1,8 @@
 package com.personacomposer.kit.kafka;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
@@ -16,9 +19,12 @@ import org.springframework.util.backoff.BackOffExecution;
  * bound is reached the consumer thread waits for a slot: that is the backpressure. Work that fails is handed to the
  * dead-letter recoverer (dead-letter topic + PersonaFailed) and the record is acknowledged: nothing is dropped silently.
  * Before that, work that failed for a reason that may pass (a broker, database or bucket briefly away) is retried with
- * the same back-off as the error handler uses for ordinary listeners.
+ * the same back-off as the error handler uses for ordinary listeners. The work runs in the listener's context: its
+ * trace (so what it publishes continues the record's trace) and its logging context (requestId).
  */
 public class ConcurrentStage {
+
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final Semaphore slots;
     private final ExecutorService executor;
@@ -42,9 +48,10 @@ public class ConcurrentStage {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(e);
         }
-        var context = MDC.getCopyOfContextMap();
+        ContextSnapshot context = SNAPSHOTS.captureAll();
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
         try {
-            return CompletableFuture.runAsync(() -> run(record, work, context), executor);
+            return CompletableFuture.runAsync(() -> run(record, work, context, logContext), executor);
         } catch (RuntimeException rejected) {
             slots.release();
             return CompletableFuture.failedFuture(rejected);
@@ -55,14 +62,17 @@ public class ConcurrentStage {
         return slots.availablePermits();
     }
 
-    private void run(ConsumerRecord<?, ?> record, Runnable work, java.util.Map<String, String> context) {
-        if (context != null) {
-            MDC.setContextMap(context);
-        }
-        try {
-            runWithRetries(work);
-        } catch (RuntimeException | Error failure) {
-            deadLetters.accept(record, failure instanceof Exception e ? e : new IllegalStateException(failure));
+    private void run(ConsumerRecord<?, ?> record, Runnable work, ContextSnapshot context,
+                     Map<String, String> logContext) {
+        try (ContextSnapshot.Scope scope = context.setThreadLocals()) {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try {
+                runWithRetries(work);
+            } catch (RuntimeException | Error failure) {
+                deadLetters.accept(record, failure instanceof Exception e ? e : new IllegalStateException(failure));
+            }
         } finally {
             slots.release();
             MDC.clear();
