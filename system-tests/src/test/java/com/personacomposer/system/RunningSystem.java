@@ -4,10 +4,14 @@ import com.personacomposer.devstack.Infrastructure;
 import com.personacomposer.devstack.test.DevStack;
 import java.util.Map;
 
-/** One running system per test JVM: starting six JVMs is the slow part, so test classes share it. */
+/**
+ * One running system per test JVM: starting six JVMs is the slow part, so test classes share it. Its services export
+ * their spans to an OTLP receiver in this JVM ({@link #traces()}).
+ */
 final class RunningSystem {
 
     private static ServiceProcesses services;
+    private static OtlpReceiver traces;
 
     private RunningSystem() {
     }
@@ -15,11 +19,22 @@ final class RunningSystem {
     static synchronized ServiceProcesses get() {
         if (services == null) {
             Infrastructure infra = DevStack.shared();
-            services = ServiceProcesses.start("system", infra, Map.of());
+            if (traces == null) {
+                traces = OtlpReceiver.start();
+            }
+            services = ServiceProcesses.start("system", infra, Map.of(
+                    OtlpReceiver.ENDPOINT_VARIABLE, traces.endpoint(),
+                    // Spans reach the receiver within a second instead of the default five.
+                    "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms"));
             ServiceProcesses started = services;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "system-shutdown"));
         }
         return services;
+    }
+
+    static synchronized OtlpReceiver traces() {
+        get();
+        return traces;
     }
 
     static Infrastructure infrastructure() {
