@@ -11,6 +11,7 @@ import com.personacomposer.persona.persona.PersonaImage;
 import com.personacomposer.persona.persona.PersonaStore;
 import com.personacomposer.persona.persona.SlugTakenException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -33,15 +34,17 @@ public class RequestService {
     private final PersonaStore personas;
     private final EventPublisher publisher;
     private final RequestProperties properties;
+    private final RequestMetrics metrics;
     private final Clock clock;
 
     RequestService(RequestStore requests, IdempotencyKeys idempotencyKeys, PersonaStore personas,
-                   EventPublisher publisher, RequestProperties properties, Clock clock) {
+                   EventPublisher publisher, RequestProperties properties, RequestMetrics metrics, Clock clock) {
         this.requests = requests;
         this.idempotencyKeys = idempotencyKeys;
         this.personas = personas;
         this.publisher = publisher;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -66,6 +69,9 @@ public class RequestService {
             }
         }
         boolean created = requests.recordIfAbsent(id, details, now);
+        if (created) {
+            metrics.accepted(details);
+        }
         if (idempotencyKey != null) {
             String owner = idempotencyKeys.claim(idempotencyKey, id, now, notBefore);
             if (!owner.equals(id)) {
@@ -98,10 +104,10 @@ public class RequestService {
     public void failed(PersonaFailed event) {
         requests.fail(event.requestId().toString(), event.personaKey(), event.stage().id(),
                         Stage.of(event.stage()).orElse(null), event.reason(), now())
-                .ifPresentOrElse(
-                        failed -> log.info("request {} failed at {}: {}", event.requestId(), event.stage().id(),
-                                event.reason()),
-                        () -> ignoredLate(event.requestId(), "failure"));
+                .ifPresentOrElse(failed -> {
+                    metrics.failed(failed.details(), event.stage().id());
+                    log.info("request {} failed at {}: {}", event.requestId(), event.stage().id(), event.reason());
+                }, () -> ignoredLate(event.requestId(), "failure"));
     }
 
     private void ignoredLate(UUID requestId, String what) {
@@ -119,11 +125,15 @@ public class RequestService {
             personas.append(details.personaKey(), details.slug(), details.personaName(), imageOf(request, now));
         } catch (SlugTakenException e) {
             requests.fail(request.requestId(), details.personaKey(), FailureStage.STORAGE.id(), null,
-                    e.getMessage(), now).ifPresent(failed -> publisher.publish(PersonaFailed.of(
-                    UUID.fromString(failed.requestId()), details.personaKey(), FailureStage.STORAGE, e.getMessage())));
+                    e.getMessage(), now).ifPresent(failed -> {
+                        metrics.failed(details, FailureStage.STORAGE.id());
+                        publisher.publish(PersonaFailed.of(UUID.fromString(failed.requestId()), details.personaKey(),
+                                FailureStage.STORAGE, e.getMessage()));
+                    });
             return requests.find(request.requestId()).orElseThrow();
         }
         if (requests.complete(request.requestId(), now)) {
+            metrics.completed(details, Duration.between(request.createdAt(), now));
             publisher.publish(PersonaCompleted.of(UUID.fromString(request.requestId()), details.personaKey(),
                     details.slug(), request.imageId()));
             log.info("request {} completed: image {} of persona {}", request.requestId(), request.imageId(),

@@ -28,12 +28,15 @@ class TimeoutSweep implements SchedulingConfigurer {
     private final RequestStore requests;
     private final EventPublisher publisher;
     private final RequestProperties properties;
+    private final RequestMetrics metrics;
     private final Clock clock;
 
-    TimeoutSweep(RequestStore requests, EventPublisher publisher, RequestProperties properties, Clock clock) {
+    TimeoutSweep(RequestStore requests, EventPublisher publisher, RequestProperties properties, RequestMetrics metrics,
+                 Clock clock) {
         this.requests = requests;
         this.publisher = publisher;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -48,6 +51,7 @@ class TimeoutSweep implements SchedulingConfigurer {
         for (PersonaRequest stale : requests.findStale(cutoff, BATCH)) {
             String message = message(properties.deadline(), stale);
             requests.timeOut(stale.requestId(), cutoff, message, now).ifPresent(failed -> {
+                metrics.failed(failed.details(), FailureStage.TIMEOUT.id());
                 log.warn("request {} timed out: {}", failed.requestId(), message);
                 try {
                     publisher.publish(PersonaFailed.of(UUID.fromString(failed.requestId()), failed.personaKey(),

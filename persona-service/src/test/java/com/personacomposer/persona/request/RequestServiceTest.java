@@ -16,10 +16,13 @@ import com.personacomposer.persona.persona.PersonaStore;
 import com.personacomposer.persona.testing.MemoryMongo;
 import com.personacomposer.persona.testing.MutableClock;
 import com.personacomposer.persona.testing.RecordingPublisher;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,8 @@ class RequestServiceTest {
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final RequestProperties properties =
             new RequestProperties(Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofHours(24));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RequestMetrics metrics = new RequestMetrics(meters);
     private MongoDatabase database;
     private RequestService service;
 
@@ -41,7 +46,7 @@ class RequestServiceTest {
     void setUp() {
         database = mongo.database();
         service = new RequestService(new RequestStore(database), new IdempotencyKeys(database),
-                new PersonaStore(database), publisher, properties, clock);
+                new PersonaStore(database), publisher, properties, metrics, clock);
     }
 
     @AfterAll
@@ -124,6 +129,8 @@ class RequestServiceTest {
         assertThat(request.motto()).isNull();
         assertThat(publisher.published(PersonaCompleted.class)).isEmpty();
         assertThat(persona(requested.personaKey())).isNull();
+        assertThat(failures("dall-e", "neutral", "image")).isEqualTo(1);
+        assertThat(meters.find(RequestMetrics.COMPLETED).counters()).isEmpty();
     }
 
     @Test
@@ -138,6 +145,31 @@ class RequestServiceTest {
         PersonaRequest request = service.find(requested.requestId()).orElseThrow();
         assertThat(request.status()).isEqualTo(RequestStatus.COMPLETED);
         assertThat(request.error()).isNull();
+    }
+
+    @Test
+    void eachRequestIsCountedOnceAcceptedAndOnceCompletedWithItsEndToEndTime() {
+        PersonaRequested requested = requested("Timed Tia", "", MottoTone.COMICAL);
+        ImageStored image = imageStored(requested);
+        MottoGenerated motto = MottoGenerated.of(requested.requestId(), requested.personaKey(), "Tick.", "local");
+
+        service.record(requested.requestId(), RequestDetails.of(requested), null);
+        service.requested(requested);
+        clock.advance(Duration.ofSeconds(3));
+        service.mottoGenerated(motto);
+        clock.advance(Duration.ofSeconds(4));
+        service.imageStored(image);
+        service.imageStored(image);
+        service.failed(PersonaFailed.of(requested.requestId(), requested.personaKey(), FailureStage.TIMEOUT, "late"));
+
+        assertThat(meters.get(RequestMetrics.ACCEPTED).tags("model", "dall-e", "tone", "comical").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get(RequestMetrics.COMPLETED).tags("model", "dall-e", "tone", "comical").counter().count())
+                .isEqualTo(1);
+        Timer duration = meters.get(RequestMetrics.DURATION).tags("model", "dall-e", "tone", "comical").timer();
+        assertThat(duration.count()).isEqualTo(1);
+        assertThat(duration.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(7000);
+        assertThat(meters.find(RequestMetrics.FAILED).counters()).isEmpty();
     }
 
     @Test
@@ -172,6 +204,7 @@ class RequestServiceTest {
         assertThat(publisher.published(PersonaFailed.class)).singleElement()
                 .satisfies(failed -> assertThat(failed.stage()).isEqualTo(FailureStage.STORAGE));
         assertThat(publisher.published(PersonaCompleted.class)).isEmpty();
+        assertThat(failures("dall-e", "neutral", "storage")).isEqualTo(1);
     }
 
     @Test
@@ -207,7 +240,7 @@ class RequestServiceTest {
 
     @Test
     void theSweepFailsRequestsWithoutProgressPastTheDeadline() {
-        TimeoutSweep sweep = new TimeoutSweep(new RequestStore(database), publisher, properties, clock);
+        TimeoutSweep sweep = new TimeoutSweep(new RequestStore(database), publisher, properties, metrics, clock);
         PersonaRequested stuck = requested("Stuck Sam", "", MottoTone.NEUTRAL);
         PersonaRequested progressing = requested("Busy Bea", "", MottoTone.NEUTRAL);
         service.requested(stuck);
@@ -227,6 +260,7 @@ class RequestServiceTest {
             assertThat(event.requestId()).isEqualTo(stuck.requestId());
             assertThat(event.stage()).isEqualTo(FailureStage.TIMEOUT);
         });
+        assertThat(failures("dall-e", "neutral", "timeout")).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(4));
         sweep.sweep();
@@ -262,6 +296,10 @@ class RequestServiceTest {
             assertThat(service.find(requested.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED);
             assertThat(persona(requested.personaKey()).getList("images", Document.class)).hasSize(1);
         }
+    }
+
+    private double failures(String model, String tone, String stage) {
+        return meters.get(RequestMetrics.FAILED).tags("model", model, "tone", tone, "stage", stage).counter().count();
     }
 
     private void complete(PersonaRequested requested, String motto) {
