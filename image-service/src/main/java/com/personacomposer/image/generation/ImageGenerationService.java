@@ -11,10 +11,13 @@ import com.personacomposer.image.provider.GeneratedImage;
 import com.personacomposer.image.provider.ImageGenerationException;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
+import com.personacomposer.image.provider.remote.ProviderRejectedException;
 import com.personacomposer.image.store.GeneratedImageStore;
 import com.personacomposer.image.store.UnusableImageException;
 import com.personacomposer.kit.kafka.EventPublisher;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +36,16 @@ public class ImageGenerationService {
     private final GeneratedImageStore store;
     private final EventPublisher publisher;
     private final ImageProperties properties;
+    private final ProviderCalls calls;
     private final RecentRequests recent;
 
     ImageGenerationService(ModelCatalog catalog, GeneratedImageStore store, EventPublisher publisher,
-                           ImageProperties properties) {
+                           ImageProperties properties, ProviderCalls calls) {
         this.catalog = catalog;
         this.store = store;
         this.publisher = publisher;
         this.properties = properties;
+        this.calls = calls;
         this.recent = new RecentRequests(properties.generated().ttl(), Clock.systemUTC());
     }
 
@@ -60,18 +65,22 @@ public class ImageGenerationService {
         if (provider.isEmpty()) {
             return failed(request, model.id() + " is not configured: " + catalog.missing(model).orElse("unknown"));
         }
-        long started = System.nanoTime();
+        String name = provider.get().name();
+        Timer.Sample call = calls.start();
         try {
             GeneratedImage image = provider.get().generate(ImagePrompt.of(request));
             String url = image instanceof GeneratedImage.Hosted hosted
                     ? hosted.url().toString()
                     : properties.generatedUrl(store.put(((GeneratedImage.Inline) image).bytes()));
-            log.info("request {}: {} image ready in {} ms", request.requestId(), model.id(),
-                    (System.nanoTime() - started) / 1_000_000);
+            Duration took = calls.stop(call, name, ProviderCalls.Outcome.SUCCESS);
+            log.info("request {}: {} image ready in {} ms", request.requestId(), model.id(), took.toMillis());
             return ImageGenerated.of(request.requestId(), request.personaKey(), model, url, image.revisedPrompt());
         } catch (ImageGenerationException e) {
+            calls.stop(call, name, e instanceof ProviderRejectedException
+                    ? ProviderCalls.Outcome.REFUSED : ProviderCalls.Outcome.FAILED);
             return failed(request, e.getMessage());
         } catch (UnusableImageException e) {
+            calls.stop(call, name, ProviderCalls.Outcome.FAILED);
             return failed(request, model.displayName() + " returned an unusable image: " + e.getMessage());
         }
     }

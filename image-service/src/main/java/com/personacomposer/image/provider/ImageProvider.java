@@ -7,6 +7,9 @@ public interface ImageProvider {
 
     ImageModel model();
 
+    /** Who serves the model, as metrics name it: local, or the resilience4j instance of a paid provider. */
+    String name();
+
     /** False when the provider lacks what it needs to run (its API key). */
     boolean configured();
 

@@ -18,8 +18,10 @@ import com.personacomposer.image.provider.ImageGenerationException;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
 import com.personacomposer.image.provider.local.LocalRenderer;
+import com.personacomposer.image.provider.remote.ProviderRejectedException;
 import com.personacomposer.image.store.GeneratedImageStore;
 import com.personacomposer.kit.kafka.EventPublisher;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ class ImageGenerationServiceTest {
     private final EventPublisher publisher = mock(EventPublisher.class);
     private final GeneratedImageStore store = new GeneratedImageStore(PROPERTIES);
     private final FakeProvider remote = new FakeProvider();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void aLocalImageIsServedFromTheStoreAndAnnounced() {
@@ -55,6 +58,7 @@ class ImageGenerationServiceTest {
         assertThat(event.imageUrl()).startsWith("http://images.test:8082/generated/");
         String token = event.imageUrl().substring(event.imageUrl().lastIndexOf('/') + 1);
         assertThat(store.get(token)).hasValueSatisfying(image -> assertThat(image.contentType()).isEqualTo("image/png"));
+        assertThat(providerCalls("local", "success")).isEqualTo(1);
     }
 
     @Test
@@ -70,6 +74,7 @@ class ImageGenerationServiceTest {
                 "dall-e is not configured: set OPENAI_API_KEY",
                 "openjourney is not configured: set REPLICATE_API_TOKEN");
         assertThat(published()).allSatisfy(e -> assertThat(((PersonaFailed) e).stage()).isEqualTo(FailureStage.IMAGE));
+        assertThat(meters.find(ProviderCalls.METER).timers()).as("no provider was called").isEmpty();
     }
 
     @Test
@@ -83,6 +88,21 @@ class ImageGenerationServiceTest {
 
         assertThat(((PersonaFailed) published().get(0)).reason())
                 .isEqualTo("DALL-E refused the prompt: content_policy_violation");
+        assertThat(providerCalls("openai-images", "failed")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalIsCountedApartFromFailures() {
+        remote.answer = prompt -> {
+            throw new ProviderRejectedException("DALL-E refused the prompt: content_policy_violation");
+        };
+        ImageGenerationService service = service(local(), remote);
+
+        service.handle(request(ImageModel.DALL_E));
+
+        assertThat(published()).singleElement().isInstanceOf(PersonaFailed.class);
+        assertThat(providerCalls("openai-images", "refused")).isEqualTo(1);
+        assertThat(meters.find(ProviderCalls.METER).tag("outcome", "failed").timers()).isEmpty();
     }
 
     @Test
@@ -119,13 +139,19 @@ class ImageGenerationServiceTest {
         service.handle(request);
 
         assertThat(remote.calls).isEqualTo(1);
+        assertThat(providerCalls("openai-images", "success")).isEqualTo(1);
         List<PersonaEvent> events = published();
         assertThat(events).hasSize(2);
         assertThat(events.get(1)).isEqualTo(events.get(0));
     }
 
     private ImageGenerationService service(ImageProvider... providers) {
-        return new ImageGenerationService(new ModelCatalog(List.of(providers)), store, publisher, PROPERTIES);
+        return new ImageGenerationService(new ModelCatalog(List.of(providers)), store, publisher, PROPERTIES,
+                new ProviderCalls(meters));
+    }
+
+    private long providerCalls(String provider, String outcome) {
+        return meters.get(ProviderCalls.METER).tags("provider", provider, "outcome", outcome).timer().count();
     }
 
     private List<PersonaEvent> published() {
@@ -167,6 +193,11 @@ class ImageGenerationServiceTest {
         @Override
         public ImageModel model() {
             return model;
+        }
+
+        @Override
+        public String name() {
+            return model == ImageModel.LOCAL ? "local" : "openai-images";
         }
 
         @Override

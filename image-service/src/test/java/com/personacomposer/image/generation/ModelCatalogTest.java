@@ -43,6 +43,11 @@ class ModelCatalogTest {
             }
 
             @Override
+            public String name() {
+                return model.id();
+            }
+
+            @Override
             public boolean configured() {
                 return configured;
             }

@@ -30,6 +30,11 @@ class LocalImageProvider implements ImageProvider {
     }
 
     @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
     public boolean configured() {
         return true;
     }

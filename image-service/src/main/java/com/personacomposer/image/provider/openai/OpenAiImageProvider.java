@@ -40,6 +40,11 @@ public class OpenAiImageProvider implements ImageProvider {
     }
 
     @Override
+    public String name() {
+        return OpenAiImagesClient.RESILIENCE;
+    }
+
+    @Override
     public boolean configured() {
         return properties.configured();
     }

@@ -43,6 +43,11 @@ public class ReplicateImageProvider implements ImageProvider {
     }
 
     @Override
+    public String name() {
+        return ReplicateClient.RESILIENCE;
+    }
+
+    @Override
     public boolean configured() {
         return properties.configured();
     }
