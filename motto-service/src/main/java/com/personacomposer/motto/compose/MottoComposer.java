@@ -6,6 +6,11 @@ public interface MottoComposer {
     /** The name recorded in MottoGenerated.provider. */
     String provider();
 
+    /** The composer's name in metrics: local, or the resilience4j instance of a chat provider. */
+    default String metricName() {
+        return provider();
+    }
+
     /**
      * @return the motto, never blank
      * @throws MottoRefusedException when the composer gives up for a reason a person should read; any other

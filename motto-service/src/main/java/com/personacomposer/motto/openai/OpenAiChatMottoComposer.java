@@ -42,6 +42,11 @@ public final class OpenAiChatMottoComposer implements MottoComposer {
     }
 
     @Override
+    public String metricName() {
+        return OpenAiChatClient.INSTANCE;
+    }
+
+    @Override
     public String compose(MottoRequest request) {
         ChatReply reply = call(prompt(request));
         if (reply.refusal() != null && !reply.refusal().isBlank()) {

@@ -8,6 +8,8 @@ import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.motto.compose.MottoComposer;
 import com.personacomposer.motto.compose.MottoRefusedException;
 import com.personacomposer.motto.compose.MottoRequest;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,10 +25,12 @@ public class MottoService {
 
     private final MottoComposer composer;
     private final EventPublisher publisher;
+    private final ProviderCalls calls;
 
-    MottoService(MottoComposer composer, EventPublisher publisher) {
+    MottoService(MottoComposer composer, EventPublisher publisher, ProviderCalls calls) {
         this.composer = composer;
         this.publisher = publisher;
+        this.calls = calls;
     }
 
     /** Any exception but a refusal propagates, so the record is retried and then dead-lettered. */
@@ -34,14 +38,22 @@ public class MottoService {
         MottoRequest request = new MottoRequest(requested.personaKey(), requested.personaName(),
                 requested.description(), requested.mottoTone());
         String motto;
+        Timer.Sample call = calls.start();
         try {
             motto = composer.compose(request);
+            Duration took = calls.stop(call, composer.metricName(), ProviderCalls.Outcome.SUCCESS);
+            log.info("request {}: {} motto ready in {} ms", requested.requestId(), composer.provider(),
+                    took.toMillis());
         } catch (MottoRefusedException refused) {
+            calls.stop(call, composer.metricName(), ProviderCalls.Outcome.REFUSED);
             log.info("motto for request {} refused by {}: {}", requested.requestId(), composer.provider(),
                     refused.getMessage());
             publisher.publish(PersonaFailed.of(requested.requestId(), requested.personaKey(), FailureStage.MOTTO,
                     refused.getMessage()));
             return;
+        } catch (RuntimeException failure) {
+            calls.stop(call, composer.metricName(), ProviderCalls.Outcome.FAILED);
+            throw failure;
         }
         publisher.publish(MottoGenerated.of(requested.requestId(), requested.personaKey(), motto,
                 composer.provider()));

@@ -41,6 +41,13 @@ class OpenAiChatMottoComposerTest {
     }
 
     @Test
+    void itsCallsAreMeasuredUnderTheNameOfItsCircuitBreaker() {
+        // MottoGenerated keeps saying "openai"; dashboards show provider latency beside the breaker of that name.
+        assertThat(composer.provider()).isEqualTo("openai");
+        assertThat(composer.metricName()).isEqualTo("openai-chat").isEqualTo(OpenAiChatClient.INSTANCE);
+    }
+
+    @Test
     void keepsTheMottoWithin120Characters() {
         assertThat(OpenAiChatMottoComposer.clean("word ".repeat(60))).hasSizeLessThanOrEqualTo(120);
     }

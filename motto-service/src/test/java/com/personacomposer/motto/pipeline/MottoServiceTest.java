@@ -18,6 +18,7 @@ import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.motto.compose.MottoComposer;
 import com.personacomposer.motto.compose.MottoRefusedException;
 import com.personacomposer.motto.compose.MottoRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.UncheckedIOException;
 import java.util.UUID;
 import java.util.function.Function;
@@ -27,6 +28,7 @@ import org.mockito.ArgumentCaptor;
 class MottoServiceTest {
 
     private final EventPublisher publisher = mock(EventPublisher.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final PersonaRequested requested = PersonaRequested.of(UUID.randomUUID(), "ada lovelace", "Ada Lovelace",
             "ada-lovelace", "mathematician", MottoTone.SOMBRE, ImageModel.LOCAL);
 
@@ -47,7 +49,7 @@ class MottoServiceTest {
     @Test
     void givenAMottoWhenRequestedThenPublishesMottoGeneratedForTheRequest() {
         var service = new MottoService(composer(request -> request.tone().id() + ":" + request.description()),
-                publisher);
+                publisher, new ProviderCalls(meters));
 
         service.onPersonaRequested(requested);
 
@@ -56,13 +58,14 @@ class MottoServiceTest {
         assertThat(generated.personaKey()).isEqualTo("ada lovelace");
         assertThat(generated.motto()).isEqualTo("sombre:mathematician");
         assertThat(generated.provider()).isEqualTo("test");
+        assertThat(calls("success")).isEqualTo(1);
     }
 
     @Test
     void givenARefusalWhenRequestedThenPublishesPersonaFailedAtTheMottoStage() {
         var service = new MottoService(composer(request -> {
             throw new MottoRefusedException("chat model refused: content filter");
-        }), publisher);
+        }), publisher, new ProviderCalls(meters));
 
         service.onPersonaRequested(requested);
 
@@ -70,16 +73,22 @@ class MottoServiceTest {
         assertThat(failed.requestId()).isEqualTo(requested.requestId());
         assertThat(failed.stage()).isEqualTo(FailureStage.MOTTO);
         assertThat(failed.reason()).isEqualTo("chat model refused: content filter");
+        assertThat(calls("refused")).isEqualTo(1);
     }
 
     @Test
     void givenATransientFailureWhenRequestedThenThrowsSoTheRecordIsRetried() {
         var service = new MottoService(composer(request -> {
             throw new UncheckedIOException(new java.io.IOException("connection reset"));
-        }), publisher);
+        }), publisher, new ProviderCalls(meters));
 
         assertThatThrownBy(() -> service.onPersonaRequested(requested)).isInstanceOf(UncheckedIOException.class);
         verify(publisher, never()).publish(any());
+        assertThat(calls("failed")).isEqualTo(1);
+    }
+
+    private long calls(String outcome) {
+        return meters.get(ProviderCalls.METER).tags("provider", "test", "outcome", outcome).timer().count();
     }
 
     private PersonaEvent published() {
