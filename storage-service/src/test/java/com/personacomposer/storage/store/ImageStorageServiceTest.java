@@ -22,6 +22,7 @@ import com.personacomposer.storage.download.DownloadRefusedException;
 import com.personacomposer.storage.download.DownloadedImage;
 import com.personacomposer.storage.download.ImageFormat;
 import com.personacomposer.storage.download.TestImages;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,10 @@ class ImageStorageServiceTest {
     private final DownloadGuard guard = mock(DownloadGuard.class);
     private final S3Client s3 = mock(S3Client.class);
     private final EventPublisher publisher = mock(EventPublisher.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ImageStorageService service = new ImageStorageService(guard, s3,
-            new S3Properties("persona-images", null, null, "us-east-1", Duration.ofSeconds(60)), publisher);
+            new S3Properties("persona-images", null, null, "us-east-1", Duration.ofSeconds(60)), publisher,
+            new TransferMetrics(meters));
     private final ImageGenerated generated = ImageGenerated.of(UUID.fromString("6f1c2a9e-0000-4000-8000-000000000001"),
             "ada lovelace", ImageModel.DALL_E, URL, "a revised prompt");
 
@@ -66,6 +69,10 @@ class ImageStorageServiceTest {
         assertThat(stored.contentType()).isEqualTo("image/png");
         assertThat(stored.sizeBytes()).isEqualTo(png.length);
         assertThat(stored.revisedPrompt()).isEqualTo("a revised prompt");
+        for (String transfer : new String[] {TransferMetrics.DOWNLOAD, TransferMetrics.UPLOAD}) {
+            assertThat(meters.get(transfer).tag("outcome", "success").timer().count()).as(transfer).isEqualTo(1);
+            assertThat(meters.get(transfer + ".size").summary().totalAmount()).as(transfer).isEqualTo(png.length);
+        }
     }
 
     @Test
@@ -80,6 +87,8 @@ class ImageStorageServiceTest {
         assertThat(failed.stage()).isEqualTo(FailureStage.STORAGE);
         assertThat(failed.reason()).isEqualTo("download refused: 169.254.169.254 is a link-local address");
         verifyNoInteractions(s3);
+        assertThat(meters.get(TransferMetrics.DOWNLOAD).tag("outcome", "refused").timer().count()).isEqualTo(1);
+        assertThat(meters.find(TransferMetrics.DOWNLOAD + ".size").summary()).as("no image, no size").isNull();
     }
 
     @Test
@@ -90,6 +99,7 @@ class ImageStorageServiceTest {
 
         assertThatThrownBy(() -> service.onImageGenerated(generated)).isInstanceOf(S3Exception.class);
         verify(publisher, never()).publish(any());
+        assertThat(meters.get(TransferMetrics.UPLOAD).tag("outcome", "failed").timer().count()).isEqualTo(1);
     }
 
     @Test
