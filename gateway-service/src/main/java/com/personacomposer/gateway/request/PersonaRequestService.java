@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -95,6 +96,13 @@ class PersonaRequestService {
                 .subscribeOn(Schedulers.boundedElastic())
                 .publishOn(Schedulers.parallel())
                 .timeout(sendTimeout)
+                .doOnSuccess(sent -> {
+                    // requestId as a structured field too, so this line is found beside the other services' lines.
+                    try (MDC.MDCCloseable ignored = MDC.putCloseable("requestId", requestId.toString())) {
+                        log.info("accepted request {} for persona {} (model {})", requestId, input.name().slug(),
+                                input.model().id());
+                    }
+                })
                 .then()
                 .onErrorMap(error -> {
                     // The request is recorded but no stage will ever hear of it: persona-service's sweep times it
