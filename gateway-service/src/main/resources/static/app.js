@@ -13,6 +13,7 @@ const state = {
   galleryTimer: null,
   galleryPage: 0,
   stream: null,
+  followedSlug: null,     // slug of the persona whose request the progress panel follows
 };
 
 // ---------- API ----------
@@ -168,6 +169,7 @@ function failureText(status) {
 
 function followRequest(accepted) {
   if (state.stream) state.stream.close();
+  state.followedSlug = accepted.slug;
   $('#progress').hidden = false;
   $('#progress-name').textContent = accepted.personaName;
   $('#progress-error').textContent = '';
@@ -235,7 +237,6 @@ async function showPersona(slug) {
   }
   renderPersona(reply.body);
   prefillForm(reply.body.name, true);
-  $('#progress').hidden = true;
 }
 
 function renderPersona(persona) {
@@ -352,6 +353,8 @@ function debounce(fn, ms) {
 function route() {
   const slug = slugFromPath();
   clearTimeout(state.refreshTimer);
+  // The finished stages stay on show beside the persona they made; elsewhere they would only confuse.
+  if (slug !== state.followedSlug) $('#progress').hidden = true;
   if (slug) {
     showPersona(slug);
   } else {

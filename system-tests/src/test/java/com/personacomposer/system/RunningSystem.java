@@ -25,7 +25,9 @@ final class RunningSystem {
             services = ServiceProcesses.start("system", infra, Map.of(
                     OtlpReceiver.ENDPOINT_VARIABLE, traces.endpoint(),
                     // Spans reach the receiver within a second instead of the default five.
-                    "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms"));
+                    "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms",
+                    // Every test class posts from this one address; the per-client limit has tests of its own.
+                    "PERSONA_RATE_LIMIT_PER_MINUTE", "0"));
             ServiceProcesses started = services;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "system-shutdown"));
         }

@@ -72,8 +72,10 @@ class WebPageIT {
         browser.findElement(By.cssSelector("#mottoTone option[value='comical']")).click();
         browser.findElement(By.id("submit")).click();
 
-        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
         wait(60).until(ExpectedConditions.urlContains("/p/"));
+        WebElement progress = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
+        assertThat(progress.findElements(By.cssSelector(".stages li"))).extracting(WebElement::getText)
+                .containsExactly("Image done", "Storage done", "Motto done");
         WebElement image = wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".image-card img")));
         wait(30).until(driver -> loaded(image));
         assertThat(browser.findElement(By.id("persona-title")).getText()).isEqualTo(name);
