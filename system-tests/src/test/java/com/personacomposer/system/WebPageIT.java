@@ -74,7 +74,8 @@ class WebPageIT {
 
         wait(60).until(ExpectedConditions.urlContains("/p/"));
         WebElement progress = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
-        assertThat(progress.findElements(By.cssSelector(".stages li"))).extracting(WebElement::getText)
+        assertThat(progress.findElements(By.cssSelector(".stages li")))
+                .extracting(stage -> stage.getText().replaceAll("\\s+", " "))
                 .containsExactly("Image done", "Storage done", "Motto done");
         WebElement image = wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".image-card img")));
         wait(30).until(driver -> loaded(image));
