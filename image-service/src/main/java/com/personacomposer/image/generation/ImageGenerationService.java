@@ -15,6 +15,7 @@ import com.personacomposer.image.provider.remote.ProviderRejectedException;
 import com.personacomposer.image.store.GeneratedImageStore;
 import com.personacomposer.image.store.UnusableImageException;
 import com.personacomposer.kit.kafka.EventPublisher;
+import com.personacomposer.kit.observability.ProviderCalls;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package com.personacomposer.image.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import com.personacomposer.events.FailureStage;
@@ -21,6 +21,7 @@ import com.personacomposer.image.provider.local.LocalRenderer;
 import com.personacomposer.image.provider.remote.ProviderRejectedException;
 import com.personacomposer.image.store.GeneratedImageStore;
 import com.personacomposer.kit.kafka.EventPublisher;
+import com.personacomposer.kit.observability.ProviderCalls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;

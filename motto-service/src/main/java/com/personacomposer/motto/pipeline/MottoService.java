@@ -5,6 +5,7 @@ import com.personacomposer.events.MottoGenerated;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.kit.kafka.EventPublisher;
+import com.personacomposer.kit.observability.ProviderCalls;
 import com.personacomposer.motto.compose.MottoComposer;
 import com.personacomposer.motto.compose.MottoRefusedException;
 import com.personacomposer.motto.compose.MottoRequest;

@@ -2,6 +2,7 @@ package com.personacomposer.kit.observability;
 
 import com.personacomposer.kit.s3.S3AutoConfiguration;
 import com.personacomposer.kit.s3.S3Properties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,6 +15,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Health contributors and log context shared by every service (groups are set in service-defaults.yml). */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, S3AutoConfiguration.class})
 public class ObservabilityAutoConfiguration {
+
+    @Bean
+    ProviderCalls providerCalls(MeterRegistry meters) {
+        return new ProviderCalls(meters);
+    }
 
     @Bean
     RequestIdLogging requestIdLogging() {

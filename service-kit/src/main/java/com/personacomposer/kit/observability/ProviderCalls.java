@@ -1,21 +1,20 @@
-package com.personacomposer.image.generation;
+package com.personacomposer.kit.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
-import org.springframework.stereotype.Component;
 
 /**
- * How long each image provider takes and how its calls end ({@value #METER}, tagged provider and outcome): the
- * numbers behind "is the provider slow, refusing, or down?". Retries inside a call count as part of it.
+ * How long each provider (image model or motto composer) takes and how its calls end ({@value #METER}, tagged
+ * provider and outcome): the numbers behind "is the provider slow, refusing, or down?". Retries inside a call count
+ * as part of it.
  */
-@Component
-class ProviderCalls {
+public class ProviderCalls {
 
-    static final String METER = "persona.provider.calls";
+    public static final String METER = "persona.provider.calls";
 
-    enum Outcome {
+    public enum Outcome {
         SUCCESS, REFUSED, FAILED;
 
         String tag() {
@@ -25,21 +24,21 @@ class ProviderCalls {
 
     private final MeterRegistry meters;
 
-    ProviderCalls(MeterRegistry meters) {
+    public ProviderCalls(MeterRegistry meters) {
         this.meters = meters;
     }
 
-    Timer.Sample start() {
+    public Timer.Sample start() {
         return Timer.start(meters);
     }
 
     /** Records the call; returns how long it took. */
-    Duration stop(Timer.Sample call, String provider, Outcome outcome) {
+    public Duration stop(Timer.Sample call, String provider, Outcome outcome) {
         return Duration.ofNanos(call.stop(Timer.builder(METER)
-                .description("Calls to an image provider, by provider and outcome")
+                .description("Calls to a provider, by provider and outcome")
                 .tags("provider", provider, "outcome", outcome.tag())
                 .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(5))
+                .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(3))
                 .register(meters)));
     }
