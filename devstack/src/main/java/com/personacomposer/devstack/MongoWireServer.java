@@ -2,8 +2,6 @@ package com.personacomposer.devstack;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +22,7 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     public static MongoWireServer inMemory(int port) {
-        return start(new MemoryBackend(), null, port);
+        return start(MongoBackends.inMemory(), null, port);
     }
 
     public static MongoWireServer onFile(int port, Path file) {
@@ -36,12 +34,11 @@ public final class MongoWireServer implements AutoCloseable {
         MVStore store = MVStore.open(file.toString());
         // The default 1 s commit delay lost up to half a burst on kill -9; 100 ms lost nothing.
         store.setAutoCommitDelay(100);
-        return start(new H2Backend(store), store, port);
+        return start(MongoBackends.onStore(store), store, port);
     }
 
     private static MongoWireServer start(MongoBackend backend, MVStore store, int port) {
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
         server.bind("127.0.0.1", port);
         return new MongoWireServer(server, store, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
     }

@@ -1,5 +1,9 @@
 package com.personacomposer.devstack;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.ErrorCategory;
@@ -7,8 +11,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.net.URI;
@@ -93,6 +99,33 @@ abstract class InfrastructureContract {
             MongoWriteException duplicate = Assertions.catchThrowableOfType(MongoWriteException.class,
                     () -> personas.insertOne(new Document("key", "zoë")));
             assertThat(ErrorCategory.fromErrorCode(duplicate.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY);
+        }
+    }
+
+    @Test
+    void mongoAppliesConditionalUpdatesOnlyWhereEveryConditionHolds() {
+        try (MongoClient client = MongoClients.create(infrastructure().mongoUri())) {
+            MongoCollection<Document> requests = client.getDatabase("contract").getCollection("requests-" + UUID.randomUUID());
+            for (int i = 0; i < 20; i++) {
+                requests.insertOne(new Document("_id", "r" + i).append("status", i % 2 == 0 ? "PENDING" : "COMPLETED")
+                        .append("personaName", null));
+            }
+
+            assertThat(requests.updateOne(and(eq("_id", "r2"), eq("status", "PENDING")), set("status", "FAILED"))
+                    .getModifiedCount()).isEqualTo(1);
+            assertThat(requests.updateOne(and(eq("_id", "r3"), eq("status", "PENDING")), set("status", "FAILED"))
+                    .getMatchedCount()).isZero();
+            assertThat(requests.updateOne(new Document("_id", "r4").append("personaName", null), set("personaName", "Zoë"))
+                    .getModifiedCount()).isEqualTo(1);
+            assertThat(requests.updateOne(new Document("_id", "r4").append("personaName", null), set("personaName", "Bo"))
+                    .getMatchedCount()).isZero();
+            Document completed = requests.findOneAndUpdate(and(eq("_id", "r6"), ne("status", "COMPLETED")),
+                    set("status", "COMPLETED"), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+
+            assertThat(completed).containsEntry("_id", "r6").containsEntry("status", "COMPLETED");
+            assertThat(requests.find(eq("status", "FAILED")).map(d -> d.getString("_id"))).containsExactly("r2");
+            assertThat(requests.find(eq("personaName", "Zoë")).map(d -> d.getString("_id"))).containsExactly("r4");
+            assertThat(requests.countDocuments(eq("status", "PENDING"))).isEqualTo(8);
         }
     }
 

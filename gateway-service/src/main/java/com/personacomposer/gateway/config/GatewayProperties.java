@@ -18,7 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestBody     the largest POST /api/personas body accepted; larger ones get 413
  * @param maxWait            the longest {@code Prefer: wait=N} honoured; larger N are clamped to it
  * @param pollInterval       how often a waiting response or an event stream asks persona-service for the status
- *                           when no finish event arrives: it follows stage changes and covers a missed event
+ *                           for an event stream: it follows stage changes and covers a missed finish event
+ * @param finishCheckInterval how often a waiting POST ({@code Prefer: wait}) asks persona-service whether its request
+ *                           finished: finishes arrive as Kafka events, so this only covers a missed event
  * @param eventStreamTimeout how long an event stream stays open before it gives up
  * @param downstreamTimeout  how long a call to persona-service may take (connect and response)
  */
@@ -31,6 +33,7 @@ public record GatewayProperties(
         @NotNull DataSize maxRequestBody,
         @NotNull @DurationMin(seconds = 1) Duration maxWait,
         @NotNull @DurationMin(millis = 10) Duration pollInterval,
+        @NotNull @DurationMin(millis = 10) Duration finishCheckInterval,
         @NotNull @DurationMin(seconds = 1) Duration eventStreamTimeout,
         @NotNull @DurationMin(millis = 100) Duration downstreamTimeout) {
 }

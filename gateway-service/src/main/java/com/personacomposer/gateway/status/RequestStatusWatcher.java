@@ -13,9 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Watches a request's status without blocking a thread and without asking persona-service often: a finish event
- * heard from Kafka ({@link RequestFinishes}) makes it ask at once; otherwise it asks every {@code pollInterval},
- * which follows stage changes and stands in for a finish event that was missed. persona-service is never asked
- * twice at once for one watcher.
+ * heard from Kafka ({@link RequestFinishes}) makes it ask at once; otherwise it asks at a steady pace (every
+ * {@code pollInterval} for event streams, which show stage changes; every {@code finishCheckInterval} for a waiting
+ * POST, which only needs the finish), standing in for a finish event that was missed. persona-service is never
+ * asked twice at once for one watcher.
  */
 @Component
 public class RequestStatusWatcher {
@@ -35,21 +36,27 @@ public class RequestStatusWatcher {
     private final PersonaServiceClient personaService;
     private final RequestFinishes finishes;
     private final Duration pollInterval;
+    private final Duration finishCheckInterval;
 
     public RequestStatusWatcher(PersonaServiceClient personaService, RequestFinishes finishes,
                                 GatewayProperties properties) {
         this.personaService = personaService;
         this.finishes = finishes;
         this.pollInterval = properties.pollInterval();
+        this.finishCheckInterval = properties.finishCheckInterval();
     }
 
     /**
-     * The statuses persona-service answers from now on, forever (callers take what they need); the first after
-     * one {@code pollInterval}, or sooner on a finish event. A failed ask is skipped: a watcher outlives a brief
+     * The statuses persona-service answers from now on, forever (callers take what they need), one every
+     * {@code pollInterval} and at once on a finish event. A failed ask is skipped: a watcher outlives a brief
      * outage of persona-service.
      */
     public Flux<JsonNode> watch(UUID requestId) {
-        Flux<Long> polls = Flux.interval(pollInterval, pollInterval);
+        return watch(requestId, pollInterval);
+    }
+
+    private Flux<JsonNode> watch(UUID requestId, Duration interval) {
+        Flux<Long> polls = Flux.interval(interval, interval);
         Flux<Long> nudges = finishes.of(requestId)
                 .switchMap(event -> Flux.interval(Duration.ZERO, SETTLE_INTERVAL).take(SETTLE_ASKS));
         return Flux.merge(polls, nudges)
@@ -60,7 +67,7 @@ public class RequestStatusWatcher {
 
     /** The request's final status (COMPLETED or FAILED), or empty if it has none within {@code within}. */
     public Mono<JsonNode> awaitFinished(UUID requestId, Duration within) {
-        return watch(requestId)
+        return watch(requestId, finishCheckInterval)
                 .filter(RequestStatusWatcher::isFinished)
                 .next()
                 .timeout(within, Mono.empty());

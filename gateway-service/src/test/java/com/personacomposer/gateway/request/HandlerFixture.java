@@ -43,7 +43,7 @@ final class HandlerFixture {
     static GatewayProperties properties() {
         return new GatewayProperties(URI.create("http://persona-service"), URI.create("http://image-service"),
                 ImageModel.LOCAL, DataSize.ofKilobytes(64), Duration.ofSeconds(60), Duration.ofMillis(20),
-                Duration.ofMinutes(10), Duration.ofSeconds(2));
+                Duration.ofMillis(20), Duration.ofMinutes(10), Duration.ofSeconds(2));
     }
 
     private WebTestClient clientFor(WebClient webClient) {

@@ -10,6 +10,7 @@ import com.personacomposer.gateway.config.GatewayProperties;
 import com.personacomposer.gateway.downstream.PersonaServiceClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,18 @@ class RequestStatusWatcherTest {
     }
 
     @Test
+    void aWaitingPostLeavesStageChangesToEventStreams() throws Exception {
+        RequestStatusWatcher watcher = watcher(Duration.ofMillis(50), NEVER);
+        CompletableFuture<JsonNode> finished = watcher.awaitFinished(requestId, Duration.ofSeconds(30)).toFuture();
+        List<JsonNode> streamed = watcher.watch(requestId).take(3).collectList().block(Duration.ofSeconds(5));
+
+        assertThat(streamed).hasSize(3);
+        assertThat(asks).as("asks of the event stream alone").hasValue(3);
+        assertThat(finished).isNotDone();
+        finished.cancel(true);
+    }
+
+    @Test
     void anotherRequestsEventWakesNobody() throws Exception {
         RequestStatusWatcher watcher = watcher(NEVER);
         CompletableFuture<JsonNode> finished = watcher.awaitFinished(requestId, Duration.ofSeconds(30)).toFuture();
@@ -99,7 +112,11 @@ class RequestStatusWatcherTest {
         assertThat(finishes.waiting()).isZero();
     }
 
-    private RequestStatusWatcher watcher(Duration pollInterval) {
+    private RequestStatusWatcher watcher(Duration interval) {
+        return watcher(interval, interval);
+    }
+
+    private RequestStatusWatcher watcher(Duration pollInterval, Duration finishCheckInterval) {
         WebClient web = WebClient.builder().baseUrl("http://persona-service").exchangeFunction(request -> {
             asks.incrementAndGet();
             String path = request.url().getPath();
@@ -110,7 +127,7 @@ class RequestStatusWatcherTest {
         }).build();
         GatewayProperties properties = new GatewayProperties(URI.create("http://persona-service"),
                 URI.create("http://image-service"), ImageModel.LOCAL, DataSize.ofKilobytes(64), Duration.ofSeconds(60),
-                pollInterval, Duration.ofMinutes(10), Duration.ofSeconds(2));
+                pollInterval, finishCheckInterval, Duration.ofMinutes(10), Duration.ofSeconds(2));
         return new RequestStatusWatcher(new PersonaServiceClient(web), finishes, properties);
     }
 }
