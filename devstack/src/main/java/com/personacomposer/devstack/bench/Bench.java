@@ -42,7 +42,14 @@ public final class Bench {
     private Bench(BenchOptions options) {
         this.options = options;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(Math.max(4, options.concurrency()))).build();
+                .executor(Executors.newFixedThreadPool(Math.max(4, options.concurrency()), Bench::daemon)).build();
+    }
+
+    /** The client's threads never keep the JVM alive: a bench that fails ends with its exception. */
+    private static Thread daemon(Runnable runnable) {
+        Thread thread = new Thread(runnable);
+        thread.setDaemon(true);
+        return thread;
     }
 
     public static void main(String[] args) throws Exception {
@@ -157,7 +164,7 @@ public final class Bench {
     }
 
     private Map<String, Object> read() throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(options.baseUrl() + "/api/personas"))
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(options.gatewayUrl() + "/api/personas"))
                 .header("Content-Type", "application/json").header("Prefer", "wait=60")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench reader\",\"description\":\"read benchmark\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -8,6 +8,7 @@ import java.time.Duration;
  *
  * @param scenario    create (persona requests end to end) or read (GET /api/personas/{slug} throughput)
  * @param baseUrl     the gateway (or, for read, any service serving the public read API)
+ * @param gatewayUrl  read: the gateway, which creates the persona that is read
  * @param requests    create: how many persona requests
  * @param concurrency create: requests in flight at once; read: parallel clients
  * @param model       create: image model asked for
@@ -15,7 +16,7 @@ import java.time.Duration;
  * @param warmup      read: how long to load before measuring
  * @param output      where the figures are written as JSON (null: not written)
  */
-record BenchOptions(String scenario, String baseUrl, int requests, int concurrency, String model, Duration duration,
+record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requests, int concurrency, String model, Duration duration,
                     Duration warmup, Path output) {
 
     static final String USAGE = """
@@ -28,6 +29,7 @@ record BenchOptions(String scenario, String baseUrl, int requests, int concurren
                 --duration D         measuring time, e.g. 30s (default 30s)
                 --warmup D           load before measuring (default 10s)
                 --concurrency N      parallel clients (default 32)
+                --gateway-url URL    where the persona read is created (default http://localhost:8080)
               --base-url URL         default http://localhost:8080
               --output FILE          also write the figures as JSON
             """;
@@ -41,6 +43,7 @@ record BenchOptions(String scenario, String baseUrl, int requests, int concurren
         String output = value(args, "--output", null);
         return new BenchOptions(scenario,
                 value(args, "--base-url", "http://localhost:8080"),
+                value(args, "--gateway-url", "http://localhost:8080"),
                 Integer.parseInt(value(args, "--requests", "100")),
                 Integer.parseInt(value(args, "--concurrency", read ? "32" : "16")),
                 value(args, "--model", "local"),
