@@ -16,8 +16,8 @@ import java.time.Duration;
  * @param warmup      read: how long to load before measuring
  * @param output      where the figures are written as JSON (null: not written)
  */
-record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requests, int concurrency, String model, Duration duration,
-                    Duration warmup, Path output) {
+record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requests, int concurrency, String model,
+                    Duration duration, Duration warmup, Path output) {
 
     static final String USAGE = """
             usage: java -jar devstack.jar bench [create|read] [options]

@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultModel       the image model of a request that names none (PERSONA_DEFAULT_MODEL)
  * @param maxRequestBody     the largest POST /api/personas body accepted; larger ones get 413
  * @param maxWait            the longest {@code Prefer: wait=N} honoured; larger N are clamped to it
- * @param pollInterval       how often a waiting response or an event stream asks persona-service for the status
- *                           for an event stream: it follows stage changes and covers a missed finish event
+ * @param pollInterval       how often an event stream asks persona-service for the status: it follows stage
+ *                           changes and covers a missed finish event
  * @param finishCheckInterval how often a waiting POST ({@code Prefer: wait}) asks persona-service whether its request
  *                           finished: finishes arrive as Kafka events, so this only covers a missed event
  * @param eventStreamTimeout how long an event stream stays open before it gives up
