@@ -22,7 +22,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 @DevStackTest
 // Every IT request comes from one address; AccessIT tests the limit itself (its properties shadow these).
-@TestPropertySource(properties = {"PERSONA_RATE_LIMIT_PER_MINUTE=6000", "PERSONA_RATE_LIMIT_BURST=1000"})
+// The stubbed persona-service finishes requests without a finish event, so waiting POSTs must check often.
+@TestPropertySource(properties = {"PERSONA_RATE_LIMIT_PER_MINUTE=6000", "PERSONA_RATE_LIMIT_BURST=1000",
+        "persona.gateway.finish-check-interval=500ms"})
 abstract class GatewayIntegrationSupport {
 
     static final WireMockServer BACKEND = startBackend();
