@@ -1,5 +1,8 @@
 package com.personacomposer.persona.request;
 
+import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.MottoTone;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,25 +29,28 @@ class RequestMetrics {
 
     RequestMetrics(MeterRegistry meters) {
         this.meters = meters;
+        // Every counter exists from the start at zero: Prometheus' rate() cannot see the first increments of a
+        // series that appears with them, so a first burst of requests or failures would be missing on the dashboard.
+        for (ImageModel model : ImageModel.values()) {
+            for (MottoTone tone : MottoTone.values()) {
+                accepted(model.id(), tone.id());
+                completed(model.id(), tone.id());
+                for (FailureStage stage : FailureStage.values()) {
+                    failed(model.id(), tone.id(), stage.id());
+                }
+            }
+        }
     }
 
     void accepted(RequestDetails details) {
-        Counter.builder(ACCEPTED)
-                .description("Requests recorded as PENDING")
-                .tags("model", details.model().id(), "tone", details.mottoTone().id())
-                .register(meters)
-                .increment();
+        accepted(details.model().id(), details.mottoTone().id()).increment();
     }
 
     /** @param took from the request's creation to its completion */
     void completed(RequestDetails details, Duration took) {
         String model = details.model().id();
         String tone = details.mottoTone().id();
-        Counter.builder(COMPLETED)
-                .description("Requests completed: an image appended to its persona")
-                .tags("model", model, "tone", tone)
-                .register(meters)
-                .increment();
+        completed(model, tone).increment();
         Timer.builder(DURATION)
                 .description("End-to-end time of a request, from being recorded to being completed")
                 .tags("model", model, "tone", tone)
@@ -60,12 +66,22 @@ class RequestMetrics {
      * @param stage   image, storage, motto or timeout
      */
     void failed(RequestDetails details, String stage) {
-        Counter.builder(FAILED)
-                .description("Requests failed, by the stage that gave up")
-                .tags("model", details == null ? UNKNOWN : details.model().id(),
-                        "tone", details == null ? UNKNOWN : details.mottoTone().id(),
-                        "stage", stage)
-                .register(meters)
-                .increment();
+        failed(details == null ? UNKNOWN : details.model().id(), details == null ? UNKNOWN : details.mottoTone().id(),
+                stage).increment();
+    }
+
+    private Counter accepted(String model, String tone) {
+        return Counter.builder(ACCEPTED).description("Requests recorded as PENDING")
+                .tags("model", model, "tone", tone).register(meters);
+    }
+
+    private Counter completed(String model, String tone) {
+        return Counter.builder(COMPLETED).description("Requests completed: an image appended to its persona")
+                .tags("model", model, "tone", tone).register(meters);
+    }
+
+    private Counter failed(String model, String tone, String stage) {
+        return Counter.builder(FAILED).description("Requests failed, by the stage that gave up")
+                .tags("model", model, "tone", tone, "stage", stage).register(meters);
     }
 }

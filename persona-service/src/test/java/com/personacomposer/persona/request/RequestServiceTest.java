@@ -16,6 +16,7 @@ import com.personacomposer.persona.persona.PersonaStore;
 import com.personacomposer.persona.testing.MemoryMongo;
 import com.personacomposer.persona.testing.MutableClock;
 import com.personacomposer.persona.testing.RecordingPublisher;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -130,7 +131,7 @@ class RequestServiceTest {
         assertThat(publisher.published(PersonaCompleted.class)).isEmpty();
         assertThat(persona(requested.personaKey())).isNull();
         assertThat(failures("dall-e", "neutral", "image")).isEqualTo(1);
-        assertThat(meters.find(RequestMetrics.COMPLETED).counters()).isEmpty();
+        assertThat(total(RequestMetrics.COMPLETED)).isZero();
     }
 
     @Test
@@ -169,7 +170,20 @@ class RequestServiceTest {
         Timer duration = meters.get(RequestMetrics.DURATION).tags("model", "dall-e", "tone", "comical").timer();
         assertThat(duration.count()).isEqualTo(1);
         assertThat(duration.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(7000);
-        assertThat(meters.find(RequestMetrics.FAILED).counters()).isEmpty();
+        assertThat(total(RequestMetrics.FAILED)).isZero();
+    }
+
+    @Test
+    void everyCounterIsExportedAtZeroBeforeItsFirstRequestSoRatesSeeThatRequest() {
+        SimpleMeterRegistry fresh = new SimpleMeterRegistry();
+        new RequestMetrics(fresh);
+
+        int combinations = ImageModel.values().length * MottoTone.values().length;
+        assertThat(fresh.find(RequestMetrics.ACCEPTED).counters()).hasSize(combinations);
+        assertThat(fresh.find(RequestMetrics.COMPLETED).counters()).hasSize(combinations);
+        assertThat(fresh.find(RequestMetrics.FAILED).counters()).hasSize(combinations * FailureStage.values().length);
+        assertThat(fresh.get(RequestMetrics.FAILED).tags("model", "openjourney", "tone", "sarcastic", "stage", "storage")
+                .counter().count()).isZero();
     }
 
     @Test
@@ -296,6 +310,10 @@ class RequestServiceTest {
             assertThat(service.find(requested.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED);
             assertThat(persona(requested.personaKey()).getList("images", Document.class)).hasSize(1);
         }
+    }
+
+    private double total(String counter) {
+        return meters.find(counter).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private double failures(String model, String tone, String stage) {
