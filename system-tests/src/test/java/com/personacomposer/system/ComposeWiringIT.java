@@ -7,9 +7,6 @@ import com.personacomposer.devstack.Infrastructure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +30,6 @@ class ComposeWiringIT {
     private static final Pattern DEFAULTED = Pattern.compile("\\$\\{[A-Z0-9_]+:-([^}]*)}");
     private static final Map<String, Integer> PORTS = Map.of("gateway-service", 8080, "persona-service", 8081,
             "image-service", 8082, "motto-service", 8083, "storage-service", 8084);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void everyJarStartsWithTheEnvironmentComposeGivesIt() throws Exception {
@@ -114,18 +110,10 @@ class ComposeWiringIT {
 
     private static void awaitHealthy(String service, int port) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
         while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            if (ServiceProcesses.healthy(health)) {
+                return;
             }
             ServiceProcesses.sleep(250);
         }

@@ -125,21 +125,26 @@ final class ServiceProcesses implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service + " exited with " + process.exitValue() + "; see " + log(service));
             }
-            try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            if (healthy(health)) {
+                return;
             }
             sleep(250);
         }
         throw new IllegalStateException(service + " not healthy within " + timeout + "; see " + log(service));
+    }
+
+    /** Whether the actuator health endpoint at {@code health} answers UP (false while nothing listens there). */
+    static boolean healthy(URI health) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException notListeningYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
