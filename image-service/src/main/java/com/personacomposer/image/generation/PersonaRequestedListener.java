@@ -5,9 +5,9 @@ import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.Topics;
 import com.personacomposer.kit.kafka.ConcurrentStage;
 import com.personacomposer.kit.kafka.NonRetryableException;
-import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +25,9 @@ class PersonaRequestedListener {
         this.stage = stage;
     }
 
-    @KafkaListener(topics = Topics.PERSONA_REQUESTED)
-    CompletableFuture<Void> on(ConsumerRecord<String, PersonaEvent> record) {
-        return stage.submit(record, () -> {
+    @KafkaListener(topics = Topics.PERSONA_REQUESTED, containerPostProcessor = ConcurrentStage.LISTENER_SETUP)
+    void on(ConsumerRecord<String, PersonaEvent> record, Acknowledgment ack) {
+        stage.submit(record, ack, () -> {
             if (!(record.value() instanceof PersonaRequested request)) {
                 throw new NonRetryableException("unexpected " + record.value().eventType() + " on " + Topics.PERSONA_REQUESTED);
             }

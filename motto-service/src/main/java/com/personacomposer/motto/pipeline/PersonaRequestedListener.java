@@ -3,9 +3,9 @@ package com.personacomposer.motto.pipeline;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.Topics;
 import com.personacomposer.kit.kafka.ConcurrentStage;
-import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /** Chat calls take seconds: they run concurrently (up to persona.kafka.max-in-flight), not one per partition. */
@@ -20,8 +20,8 @@ class PersonaRequestedListener {
         this.stage = stage;
     }
 
-    @KafkaListener(topics = Topics.PERSONA_REQUESTED)
-    CompletableFuture<Void> onPersonaRequested(ConsumerRecord<String, PersonaRequested> record) {
-        return stage.submit(record, () -> mottoService.onPersonaRequested(record.value()));
+    @KafkaListener(topics = Topics.PERSONA_REQUESTED, containerPostProcessor = ConcurrentStage.LISTENER_SETUP)
+    void onPersonaRequested(ConsumerRecord<String, PersonaRequested> record, Acknowledgment ack) {
+        stage.submit(record, ack, () -> mottoService.onPersonaRequested(record.value()));
     }
 }

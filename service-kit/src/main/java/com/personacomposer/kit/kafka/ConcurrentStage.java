@@ -3,27 +3,38 @@ package com.personacomposer.kit.kafka;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.kafka.config.ContainerPostProcessor;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Runs slow per-record work (provider calls, downloads) concurrently, up to a bound, instead of one record at a time
- * per partition. A listener returns the future this gives it; Spring Kafka then acknowledges each record when its work
- * is done and commits offsets in order (out-of-order acks are held back), so delivery stays at-least-once. When the
- * bound is reached the consumer thread waits for a slot: that is the backpressure. Work that fails is handed to the
- * dead-letter recoverer (dead-letter topic + PersonaFailed) and the record is acknowledged: nothing is dropped silently.
- * Before that, work that failed for a reason that may pass (a broker, database or bucket briefly away) is retried with
- * the same back-off as the error handler uses for ordinary listeners. The work runs in the listener's context: its
- * trace (so what it publishes continues the record's trace) and its logging context (requestId).
+ * per partition. A listener using it names it as its container post-processor, which switches the container to
+ * manual acks, and hands each record with its {@link Acknowledgment} to {@link #submit}: a record is acknowledged when
+ * its work is over and every earlier record of its partition is too ({@link InOrderAcks}), so delivery stays
+ * at-least-once while the consumer keeps polling. When the bound is reached the consumer thread waits for a slot: that
+ * is the backpressure. Work that fails is handed to the dead-letter recoverer (dead-letter topic + PersonaFailed) and
+ * the record is acknowledged: nothing is dropped silently. Before that, work that failed for a reason that may pass (a
+ * broker, database or bucket briefly away) is retried with the same back-off as the error handler uses for ordinary
+ * listeners. The work runs in the listener's context: its trace (so what it publishes continues the record's trace)
+ * and its logging context (requestId).
  */
-public class ConcurrentStage {
+public class ConcurrentStage implements ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>> {
 
+    /** The bean name a listener gives as {@code @KafkaListener(containerPostProcessor = ...)}. */
+    public static final String LISTENER_SETUP = "concurrentStage";
+
+    private static final Logger log = LoggerFactory.getLogger(ConcurrentStage.class);
     private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final Semaphore slots;
@@ -31,6 +42,7 @@ public class ConcurrentStage {
     private final DeadLetterRecoverer deadLetters;
     private final BackOff backOff;
     private final Predicate<Throwable> retryable;
+    private final InOrderAcks acks = new InOrderAcks();
 
     public ConcurrentStage(int maxInFlight, ExecutorService executor, DeadLetterRecoverer deadLetters, BackOff backOff,
                            Predicate<Throwable> retryable) {
@@ -41,29 +53,35 @@ public class ConcurrentStage {
         this.retryable = retryable;
     }
 
-    public CompletableFuture<Void> submit(ConsumerRecord<?, ?> record, Runnable work) {
+    /** Called by the listener on the consumer thread; returns once the work is handed to a worker. */
+    public void submit(ConsumerRecord<?, ?> record, Acknowledgment ack, Runnable work) {
         try {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CompletableFuture.failedFuture(e);
+            throw new IllegalStateException("interrupted while waiting for a free slot", e);
         }
+        InOrderAcks.Pending pending = acks.track(record, ack);
         ContextSnapshot context = SNAPSHOTS.captureAll();
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         try {
-            return CompletableFuture.runAsync(() -> run(record, work, context, logContext), executor);
+            executor.execute(() -> run(record, work, pending, context, logContext));
         } catch (RuntimeException rejected) {
+            pending.withdraw();
             slots.release();
-            return CompletableFuture.failedFuture(rejected);
+            throw rejected;
         }
     }
 
-    public int available() {
-        return slots.availablePermits();
+    @Override
+    public void postProcess(AbstractMessageListenerContainer<Object, Object> container) {
+        container.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        container.getContainerProperties().setConsumerRebalanceListener(acks);
     }
 
-    private void run(ConsumerRecord<?, ?> record, Runnable work, ContextSnapshot context,
+    private void run(ConsumerRecord<?, ?> record, Runnable work, InOrderAcks.Pending pending, ContextSnapshot context,
                      Map<String, String> logContext) {
+        boolean settled = false;
         try (ContextSnapshot.Scope scope = context.setThreadLocals()) {
             if (logContext != null) {
                 MDC.setContextMap(logContext);
@@ -73,7 +91,16 @@ public class ConcurrentStage {
             } catch (RuntimeException | Error failure) {
                 deadLetters.accept(record, failure instanceof Exception e ? e : new IllegalStateException(failure));
             }
+            settled = true;
+        } catch (RuntimeException deadLetteringFailed) {
+            // Left unacknowledged: its partition's committed offset stays before it, so it is delivered again after
+            // a restart or rebalance rather than lost.
+            log.error("could not dead-letter {}-{}@{}", record.topic(), record.partition(), record.offset(),
+                    deadLetteringFailed);
         } finally {
+            if (settled) {
+                pending.done();
+            }
             slots.release();
             MDC.clear();
         }

@@ -68,8 +68,7 @@ public class PipelineKafkaAutoConfiguration {
     DefaultErrorHandler pipelineErrorHandler(DeadLetterRecoverer recoverer, PipelineKafkaProperties properties) {
         var handler = new DefaultErrorHandler(recoverer, retryBackOff(properties));
         NOT_RETRYABLE.forEach(handler::addNotRetryableExceptions);
-        // Retry in place rather than seek back: with the out-of-order acks of concurrent listeners, a seek makes the
-        // container pause the partition until every pending ack is in, so one slow call would stall a poison's neighbours.
+        // Retry in place rather than seek back and poll the failed record's neighbours again.
         handler.setSeekAfterError(false);
         return handler;
     }
@@ -94,7 +93,7 @@ public class PipelineKafkaAutoConfiguration {
     }
 
     /** Bounded concurrency for slow stages; its threads are daemon so a stopping service never waits on idle ones. */
-    @Bean(destroyMethod = "")
+    @Bean(name = ConcurrentStage.LISTENER_SETUP, destroyMethod = "")
     ConcurrentStage concurrentStage(DeadLetterRecoverer recoverer, PipelineKafkaProperties properties) {
         int bound = properties.maxInFlight();
         var threadFactory = new CustomizableThreadFactory("stage-");

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,13 +39,15 @@ class ConcurrentStageTest {
         Observation listener = Observation.start("persona.requested receive", observations);
         AtomicReference<Observation> current = new AtomicReference<>();
         AtomicReference<String> requestId = new AtomicReference<>();
+        CountDownLatch acknowledged = new CountDownLatch(1);
 
         try (Observation.Scope scope = listener.openScope()) {
             MDC.put("requestId", "6f1c2a9e-0000-4000-8000-000000000001");
-            stage.submit(new ConsumerRecord<>("persona.requested", 0, 0L, "ada", "event"), () -> {
+            stage.submit(new ConsumerRecord<>("persona.requested", 0, 0L, "ada", "event"), acknowledged::countDown, () -> {
                 current.set(observations.getCurrentObservation());
                 requestId.set(MDC.get("requestId"));
-            }).get(5, TimeUnit.SECONDS);
+            });
+            assertThat(acknowledged.await(5, TimeUnit.SECONDS)).as("acknowledged once done").isTrue();
         } finally {
             listener.stop();
         }

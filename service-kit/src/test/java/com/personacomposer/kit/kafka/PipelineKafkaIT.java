@@ -19,12 +19,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,6 +42,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
 
 /** The shared Kafka wiring on a real broker: events flow, poison is dead-lettered at once, failures fail the request. */
 @SpringBootTest(classes = PipelineKafkaIT.TestApp.class, properties = {
@@ -166,6 +174,46 @@ class PipelineKafkaIT {
     }
 
     @Test
+    void aSlowRecordHoldsBackNeitherLaterRecordsNorAnythingButItsOwnOffset() throws Exception {
+        String key = "held-" + UUID.randomUUID();
+        ImageGenerated held = ImageGenerated.of(UUID.randomUUID(), key, ImageModel.LOCAL, "http://slow/hold", null);
+        RecordMetadata heldAt = publisher.publishAsync(held).get(10, TimeUnit.SECONDS).getRecordMetadata();
+        TopicPartition partition = new TopicPartition(heldAt.topic(), heldAt.partition());
+        try {
+            awaitUntil(() -> slowListener.started.contains(held));
+            List<ImageGenerated> later = new ArrayList<>();
+            long lastOffset = 0;
+            for (int i = 0; i < 5; i++) {
+                ImageGenerated event = ImageGenerated.of(UUID.randomUUID(), key, ImageModel.LOCAL, "http://slow/" + i, null);
+                later.add(event);
+                lastOffset = publisher.publishAsync(event).get(10, TimeUnit.SECONDS).getRecordMetadata().offset();
+            }
+
+            awaitUntil(() -> slowListener.done.containsAll(later));
+            assertThat(slowListener.done).as("still held").doesNotContain(held);
+            assertThat(committedOffset(partition)).as("a crash now redelivers the held record")
+                    .isLessThanOrEqualTo(heldAt.offset());
+
+            slowListener.release.countDown();
+            long afterLast = lastOffset + 1;
+            awaitUntil(() -> committedOffset(partition) == afterLast);
+        } finally {
+            slowListener.release.countDown();
+        }
+    }
+
+    private static long committedOffset(TopicPartition partition) {
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                DevStack.shared().kafkaBootstrapServers()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("kit-test")
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(partition);
+            return committed == null ? -1 : committed.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void concurrentWorkThatFailsIsDeadLetteredAndFailsItsRequestOnce() {
         UUID requestId = UUID.randomUUID();
         String key = "slow-boom-" + UUID.randomUUID();
@@ -189,6 +237,8 @@ class PipelineKafkaIT {
     static class SlowListener {
 
         final List<ImageGenerated> done = new CopyOnWriteArrayList<>();
+        final List<ImageGenerated> started = new CopyOnWriteArrayList<>();
+        final CountDownLatch release = new CountDownLatch(1);
         final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
         final java.util.concurrent.atomic.AtomicInteger maxConcurrent = new java.util.concurrent.atomic.AtomicInteger();
         private final ConcurrentStage stage;
@@ -197,19 +247,32 @@ class PipelineKafkaIT {
             this.stage = stage;
         }
 
-        @KafkaListener(topics = Topics.IMAGE_GENERATED)
-        java.util.concurrent.CompletableFuture<Void> on(ConsumerRecord<String, ImageGenerated> record) {
-            return stage.submit(record, () -> handle(record.value()));
+        @KafkaListener(topics = Topics.IMAGE_GENERATED, containerPostProcessor = ConcurrentStage.LISTENER_SETUP)
+        void on(ConsumerRecord<String, ImageGenerated> record, Acknowledgment ack) {
+            stage.submit(record, ack, () -> handle(record.value()));
         }
 
         private void handle(ImageGenerated event) {
             if (event.imageUrl().endsWith("boom")) {
                 throw new IllegalStateException("download exploded");
             }
+            started.add(event);
             maxConcurrent.accumulateAndGet(running.incrementAndGet(), Math::max);
-            ServiceSleep.sleep(500);
+            if (event.imageUrl().endsWith("hold")) {
+                awaitRelease();
+            } else {
+                ServiceSleep.sleep(500);
+            }
             running.decrementAndGet();
             done.add(event);
+        }
+
+        private void awaitRelease() {
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
