@@ -114,6 +114,35 @@ class PersonaApiIT extends ServiceTestSupport {
     }
 
     @Test
+    void unlessPersonaExistsAnExistingPersonaIsAnsweredAndNothingIsRecorded() {
+        PersonaRequested existing = createImage(unique("Known Kit"), "", MottoTone.NEUTRAL, "Been here.");
+        Map<String, Object> again = record(existing.personaName(), null);
+        again.put("unlessPersonaExists", true);
+        UUID requestId = UUID.randomUUID();
+
+        Pipeline.Response answered = pipeline.put("/internal/requests/" + requestId, again);
+
+        assertThat(answered.status()).isEqualTo(200);
+        String personaPath = "/api/personas/" + Pipeline.segment(existing.slug());
+        assertThat(answered.contentLocation()).isEqualTo(personaPath);
+        assertThat(answered.json().path("slug").asString()).isEqualTo(existing.slug());
+        assertThat(answered.json().path("images")).hasSize(1);
+        assertProblem(pipeline.get("/api/requests/" + requestId), 404);
+
+        Map<String, Object> newcomer = record(unique("New Nell"), null);
+        newcomer.put("unlessPersonaExists", true);
+        Pipeline.Response recorded = pipeline.put("/internal/requests/" + requestId, newcomer);
+        assertThat(recorded.status()).isEqualTo(201);
+        assertThat(recorded.contentLocation()).isNull();
+        assertThat(recorded.json().path("status").asString()).isEqualTo("PENDING");
+
+        Map<String, Object> forced = record(existing.personaName(), null);
+        UUID forcedId = UUID.randomUUID();
+        assertThat(pipeline.put("/internal/requests/" + forcedId, forced).status())
+                .as("without the flag a request for an existing persona is recorded (a forced new image)").isEqualTo(201);
+    }
+
+    @Test
     void recordingRefusesWhatCannotBeARequest() {
         Map<String, Object> body = record(unique("Wrong Wanda"), null);
         body.put("slug", "someone-else");

@@ -164,7 +164,8 @@ public final class Pipeline implements AutoCloseable {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Content-Location").orElse(null), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -173,7 +174,7 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    public record Response(int status, String contentType, String location, String body) {
+    public record Response(int status, String contentType, String location, String contentLocation, String body) {
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -2,6 +2,7 @@ package com.personacomposer.gateway.downstream;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -15,6 +16,8 @@ import tools.jackson.databind.JsonNode;
  * stays one segment. Unreachable, slow or failing (5xx) -> {@link PersonaServiceUnavailableException}.
  */
 public class PersonaServiceClient {
+
+    private static final String PERSONAS = "/api/personas/";
 
     private final WebClient client;
 
@@ -37,20 +40,28 @@ public class PersonaServiceClient {
                 }));
     }
 
-    /** Records a request as PENDING (or finds the one its idempotency key already names). */
-    public Mono<RecordedRequest> recordRequest(UUID requestId, RequestRecord record) {
+    /**
+     * Records a request as PENDING (or finds the one its idempotency key already names); with
+     * {@code unlessPersonaExists}, an existing persona is answered instead (marked by a Content-Location naming it).
+     */
+    public Mono<RecordAnswer> recordRequest(UUID requestId, RequestRecord record) {
         return call("recording request", client.put().uri("/internal/requests/{requestId}", requestId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(record)
                 .exchangeToMono(response -> {
-                    if (response.statusCode().is2xxSuccessful()) {
-                        return response.bodyToMono(RecordedRequest.class)
-                                .filter(recorded -> recorded.requestId() != null)
-                                .switchIfEmpty(Mono.error(() -> new PersonaServiceUnavailableException(
-                                        "persona-service recorded the request without answering its requestId", null)));
+                    if (!response.statusCode().is2xxSuccessful()) {
+                        return refusal(response);
                     }
-                    return refusal(response);
+                    if (response.headers().header(HttpHeaders.CONTENT_LOCATION).stream()
+                            .anyMatch(location -> location.startsWith(PERSONAS))) {
+                        return passThrough(response).map(RecordAnswer.PersonaExists::new);
+                    }
+                    return response.bodyToMono(RecordedRequest.class)
+                            .filter(recorded -> recorded.requestId() != null)
+                            .<RecordAnswer>map(RecordAnswer.Recorded::new)
+                            .switchIfEmpty(Mono.error(() -> new PersonaServiceUnavailableException(
+                                    "persona-service recorded the request without answering its requestId", null)));
                 }));
     }
 

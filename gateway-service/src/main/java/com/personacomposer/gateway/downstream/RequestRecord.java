@@ -2,7 +2,10 @@ package com.personacomposer.gateway.downstream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The body of persona-service's PUT /internal/requests/{requestId}: what was asked, recorded as PENDING. */
+/**
+ * The body of persona-service's PUT /internal/requests/{requestId}: what was asked, recorded as PENDING; with
+ * {@code unlessPersonaExists}, only when no persona of that slug exists yet.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RequestRecord(
         String personaKey,
@@ -11,5 +14,6 @@ public record RequestRecord(
         String description,
         String mottoTone,
         String model,
-        String idempotencyKey) {
+        String idempotencyKey,
+        boolean unlessPersonaExists) {
 }

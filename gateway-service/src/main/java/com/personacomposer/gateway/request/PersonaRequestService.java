@@ -3,12 +3,12 @@ package com.personacomposer.gateway.request;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.gateway.downstream.PassThrough;
 import com.personacomposer.gateway.downstream.PersonaServiceClient;
+import com.personacomposer.gateway.downstream.RecordAnswer;
 import com.personacomposer.gateway.downstream.RecordedRequest;
 import com.personacomposer.gateway.downstream.RequestRecord;
 import com.personacomposer.gateway.status.RequestStatusWatcher;
 import com.personacomposer.kit.kafka.EventPublisher;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Get-or-create of a persona, as the original app did it, but asynchronous: an existing persona is answered at once
  * (unless forced); otherwise the request is recorded as PENDING at persona-service first (so its id is never
- * answered 404), and only then is PersonaRequested published for the pipeline.
+ * answered 404), and only then is PersonaRequested published for the pipeline. Both are one call to persona-service.
  */
 @Service
 class PersonaRequestService {
@@ -64,20 +64,16 @@ class PersonaRequestService {
     record StillPending() implements Finish {
     }
 
+    /** One call to persona-service: it answers an existing persona (unless forced) or records the request. */
     Mono<Outcome> submit(PersonaRequestInput input, String idempotencyKey) {
-        Mono<Optional<PassThrough>> existing = input.force()
-                ? Mono.just(Optional.empty())
-                : personaService.findPersona(input.name().slug());
-        return existing.flatMap(found -> found.isPresent()
-                ? Mono.just(new Existing(found.get()))
-                : accept(input, idempotencyKey));
-    }
-
-    private Mono<Outcome> accept(PersonaRequestInput input, String idempotencyKey) {
         UUID requestId = UUID.randomUUID();
         RequestRecord record = new RequestRecord(input.name().key(), input.name().displayName(), input.name().slug(),
-                input.description(), input.mottoTone().id(), input.model().id(), idempotencyKey);
-        return personaService.recordRequest(requestId, record).flatMap(recorded -> {
+                input.description(), input.mottoTone().id(), input.model().id(), idempotencyKey, !input.force());
+        return personaService.recordRequest(requestId, record).flatMap(answer -> {
+            if (answer instanceof RecordAnswer.PersonaExists exists) {
+                return Mono.just(new Existing(exists.persona()));
+            }
+            RecordedRequest recorded = ((RecordAnswer.Recorded) answer).request();
             Accepted accepted = accepted(recorded, input);
             if (!recorded.requestId().equals(requestId)) {
                 // The Idempotency-Key names an earlier request: that one is already under way, nothing to publish.

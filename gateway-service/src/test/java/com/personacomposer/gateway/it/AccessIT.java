@@ -75,7 +75,6 @@ class AccessIT extends GatewayIntegrationSupport {
     @Test
     void aKeyIsNeitherLoggedNorPublishedNorHandedOn(CapturedOutput output) {
         PersonaName name = PersonaName.of(uniqueName("Ada"));
-        BACKEND.stubFor(get(urlPathMatching("/api/personas/.*")).willReturn(aResponse().withStatus(404)));
         BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"status\":\"PENDING\"}")
@@ -114,7 +113,6 @@ class AccessIT extends GatewayIntegrationSupport {
 
     @Test
     void aClientOverTheLimitGets429WithRetryAfterAndNothingIsRecorded() {
-        BACKEND.stubFor(get(urlPathMatching("/api/personas/.*")).willReturn(aResponse().withStatus(404)));
         BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"status\":\"PENDING\"}")

@@ -1,7 +1,9 @@
 package com.personacomposer.gateway.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -53,7 +55,6 @@ class ApiContractIT extends GatewayIntegrationSupport {
     @Test
     void creatingANewPersona() {
         PersonaName name = PersonaName.of(uniqueName("Zoë"));
-        noPersona();
         recordsRequests();
 
         checked(create("{\"name\": \"" + name.displayName() + "\", \"description\": \"tall\\nlikes hats\","
@@ -65,8 +66,10 @@ class ApiContractIT extends GatewayIntegrationSupport {
     @Test
     void anExistingPersonaIsAnswered() {
         PersonaName name = PersonaName.of(uniqueName("O'Brien"));
-        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/" + encoded(name.slug())))
-                .willReturn(okJson(Backends.persona(name.displayName(), name.slug(), "img-1", "img-2"))));
+        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*"))
+                .withRequestBody(matchingJsonPath("$.slug", equalTo(name.slug())))
+                .willReturn(okJson(Backends.persona(name.displayName(), name.slug(), "img-1", "img-2"))
+                        .withHeader("Content-Location", "/api/personas/" + encoded(name.slug()))));
 
         checked(create("{\"name\": \"" + name.displayName() + "\"}"), 200);
     }
@@ -109,8 +112,8 @@ class ApiContractIT extends GatewayIntegrationSupport {
 
     @Test
     void creatingWhilePersonaServiceFails() {
-        BACKEND.stubFor(get(urlPathMatching("/api/personas/.*")).willReturn(problem(500, "Internal Server Error",
-                "The request could not be processed; try again later.", "/api/personas/x")));
+        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(problem(500, "Internal Server Error",
+                "The request could not be processed; try again later.", "/internal/requests/x")));
 
         checked(create("{\"name\": \"" + uniqueName("Ada") + "\"}"), 503);
     }
@@ -254,11 +257,6 @@ class ApiContractIT extends GatewayIntegrationSupport {
 
     private WebTestClient waiting() {
         return client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-    }
-
-    private static void noPersona() {
-        BACKEND.stubFor(get(urlPathMatching("/api/personas/.*")).willReturn(problem(404, "Not Found",
-                "no persona has the slug", "/api/personas/x")));
     }
 
     /** persona-service's answer to a new request record: the request as recorded (RequestView). */

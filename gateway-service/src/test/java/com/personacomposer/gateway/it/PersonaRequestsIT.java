@@ -29,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     private static final RequestedEvents EVENTS = new RequestedEvents();
-    private static final String PROBLEM_404 = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No persona\"}";
     /** persona-service's answer to a new request record: the path's requestId and what was recorded. */
     private static final String RECORDED = "{\"requestId\":\"{{request.pathSegments.[2]}}\","
             + "\"personaName\":\"{{jsonPath request.body '$.personaName'}}\",\"slug\":\"{{jsonPath request.body '$.slug'}}\","
@@ -43,7 +42,6 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     @Test
     void aNewNameIsRecordedPublishedAndAccepted() {
         PersonaName name = PersonaName.of(uniqueName("Zoë"));
-        noPersona();
         recordsRequests();
 
         JsonNode body = client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
@@ -61,6 +59,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
                 .withRequestBody(matchingJsonPath("$.personaKey", equalTo(name.key())))
                 .withRequestBody(matchingJsonPath("$.mottoTone", equalTo("sombre")))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("openjourney"))));
+        BACKEND.verify(0, getRequestedFor(urlPathEqualTo("/api/personas/" + encoded(name.slug()))));
 
         var record = EVENTS.await(r -> r.value().requestId().toString().equals(requestId), Duration.ofSeconds(20));
         assertThat(record.key()).isEqualTo(name.key());
@@ -76,7 +75,6 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     @Test
     void theLocationOfA202IsTheRequestsStatus() {
-        noPersona();
         recordsRequests();
 
         client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
@@ -90,8 +88,11 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     void anExistingPersonaIsAnsweredAsItIsAndNothingIsPublished() {
         PersonaName name = PersonaName.of(uniqueName("O'Brien"));
         String persona = "{\"name\":\"" + name.displayName() + "\",\"slug\":\"" + name.slug() + "\",\"images\":[]}";
-        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/" + name.slug())).willReturn(okJson(persona)));
         recordsRequests();
+        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*"))
+                .withRequestBody(matchingJsonPath("$.slug", equalTo(name.slug())))
+                .withRequestBody(matchingJsonPath("$.unlessPersonaExists", equalTo("true")))
+                .willReturn(okJson(persona).withHeader("Content-Location", "/api/personas/" + name.slug())));
 
         client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"" + name.displayName() + "\"}")
@@ -99,7 +100,8 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo(persona);
 
-        BACKEND.verify(0, putRequestedFor(urlPathMatching("/internal/requests/.*")));
+        BACKEND.verify(1, putRequestedFor(urlPathMatching("/internal/requests/.*"))
+                .withRequestBody(matchingJsonPath("$.slug", equalTo(name.slug()))));
         assertThat(EVENTS.withKey(name.key(), Duration.ofSeconds(2))).isEmpty();
     }
 
@@ -115,7 +117,8 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
                 .expectStatus().isAccepted()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().path("requestId").asString();
 
-        BACKEND.verify(0, getRequestedFor(urlPathEqualTo("/api/personas/" + name.slug())));
+        BACKEND.verify(putRequestedFor(urlPathEqualTo("/internal/requests/" + requestId))
+                .withRequestBody(matchingJsonPath("$.unlessPersonaExists", equalTo("false"))));
         EVENTS.await(r -> r.value().requestId().toString().equals(requestId), Duration.ofSeconds(20));
     }
 
@@ -123,7 +126,6 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     void aKnownIdempotencyKeyAnswersTheEarlierRequestWithoutPublishing() {
         PersonaName name = PersonaName.of(uniqueName("Ada"));
         UUID earlier = UUID.randomUUID();
-        noPersona();
         BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*"))
                 .withRequestBody(matchingJsonPath("$.idempotencyKey", equalTo("retry-" + earlier)))
                 .willReturn(okJson("{\"requestId\":\"" + earlier + "\",\"personaName\":\"" + name.displayName()
@@ -197,7 +199,6 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     @Test
     void preferWaitAnswers202WhenTheTimeRunsOut() {
         PersonaName name = PersonaName.of(uniqueName("Ada"));
-        noPersona();
         recordsRequests();
         requestStatuses(name, "PENDING");
 
@@ -212,11 +213,6 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     private WebTestClient waiting() {
         return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
-    }
-
-    private static void noPersona() {
-        BACKEND.stubFor(get(urlPathMatching("/api/personas/.*"))
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json").withBody(PROBLEM_404)));
     }
 
     private static void recordsRequests() {

@@ -29,13 +29,14 @@ class CreatePersonaHandlerTest {
         assertThat(body.path("personaName").asString()).isEqualTo("Zoë Smith");
         assertThat(body.path("slug").asString()).isEqualTo("zoë-smith");
         assertThat(body.path("status").asString()).isEqualTo("PENDING");
-        assertThat(fixture.personaService.calls).containsExactly(
-                "GET /api/personas/zo%C3%AB-smith", "PUT /internal/requests/" + requestId);
+        assertThat(fixture.personaService.calls).as("one call to persona-service")
+                .containsExactly("PUT /internal/requests/" + requestId);
         assertThat(fixture.personaService.records).singleElement().satisfies(record -> {
             assertThat(record.path("personaKey").asString()).isEqualTo("zoë smith");
             assertThat(record.path("mottoTone").asString()).isEqualTo("comical");
             assertThat(record.path("model").asString()).isEqualTo("dall-e");
             assertThat(record.has("idempotencyKey")).isFalse();
+            assertThat(record.path("unlessPersonaExists").asBoolean()).isTrue();
         });
         assertThat(fixture.published).singleElement().isInstanceOfSatisfying(PersonaRequested.class, event -> {
             assertThat(event.requestId()).hasToString(requestId);
@@ -57,17 +58,19 @@ class CreatePersonaHandlerTest {
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo(persona);
 
+        assertThat(fixture.personaService.calls).singleElement().asString().startsWith("PUT /internal/requests/");
         assertThat(fixture.personaService.records).isEmpty();
         assertThat(fixture.published).isEmpty();
     }
 
     @Test
-    void forceGeneratesAgainWithoutLookingTheNameUp() {
+    void forceGeneratesAgainForAnExistingPersona() {
         fixture.personaService.personas.put("ada", "{}");
 
         post("{\"name\": \"Ada\", \"force\": true}").expectStatus().isAccepted();
 
-        assertThat(fixture.personaService.calls).noneMatch(call -> call.startsWith("GET"));
+        assertThat(fixture.personaService.records).singleElement()
+                .satisfies(record -> assertThat(record.path("unlessPersonaExists").asBoolean()).isFalse());
         assertThat(fixture.published).hasSize(1);
     }
 

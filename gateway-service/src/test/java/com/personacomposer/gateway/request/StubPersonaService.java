@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** persona-service at the HTTP level, in memory: personas by slug, request records, and scripted statuses. */
+/**
+ * persona-service at the HTTP level, in memory: personas by slug (also answered to a request record unless forced),
+ * request records, and scripted statuses.
+ */
 final class StubPersonaService implements ExchangeFunction {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -43,6 +46,15 @@ final class StubPersonaService implements ExchangeFunction {
         if (request.method() == HttpMethod.PUT && path.startsWith("/internal/requests/")) {
             UUID requestId = UUID.fromString(path.substring("/internal/requests/".length()));
             return body(request).map(record -> {
+                String existing = record.path("unlessPersonaExists").asBoolean(false)
+                        ? personas.get(record.path("slug").asString()) : null;
+                if (existing != null) {
+                    return ClientResponse.create(HttpStatus.OK)
+                            .header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
+                            .header("Content-Location", "/api/personas/" + record.path("slug").asString())
+                            .body(existing)
+                            .build();
+                }
                 records.add(record);
                 ObjectNode answer = JSON.createObjectNode()
                         .put("requestId", (knownRequestId != null ? knownRequestId : requestId).toString())

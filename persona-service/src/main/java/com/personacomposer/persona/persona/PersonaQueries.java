@@ -6,11 +6,12 @@ import com.personacomposer.persona.persona.PersonaViews.PersonaView;
 import com.personacomposer.persona.persona.PersonaViews.VoteView;
 import com.personacomposer.persona.web.InvalidInputException;
 import com.personacomposer.persona.web.NotFoundException;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** Reading personas and voting on their images. */
 @Service
-class PersonaQueries {
+public class PersonaQueries {
 
     private final PersonaStore personas;
     private final ImageUrls urls;
@@ -21,9 +22,12 @@ class PersonaQueries {
     }
 
     PersonaView get(String slug) {
-        return personas.findBySlug(slug)
-                .map(persona -> PersonaViews.view(persona, urls))
-                .orElseThrow(() -> unknownPersona(slug));
+        return find(slug).orElseThrow(() -> unknownPersona(slug));
+    }
+
+    /** The persona as GET /api/personas/{slug} serves it, if there is one. */
+    public Optional<PersonaView> find(String slug) {
+        return personas.findBySlug(slug).map(persona -> PersonaViews.view(persona, urls));
     }
 
     /** {@code q} is matched literally against the canonical names (case and spacing do not matter). */

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** What the read API answers: views of personas with presigned image URLs, never the stored documents. */
-final class PersonaViews {
+public final class PersonaViews {
 
     private PersonaViews() {
     }
 
-    record PersonaView(String name, String slug, Instant createdAt, Instant updatedAt, List<ImageView> images) {
+    public record PersonaView(String name, String slug, Instant createdAt, Instant updatedAt, List<ImageView> images) {
     }
 
     record ImageView(String id, String requestId, String url, Instant urlExpiresAt, String model, String description,

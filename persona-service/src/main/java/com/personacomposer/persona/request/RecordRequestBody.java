@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The gateway's record of a request (PUT /internal/requests/{requestId}). The gateway has already normalised the
- * name; the key and slug must be the ones derived from it, so no request can take another persona's slug.
+ * name; the key and slug must be the ones derived from it, so no request can take another persona's slug. With
+ * {@code unlessPersonaExists} an existing persona of that slug is answered instead and nothing is recorded.
  */
 record RecordRequestBody(
         @NotBlank @Size(max = 400) String personaKey,
@@ -22,7 +23,8 @@ record RecordRequestBody(
         @Size(max = 4000) String description,
         @NotNull MottoTone mottoTone,
         @NotNull ImageModel model,
-        @Size(min = 1, max = 200) String idempotencyKey) {
+        @Size(min = 1, max = 200) String idempotencyKey,
+        Boolean unlessPersonaExists) {
 
     RequestDetails toDetails() {
         List<FieldProblem> problems = new ArrayList<>();

@@ -4,23 +4,28 @@ import com.personacomposer.persona.web.InvalidInputException;
 import com.personacomposer.persona.web.NotFoundException;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /** Request status for clients, and the gateway's internal recording of new requests. */
 @RestController
 class RequestController {
 
     private final RequestService requests;
+    private final RequestIntake intake;
 
-    RequestController(RequestService requests) {
+    RequestController(RequestService requests, RequestIntake intake) {
         this.requests = requests;
+        this.intake = intake;
     }
 
     @GetMapping("/api/requests/{requestId}")
@@ -35,12 +40,20 @@ class RequestController {
     /**
      * Records a request as PENDING before the gateway publishes it: 201 when recorded now, 200 when it was already.
      * With an idempotency key already standing for another request, that request is answered (200) and the
-     * gateway publishes nothing.
+     * gateway publishes nothing. With {@code unlessPersonaExists} and a persona of that slug, the persona is answered
+     * (200, Content-Location naming it) and nothing is recorded.
      */
     @PutMapping("/internal/requests/{requestId}")
-    ResponseEntity<RequestView> record(@PathVariable String requestId, @Valid @RequestBody RecordRequestBody body) {
+    ResponseEntity<?> record(@PathVariable String requestId, @Valid @RequestBody RecordRequestBody body) {
         UUID id = parse(requestId).orElseThrow(() -> new InvalidInputException("requestId", "must be a UUID"));
-        RecordOutcome outcome = requests.record(id, body.toDetails(), body.idempotencyKey());
+        RequestIntake.Intake intake = this.intake.take(id, body);
+        if (intake instanceof RequestIntake.PersonaExists exists) {
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_LOCATION,
+                            "/api/personas/" + UriUtils.encodePathSegment(exists.persona().slug(), StandardCharsets.UTF_8))
+                    .body(exists.persona());
+        }
+        RecordOutcome outcome = ((RequestIntake.Recorded) intake).outcome();
         RequestView view = RequestView.of(outcome.request());
         if (outcome.created()) {
             return ResponseEntity.created(URI.create("/api/requests/" + view.requestId())).body(view);

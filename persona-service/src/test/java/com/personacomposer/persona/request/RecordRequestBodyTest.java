@@ -40,6 +40,6 @@ class RecordRequestBodyTest {
     }
 
     private static RecordRequestBody body(String key, String name, String slug) {
-        return new RecordRequestBody(key, name, slug, null, MottoTone.NEUTRAL, ImageModel.LOCAL, null);
+        return new RecordRequestBody(key, name, slug, null, MottoTone.NEUTRAL, ImageModel.LOCAL, null, null);
     }
 }
