@@ -6,6 +6,7 @@ import com.personacomposer.gateway.downstream.PersonaServiceClient;
 import com.personacomposer.gateway.downstream.RecordAnswer;
 import com.personacomposer.gateway.downstream.RecordedRequest;
 import com.personacomposer.gateway.downstream.RequestRecord;
+import com.personacomposer.gateway.status.RequestEnd;
 import com.personacomposer.gateway.status.RequestStatusWatcher;
 import com.personacomposer.kit.kafka.EventPublisher;
 import java.time.Duration;
@@ -121,15 +122,14 @@ class PersonaRequestService {
      */
     Mono<Finish> await(Accepted accepted, Duration within) {
         return watcher.awaitFinished(accepted.requestId(), within)
-                .flatMap(status -> RequestStatusWatcher.COMPLETED.equals(RequestStatusWatcher.state(status))
-                        ? completed(status, accepted)
-                        : Mono.<Finish>just(new Failed(status)))
+                .flatMap(end -> end instanceof RequestEnd.Completed completed
+                        ? completed(completed.slug().isEmpty() ? accepted.slug() : completed.slug())
+                        : Mono.<Finish>just(new Failed(((RequestEnd.Failed) end).status())))
                 .onErrorResume(error -> Mono.empty())
                 .defaultIfEmpty(new StillPending());
     }
 
-    private Mono<Finish> completed(JsonNode status, Accepted accepted) {
-        String slug = status.path("slug").asString(accepted.slug());
+    private Mono<Finish> completed(String slug) {
         return personaService.findPersona(slug)
                 .flatMap(persona -> Mono.justOrEmpty(persona.map(body -> (Finish) new Completed(slug, body))));
     }

@@ -1,6 +1,9 @@
 package com.personacomposer.gateway.status;
 
 import com.personacomposer.gateway.config.GatewayProperties;
+import com.personacomposer.events.PersonaCompleted;
+import com.personacomposer.events.PersonaEvent;
+import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.gateway.downstream.PersonaServiceClient;
 import java.time.Duration;
 import java.util.UUID;
@@ -13,10 +16,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Watches a request's status without blocking a thread and without asking persona-service often: a finish event
- * heard from Kafka ({@link RequestFinishes}) makes it ask at once; otherwise it asks at a steady pace (every
- * {@code pollInterval} for event streams, which show stage changes; every {@code finishCheckInterval} for a waiting
- * POST, which only needs the finish), standing in for a finish event that was missed. persona-service is never
- * asked twice at once for one watcher.
+ * heard from Kafka ({@link RequestFinishes}) makes it ask at once (or, for a waiting POST, a completion needs no
+ * asking); otherwise it asks at a steady pace (every {@code pollInterval} for event streams, which show stage changes;
+ * every {@code finishCheckInterval} for a waiting POST, which only needs the finish), standing in for a finish event
+ * that was missed. persona-service is never asked twice at once for one watcher.
  */
 @Component
 public class RequestStatusWatcher {
@@ -52,12 +55,12 @@ public class RequestStatusWatcher {
      * outage of persona-service.
      */
     public Flux<JsonNode> watch(UUID requestId) {
-        return watch(requestId, pollInterval);
+        return watch(requestId, pollInterval, finishes.of(requestId));
     }
 
-    private Flux<JsonNode> watch(UUID requestId, Duration interval) {
+    private Flux<JsonNode> watch(UUID requestId, Duration interval, Flux<? extends PersonaEvent> nudgingEvents) {
         Flux<Long> polls = Flux.interval(interval, interval);
-        Flux<Long> nudges = finishes.of(requestId)
+        Flux<Long> nudges = nudgingEvents
                 .switchMap(event -> Flux.interval(Duration.ZERO, SETTLE_INTERVAL).take(SETTLE_ASKS));
         return Flux.merge(polls, nudges)
                 // An ask in flight makes further ticks pointless: its answer is the news.
@@ -65,10 +68,20 @@ public class RequestStatusWatcher {
                 .concatMap(tick -> status(requestId), 1);
     }
 
-    /** The request's final status (COMPLETED or FAILED), or empty if it has none within {@code within}. */
-    public Mono<JsonNode> awaitFinished(UUID requestId, Duration within) {
-        return watch(requestId, finishCheckInterval)
+    /**
+     * How the request ended, or empty if it has not within {@code within}. PersonaCompleted is news enough (persona-
+     * service publishes it once the persona holds the image); a failure is read from persona-service, which may
+     * record it a moment after the PersonaFailed event (published by the stage that failed).
+     */
+    public Mono<RequestEnd> awaitFinished(UUID requestId, Duration within) {
+        Flux<RequestEnd> completions = finishes.of(requestId).ofType(PersonaCompleted.class)
+                .map(completed -> new RequestEnd.Completed(completed.slug()));
+        Flux<RequestEnd> asked = watch(requestId, finishCheckInterval, finishes.of(requestId).ofType(PersonaFailed.class))
                 .filter(RequestStatusWatcher::isFinished)
+                .map(status -> COMPLETED.equals(state(status))
+                        ? new RequestEnd.Completed(status.path("slug").asString())
+                        : new RequestEnd.Failed(status));
+        return Flux.merge(completions, asked)
                 .next()
                 .timeout(within, Mono.empty());
     }

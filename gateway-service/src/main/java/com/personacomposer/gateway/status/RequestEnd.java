@@ -1,0 +1,15 @@
+package com.personacomposer.gateway.status;
+
+import tools.jackson.databind.JsonNode;
+
+/** How a watched request ended. */
+public sealed interface RequestEnd permits RequestEnd.Completed, RequestEnd.Failed {
+
+    /** Its image was appended to the persona at {@code slug}. */
+    record Completed(String slug) implements RequestEnd {
+    }
+
+    /** persona-service's status of the failed request (stage and reason), to show as it is. */
+    record Failed(JsonNode status) implements RequestEnd {
+    }
+}
