@@ -61,7 +61,7 @@ public final class LocalRenderer {
 
     private static void background(Graphics2D g, Look look, Random random) {
         g.setPaint(new GradientPaint(0, 0, look.top(), 0, SIZE, look.bottom()));
-        g.fillRect(0, 0, SIZE, SIZE);
+        fillCanvas(g);
         backdropPattern(g, look, random);
         motif(g, look, random);
         // A soft halo behind the head lifts the figure off the backdrop.
@@ -161,7 +161,7 @@ public final class LocalRenderer {
             case EMBERS -> {
                 g.setPaint(new RadialGradientPaint(CX, SIZE + 40, 330, new float[] {0f, 1f},
                         new Color[] {new Color(255, 200, 60, 160), new Color(255, 120, 20, 0)}, CycleMethod.NO_CYCLE));
-                g.fillRect(0, 0, SIZE, SIZE);
+                fillCanvas(g);
                 for (int i = 0; i < 60; i++) {
                     float x = random.nextFloat() * SIZE;
                     float y = random.nextFloat() * SIZE;
@@ -184,10 +184,20 @@ public final class LocalRenderer {
         }
     }
 
+    /**
+     * Fills the whole canvas with the current paint. The rectangle is pixel-aligned, so antialiasing would change no
+     * pixel but would send the gradient through Java2D's per-tile alpha pipe (half the drawing time).
+     */
+    private static void fillCanvas(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        g.fillRect(0, 0, SIZE, SIZE);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    }
+
     private static void vignette(Graphics2D g) {
         g.setPaint(new RadialGradientPaint(CX, CX, SIZE * 0.75f, new float[] {0.6f, 1f},
                 new Color[] {new Color(0, 0, 0, 0), new Color(0, 0, 0, 70)}, CycleMethod.NO_CYCLE));
-        g.fillRect(0, 0, SIZE, SIZE);
+        fillCanvas(g);
     }
 
     // --- figure ---------------------------------------------------------------------------------------------------
