@@ -1,9 +1,9 @@
 package com.personacomposer.gateway.status;
 
-import com.personacomposer.gateway.config.GatewayProperties;
 import com.personacomposer.events.PersonaCompleted;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
+import com.personacomposer.gateway.config.GatewayProperties;
 import com.personacomposer.gateway.downstream.PersonaServiceClient;
 import java.time.Duration;
 import java.util.UUID;
@@ -76,7 +76,8 @@ public class RequestStatusWatcher {
     public Mono<RequestEnd> awaitFinished(UUID requestId, Duration within) {
         Flux<RequestEnd> completions = finishes.of(requestId).ofType(PersonaCompleted.class)
                 .map(completed -> new RequestEnd.Completed(completed.slug()));
-        Flux<RequestEnd> asked = watch(requestId, finishCheckInterval, finishes.of(requestId).ofType(PersonaFailed.class))
+        Flux<PersonaFailed> failures = finishes.of(requestId).ofType(PersonaFailed.class);
+        Flux<RequestEnd> asked = watch(requestId, finishCheckInterval, failures)
                 .filter(RequestStatusWatcher::isFinished)
                 .map(status -> COMPLETED.equals(state(status))
                         ? new RequestEnd.Completed(status.path("slug").asString())

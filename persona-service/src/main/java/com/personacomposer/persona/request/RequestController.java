@@ -46,14 +46,14 @@ class RequestController {
     @PutMapping("/internal/requests/{requestId}")
     ResponseEntity<?> record(@PathVariable String requestId, @Valid @RequestBody RecordRequestBody body) {
         UUID id = parse(requestId).orElseThrow(() -> new InvalidInputException("requestId", "must be a UUID"));
-        RequestIntake.Intake intake = this.intake.take(id, body);
-        if (intake instanceof RequestIntake.PersonaExists exists) {
+        RequestIntake.Intake taken = intake.take(id, body);
+        if (taken instanceof RequestIntake.PersonaExists exists) {
+            String slug = UriUtils.encodePathSegment(exists.persona().slug(), StandardCharsets.UTF_8);
             return ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_LOCATION,
-                            "/api/personas/" + UriUtils.encodePathSegment(exists.persona().slug(), StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_LOCATION, "/api/personas/" + slug)
                     .body(exists.persona());
         }
-        RecordOutcome outcome = ((RequestIntake.Recorded) intake).outcome();
+        RecordOutcome outcome = ((RequestIntake.Recorded) taken).outcome();
         RequestView view = RequestView.of(outcome.request());
         if (outcome.created()) {
             return ResponseEntity.created(URI.create("/api/requests/" + view.requestId())).body(view);

@@ -29,7 +29,8 @@ import org.springframework.util.backoff.BackOffExecution;
  * listeners. The work runs in the listener's context: its trace (so what it publishes continues the record's trace)
  * and its logging context (requestId).
  */
-public class ConcurrentStage implements ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>> {
+public class ConcurrentStage
+        implements ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>> {
 
     /** The bean name a listener gives as {@code @KafkaListener(containerPostProcessor = ...)}. */
     public static final String LISTENER_SETUP = "concurrentStage";

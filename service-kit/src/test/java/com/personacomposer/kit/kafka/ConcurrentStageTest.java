@@ -43,7 +43,8 @@ class ConcurrentStageTest {
 
         try (Observation.Scope scope = listener.openScope()) {
             MDC.put("requestId", "6f1c2a9e-0000-4000-8000-000000000001");
-            stage.submit(new ConsumerRecord<>("persona.requested", 0, 0L, "ada", "event"), acknowledged::countDown, () -> {
+            var record = new ConsumerRecord<>("persona.requested", 0, 0L, "ada", "event");
+            stage.submit(record, acknowledged::countDown, () -> {
                 current.set(observations.getCurrentObservation());
                 requestId.set(MDC.get("requestId"));
             });
