@@ -162,7 +162,8 @@ class FaultToleranceIT {
     @Test
     @Order(6)
     void aStageThatNeverAnswersFailsTheRequestAtTheDeadline() {
-        // Last: a call that hangs holds back its consumer's next poll (see docs/benchmarks.md), which would slow the others.
+        // Last: it takes until the request's deadline, and its call stays open in image-service (holding its
+        // partition's committed offset, see docs/benchmarks.md) until the provider's own time limit.
         String silentRequest = accept("Silent Stage " + suffix(), "dall-e", false);
 
         JsonNode status = awaitEnd(silentRequest, Duration.ofMinutes(3));
