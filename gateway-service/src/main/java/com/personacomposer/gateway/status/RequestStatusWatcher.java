@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class RequestStatusWatcher {
 
-    public static final String COMPLETED = "COMPLETED";
-    public static final String FAILED = "FAILED";
+    private static final String COMPLETED = "COMPLETED";
+    private static final String FAILED = "FAILED";
 
     /**
      * PersonaFailed reaches persona-service and this gateway at the same moment, so right after the event
