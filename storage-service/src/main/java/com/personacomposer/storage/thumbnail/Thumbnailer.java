@@ -7,6 +7,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Base64;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -37,6 +38,9 @@ public class Thumbnailer {
         }
     }
 
+    /** A 1 x 1 lossless WebP (cwebp -lossless), decoded at start-up to prove the WebP reader works where we run. */
+    private static final byte[] ONE_PIXEL_WEBP = Base64.getDecoder().decode("UklGRhwAAABXRUJQVlA4TBAAAAAvAAAAAAdQxP5H/wMR0f8A");
+
     private final long maxPixels;
 
     public Thumbnailer(long maxPixels) {
@@ -49,6 +53,7 @@ public class Thumbnailer {
                 throw new IllegalStateException("no ImageIO reader for " + format.contentType());
             }
         }
+        thumbnail(ONE_PIXEL_WEBP, ImageFormat.WEBP);
     }
 
     /** The bytes of memory making a thumbnail of an image of these dimensions may take (4 a decoded pixel). */
