@@ -29,10 +29,11 @@ record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requ
      * @param samples       timed GETs per reading
      * @param warmupSamples untimed GETs before each reading
      * @param query         the name search's q (a word in every 40th seeded name)
+     * @param awaitCovers   how long the gallery's covers may take to appear (thumbnails back-filled at start-up)
      */
     record GrowthOptions(String mongoUri, String mongoDatabase, String s3Endpoint, String s3Bucket, String s3AccessKey,
                          String s3SecretKey, List<Integer> personaCounts, List<Integer> imageCounts, int samples,
-                         int warmupSamples, String query) {
+                         int warmupSamples, String query, Duration awaitCovers) {
     }
 
     static final String USAGE = """
@@ -53,6 +54,7 @@ record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requ
                 --images M,M         images of one persona each (default 1,50,5000)
                 --samples N          timed GETs per reading (default 200), after --warmup-samples (default 50)
                 --query WORD         the search (default amber: every 40th seeded name)
+                --await-covers D     ask again for gallery covers not there yet, up to D (default 0s)
                 --mongo-uri URI      default mongodb://127.0.0.1:27017; --mongo-db NAME (default personas)
                 --s3-endpoint URL    default http://127.0.0.1:9000; --s3-bucket (default persona-images),
                                      --s3-access-key / --s3-secret-key (default the devstack's)
@@ -87,7 +89,8 @@ record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requ
                         counts(value(args, "--images", "1,50,5000")),
                         Integer.parseInt(value(args, "--samples", "200")),
                         Integer.parseInt(value(args, "--warmup-samples", "50")),
-                        value(args, "--query", "amber")));
+                        value(args, "--query", "amber"),
+                        duration(value(args, "--await-covers", "0s"))));
     }
 
     private static List<Integer> counts(String list) {

@@ -115,21 +115,35 @@ final class Growth {
         figures.put(name + ".failures", reading.failures());
     }
 
-    /** The gallery's first view: the list's first page of 20 and every cover image it shows. */
+    /**
+     * The gallery's first view: the list's first page of 20 and every cover image it shows. Covers that are not there
+     * yet (thumbnails being back-filled) are asked for again until {@code --await-covers} has passed.
+     */
     private void gallery(Map<String, Object> figures) throws IOException, InterruptedException {
-        Reading page = time("/api/personas?page=0&size=20");
-        List<String> covers = coverUrls(page.lastBody());
-        long imageBytes = 0;
-        int missing = 0;
-        for (String cover : covers) {
-            HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(cover))
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (image.statusCode() == 200) {
-                imageBytes += image.body().length;
-            } else {
-                missing++;
+        long deadline = System.nanoTime() + options.awaitCovers().toNanos();
+        Reading page;
+        List<String> covers;
+        long imageBytes;
+        int missing;
+        do {
+            page = time("/api/personas?page=0&size=20");
+            covers = coverUrls(page.lastBody());
+            imageBytes = 0;
+            missing = 0;
+            for (String cover : covers) {
+                HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(cover))
+                        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (image.statusCode() == 200) {
+                    imageBytes += image.body().length;
+                } else {
+                    missing++;
+                }
             }
-        }
+            if (missing > 0 && System.nanoTime() < deadline) {
+                System.out.println(missing + " of the gallery's covers are not there yet; asking again in 5 s");
+                Thread.sleep(5_000);
+            }
+        } while (missing > 0 && System.nanoTime() < deadline);
         figures.put("gallery.covers", covers.size());
         figures.put("gallery.coversMissing", missing);
         figures.put("gallery.imageBytes", imageBytes);
