@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -202,7 +203,7 @@ final class GrowthSeeder {
 
     private static Document personaOf(Seed seed, Document newest) {
         Instant createdAt = newest.getDate("createdAt").toInstant().minusSeconds(seed.imageCount() - 1L);
-        return new Document("_id", new ObjectId(Date.from(createdAt), seed.key().hashCode() & 0xffffff))
+        return new Document("_id", objectId(createdAt, seed.key()))
                 .append("key", seed.key())
                 .append("slug", seed.slug())
                 .append("name", seed.name())
@@ -212,6 +213,14 @@ final class GrowthSeeder {
                 .append("cover", new Document("imageId", newest.getString("_id"))
                         .append("s3Key", newest.getString("s3Key"))
                         .append("thumbnailKey", newest.getString("thumbnailKey")));
+    }
+
+    /** An ObjectId that is the same in every run: its time, then eight bytes derived from the persona's key. */
+    private static ObjectId objectId(Instant createdAt, String key) {
+        ByteBuffer bytes = ByteBuffer.allocate(12);
+        bytes.putInt((int) createdAt.getEpochSecond());
+        bytes.putLong(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).getLeastSignificantBits());
+        return new ObjectId(bytes.array());
     }
 
     private static String requestId(String slug, int j) {

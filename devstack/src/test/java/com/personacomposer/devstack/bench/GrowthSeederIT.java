@@ -65,10 +65,10 @@ class GrowthSeederIT {
 
         assertThat(seeder.seedGallery()).isEqualTo(GrowthSeeder.GALLERY_SIZE);
         assertThat(seeder.seedImagesPersona(3)).isEqualTo(3);
-        assertThat(seeder.seedListPersonas(1_500)).isEqualTo(1_500);
+        assertThat(seeder.seedListPersonas(1_100)).isEqualTo(1_100);
 
-        assertThat(personas.countDocuments()).isEqualTo(GrowthSeeder.GALLERY_SIZE + 1 + 1_500);
-        assertThat(images.countDocuments()).isEqualTo(GrowthSeeder.GALLERY_SIZE + 3 + 1_500);
+        assertThat(personas.countDocuments()).isEqualTo(GrowthSeeder.GALLERY_SIZE + 1 + 1_100);
+        assertThat(images.countDocuments()).isEqualTo(GrowthSeeder.GALLERY_SIZE + 3 + 1_100);
 
         Document persona = personas.find(Filters.eq("slug", "bench-images-3")).first();
         assertThat(persona).isNotNull();
@@ -96,7 +96,7 @@ class GrowthSeederIT {
         assertThat(newest.get("upvotes")).isEqualTo(1);
         assertThat(newest.get("downvotes")).isEqualTo(0);
         assertThat(images.distinct("requestId", String.class).into(new java.util.ArrayList<>()))
-                .hasSize(GrowthSeeder.GALLERY_SIZE + 3 + 1_500);
+                .hasSize(GrowthSeeder.GALLERY_SIZE + 3 + 1_100);
 
         // The list's first page is the gallery: newest first, each cover's original in S3 at provider size.
         List<Document> firstPage = personas.find().sort(Sorts.descending("updatedAt")).limit(20).into(new java.util.ArrayList<>());
@@ -111,14 +111,14 @@ class GrowthSeederIT {
         assertThat(image.getHeight()).isEqualTo(1024);
 
         // Every 40th list persona carries the search word.
-        assertThat(personas.countDocuments(Filters.regex("name", "amber", "i"))).isEqualTo(1_500 / 40 + 1);
+        assertThat(personas.countDocuments(Filters.regex("name", "amber", "i"))).isEqualTo(1_100 / 40 + 1);
 
         // Seeding again adds nothing; a larger N adds only the difference.
         assertThat(seeder.seedGallery()).isZero();
         assertThat(seeder.seedImagesPersona(3)).isZero();
-        assertThat(seeder.seedListPersonas(1_500)).isZero();
-        assertThat(seeder.seedListPersonas(2_100)).isEqualTo(600);
-        assertThat(personas.countDocuments()).isEqualTo(GrowthSeeder.GALLERY_SIZE + 1 + 2_100);
+        assertThat(seeder.seedListPersonas(1_100)).isZero();
+        assertThat(seeder.seedListPersonas(1_300)).isEqualTo(200);
+        assertThat(personas.countDocuments()).isEqualTo(GrowthSeeder.GALLERY_SIZE + 1 + 1_300);
     }
 
     @Test
