@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -137,7 +138,7 @@ final class OrderedIndex<P> extends Index<P> {
         if (!idIsKey) {
             order.add(new IndexKey("_id", true));
         }
-        Set<String> fixed = new java.util.HashSet<>();
+        Set<String> fixed = new HashSet<>();
         indexKeys.subList(0, equal).forEach(key -> fixed.add(key.getKey()));
         Boolean reverse = null;
         int next = 0;
@@ -162,7 +163,7 @@ final class OrderedIndex<P> extends Index<P> {
     /** The filter's conditions on plain fields, from its top level and its $and. */
     private static Map<String, Object> conditions(Document query) {
         Map<String, Object> conditions = new HashMap<>();
-        Set<String> repeated = new java.util.HashSet<>();
+        Set<String> repeated = new HashSet<>();
         collect(query, conditions, repeated);
         repeated.forEach(conditions::remove);
         return conditions;
@@ -232,7 +233,7 @@ final class OrderedIndex<P> extends Index<P> {
     private Entry entryOf(Document document) {
         Object[] values = new Object[indexKeys.size()];
         for (int i = 0; i < values.length; i++) {
-            Object value = Utils.getSubdocumentValue(document, indexKeys.get(i).getKey());
+            Object value = Utils.getSubdocumentValueCollectionAware(document, indexKeys.get(i).getKey());
             if (value instanceof Collection) {
                 multikey = true;
             }
@@ -244,7 +245,7 @@ final class OrderedIndex<P> extends Index<P> {
 
     private boolean skips(Document document) {
         return declaredSparse && indexKeys.stream()
-                .allMatch(key -> Missing.isNullOrMissing(Utils.getSubdocumentValue(document, key.getKey())));
+                .allMatch(key -> Missing.isNullOrMissing(Utils.getSubdocumentValueCollectionAware(document, key.getKey())));
     }
 
     @Override

@@ -86,6 +86,15 @@ class OrderedIndexTest {
     }
 
     @Test
+    void aKeyPathThroughAnArrayOfDocumentsIsMultikeyToo() {
+        OrderedIndex<Integer> requestIds = new OrderedIndex<>("images.requestId_1",
+                List.of(new IndexKey("images.requestId", true)), false);
+        requestIds.add(new Document("_id", "zoe").append("images", List.of(new Document("requestId", "r1"))), 0, null);
+
+        assertThat(OrderedIndex.bestPlan(List.of(requestIds), new Document("images.requestId", "r1"), null)).isNull();
+    }
+
+    @Test
     void removedAndUpdatedDocumentsMoveInTheIndex() {
         Document moved = new Document("_id", "img-0").append("personaKey", "zoe").append("createdAt", T0);
         images.updateInPlace(moved, new Document(moved).append("createdAt", T0.minusSeconds(100)), 0, null);
