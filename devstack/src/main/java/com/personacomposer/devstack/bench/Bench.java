@@ -25,7 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Drives a running stack through its public REST API only and reports what a user would feel.
+ * Drives a running stack through its public REST API only (growth first seeds MongoDB and S3 directly) and reports
+ * what a user would feel.
  * <p>create: each of {@code concurrency} clients submits persona requests with {@code Prefer: wait=60} (the API holds
  * the answer until the persona is complete), so end-to-end latency is request sent -> 201 with the persona; a 202
  * (not done in 60 s, or failed) is followed by polling the request until it ends. read: GET /api/personas/{slug} of
