@@ -11,10 +11,11 @@ import com.personacomposer.image.provider.GeneratedImage;
 import com.personacomposer.image.provider.ImageGenerationException;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
-import com.personacomposer.image.provider.remote.ProviderRejectedException;
 import com.personacomposer.image.store.GeneratedImageStore;
 import com.personacomposer.image.store.UnusableImageException;
 import com.personacomposer.kit.kafka.EventPublisher;
+import com.personacomposer.kit.provider.ProviderException;
+import com.personacomposer.kit.provider.ProviderRejectedException;
 import com.personacomposer.kit.observability.ProviderCalls;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -76,7 +77,7 @@ public class ImageGenerationService {
             Duration took = calls.stop(call, name, ProviderCalls.Outcome.SUCCESS);
             log.info("request {}: {} image ready in {} ms", request.requestId(), model.id(), took.toMillis());
             return ImageGenerated.of(request.requestId(), request.personaKey(), model, url, image.revisedPrompt());
-        } catch (ImageGenerationException e) {
+        } catch (ImageGenerationException | ProviderException e) {
             calls.stop(call, name, e instanceof ProviderRejectedException
                     ? ProviderCalls.Outcome.REFUSED : ProviderCalls.Outcome.FAILED);
             return failed(request, e.getMessage());

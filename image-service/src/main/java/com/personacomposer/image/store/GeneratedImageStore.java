@@ -1,6 +1,7 @@
 package com.personacomposer.image.store;
 
 import com.personacomposer.image.ImageProperties;
+import com.personacomposer.kit.image.ImageFormat;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public class GeneratedImageStore {
      * @throws UnusableImageException when the bytes are no PNG, JPEG or WebP image, or exceed the store's size
      */
     public String put(byte[] content) {
-        ImageFormat format = ImageFormat.of(content).orElseThrow(
+        ImageFormat format = ImageFormat.detect(content).orElseThrow(
                 () -> new UnusableImageException("not a PNG, JPEG or WebP image"));
         if (content.length > maxBytes) {
             throw new UnusableImageException("an image of " + content.length + " bytes exceeds the store's "

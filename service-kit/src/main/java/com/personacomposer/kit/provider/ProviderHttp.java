@@ -49,16 +49,15 @@ public final class ProviderHttp {
     }
 
     /**
-     * POSTs {@code body} as JSON.
+     * POSTs {@code body} as JSON (null: no body).
      *
      * @param startsWork true when the call starts paid work that cannot be identified again: a timeout or broken
      *                   connection after sending is then {@link ProviderOutcomeUnknownException}, never retried
      */
     public Response post(URI url, Consumer<HttpHeaders> headers, Object body, boolean startsWork) {
-        RestClient.RequestBodySpec request = client.post().uri(url).headers(headers)
-                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON);
+        RestClient.RequestBodySpec request = client.post().uri(url).headers(headers).accept(MediaType.APPLICATION_JSON);
         if (body != null) {
-            request.body(json.writeValueAsBytes(body));
+            request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(body));
         }
         return exchange(request, startsWork);
     }
