@@ -16,9 +16,6 @@ public record ImageStored(
         long sizeBytes,
         String revisedPrompt) implements PersonaEvent {
 
-    public static final String TYPE = "ImageStored";
-    public static final int VERSION = 1;
-
     public ImageStored {
         Envelope.check(eventId, occurredAt, requestId, personaKey);
         Objects.requireNonNull(model, "model");
@@ -30,15 +27,5 @@ public record ImageStored(
                                  String contentType, long sizeBytes, String revisedPrompt) {
         return new ImageStored(UUID.randomUUID(), Envelope.now(), requestId, personaKey, model, s3Key, contentType,
                 sizeBytes, revisedPrompt);
-    }
-
-    @Override
-    public String eventType() {
-        return TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return VERSION;
     }
 }

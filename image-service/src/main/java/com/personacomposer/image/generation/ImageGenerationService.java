@@ -52,7 +52,7 @@ public class ImageGenerationService {
     }
 
     /** Generates (or recalls) the request's image and publishes the outcome; returns once the broker has it. */
-    public void handle(PersonaRequested request) {
+    public void onPersonaRequested(PersonaRequested request) {
         RecentRequests.Outcome outcome = recent.outcome(request.requestId(), () -> generate(request));
         if (outcome.repeated()) {
             log.info("request {} was already handled: publishing its {} again", request.requestId(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.personacomposer.image.ImageProperties;
 import com.personacomposer.image.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.springframework.util.unit.DataSize;
 class GeneratedImageStoreTest {
 
     private final MutableClock clock = new MutableClock();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void servesAnImageUntilItExpires() {
@@ -52,6 +54,7 @@ class GeneratedImageStoreTest {
         assertThat(store.get(first)).isEmpty();
         assertThat(store.get(second)).isPresent();
         assertThat(store.get(third)).isPresent();
+        assertThat(meters.counter(GeneratedImageStore.DROPPED).count()).isEqualTo(1);
     }
 
     @Test
@@ -95,7 +98,8 @@ class GeneratedImageStoreTest {
     }
 
     private GeneratedImageStore store(int maxEntries, DataSize maxBytes) {
-        return new GeneratedImageStore(new ImageProperties.Generated(Duration.ofMinutes(10), maxEntries, maxBytes), clock);
+        return new GeneratedImageStore(new ImageProperties.Generated(Duration.ofMinutes(10), maxEntries, maxBytes), clock,
+                meters);
     }
 
     static byte[] png(int size) {

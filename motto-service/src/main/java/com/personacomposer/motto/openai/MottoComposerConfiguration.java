@@ -14,16 +14,16 @@ import org.springframework.context.annotation.Configuration;
 
 /** The motto composer: the OpenAI-compatible chat model when OPENAI_API_KEY is set, else the offline composer. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({OpenAiChatProperties.class, LocalComposerProperties.class})
+@EnableConfigurationProperties({OpenAiChatProperties.class, BenchProperties.class})
 class MottoComposerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MottoComposerConfiguration.class);
 
     @Bean
-    MottoComposer mottoComposer(OpenAiChatProperties openAi, LocalComposerProperties local, ProviderClients clients) {
+    MottoComposer mottoComposer(OpenAiChatProperties openAi, BenchProperties bench, ProviderClients clients) {
         if (!openAi.enabled()) {
             log.info("mottos are written by the offline composer (OPENAI_API_KEY is not set)");
-            return new LocalMottoComposer(local.latency());
+            return new LocalMottoComposer(bench.mottoLatency());
         }
         log.info("mottos are written by chat model {} at {}", openAi.model(), openAi.baseUrl());
         return new OpenAiChatMottoComposer(new OpenAiChatClient(openAi, clients), openAi);
