@@ -56,11 +56,11 @@ public enum EventType {
         return topic;
     }
 
-    public static Optional<EventType> byId(String id) {
+    static Optional<EventType> byId(String id) {
         return Optional.ofNullable(BY_ID.get(id));
     }
 
-    public static EventType of(PersonaEvent event) {
+    static EventType of(PersonaEvent event) {
         EventType type = BY_RECORD.get(event.getClass());
         if (type == null) {
             throw new IllegalArgumentException("no event type for " + event.getClass().getName());

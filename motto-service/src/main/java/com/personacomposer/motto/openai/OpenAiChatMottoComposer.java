@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * the provider will repeat (400, 401, 403, 404, 422, insufficient_quota) is a {@link MottoRefusedException}; a
  * provider still unavailable after the retries is a {@link ChatUnavailableException}, for the record to be retried.
  */
-public final class OpenAiChatMottoComposer implements MottoComposer {
+final class OpenAiChatMottoComposer implements MottoComposer {
 
     public static final String PROVIDER = "openai";
 

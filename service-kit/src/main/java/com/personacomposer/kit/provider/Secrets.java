@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** Keeps credentials out of the failure reasons providers write (OpenAI quotes a rejected key back, masked or not). */
 public final class Secrets {
 
-    public static final String REDACTED = "[redacted]";
+    private static final String REDACTED = "[redacted]";
 
     private static final Pattern KEY_LIKE = Pattern.compile("\\b(?:sk-|r8_)[A-Za-z0-9_*\\-]{6,}");
     private static final int MAX_REASON = 400;
