@@ -35,7 +35,8 @@ class ProviderHttpTest {
     private final ProviderClients clients = new ProviderClients(RestClient.builder(), JsonMapper.builder().build(),
             new ProviderProperties(Duration.ofSeconds(2), Duration.ofSeconds(1)), RetryRegistry.ofDefaults(),
             CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults());
-    private final ProviderHttp http = clients.http("Stub", Duration.ofMillis(500));
+    private final ProviderHttp http = clients.http("Stub", Duration.ofSeconds(10));
+    private final ProviderHttp impatient = clients.http("Stub", Duration.ofMillis(500));
 
     private static WireMockServer started() {
         WireMockServer server = new WireMockServer(options().dynamicPort());
@@ -82,12 +83,12 @@ class ProviderHttpTest {
 
     @Test
     void aTimeoutIsRetryableUnlessTheCallStartedPaidWork() {
-        PROVIDER.stubFor(post("/v1/work").willReturn(okJson("{}").withFixedDelay(2_000)));
+        PROVIDER.stubFor(post("/v1/work").willReturn(okJson("{}").withFixedDelay(3_000)));
 
-        assertThatThrownBy(() -> http.post(url("/v1/work"), headers -> { }, Map.of(), false))
+        assertThatThrownBy(() -> impatient.post(url("/v1/work"), headers -> { }, Map.of(), false))
                 .isInstanceOf(ProviderTimeoutException.class)
                 .hasMessage("Stub did not answer within 500 ms");
-        assertThatThrownBy(() -> http.post(url("/v1/work"), headers -> { }, Map.of(), true))
+        assertThatThrownBy(() -> impatient.post(url("/v1/work"), headers -> { }, Map.of(), true))
                 .isInstanceOf(ProviderOutcomeUnknownException.class)
                 .hasMessageContaining("not retried");
     }
