@@ -8,7 +8,6 @@ import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.image.ImageProperties;
 import com.personacomposer.image.provider.GeneratedImage;
-import com.personacomposer.image.provider.ImageGenerationException;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
 import com.personacomposer.image.store.GeneratedImageStore;
@@ -77,7 +76,7 @@ public class ImageGenerationService {
             Duration took = calls.stop(call, name, ProviderCalls.Outcome.SUCCESS);
             log.info("request {}: {} image ready in {} ms", request.requestId(), model.id(), took.toMillis());
             return ImageGenerated.of(request.requestId(), request.personaKey(), model, url, image.revisedPrompt());
-        } catch (ImageGenerationException | ProviderException e) {
+        } catch (ProviderException e) {
             calls.stop(call, name, e instanceof ProviderRejectedException
                     ? ProviderCalls.Outcome.REFUSED : ProviderCalls.Outcome.FAILED);
             return failed(request, e.getMessage());

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Generated images held in memory for a short time under random, unguessable tokens, like a provider's temporary
- * URL: storage-service downloads each once, soon after it is announced. Bounded in bytes and in count (each image
- * weighs at least its share of the byte budget); an image dropped before it expires is counted in
- * {@value #DROPPED} and logged.
+ * URL: storage-service downloads each once, soon after it is announced. A Caffeine cache bounded in bytes and in
+ * count (each image weighs at least its share of the byte budget); when it is full, Caffeine's eviction policy
+ * chooses the image to drop, which is counted in {@value #DROPPED} and logged.
  */
 @Component
 public class GeneratedImageStore {
