@@ -22,9 +22,6 @@ public record ImageStored(
         String thumbnailKey,
         String thumbnailContentType) implements PersonaEvent {
 
-    public static final String TYPE = "ImageStored";
-    public static final int VERSION = 1;
-
     public ImageStored {
         Envelope.check(eventId, occurredAt, requestId, personaKey);
         Objects.requireNonNull(model, "model");
@@ -43,15 +40,5 @@ public record ImageStored(
                                  String thumbnailContentType) {
         return new ImageStored(UUID.randomUUID(), Envelope.now(), requestId, personaKey, model, s3Key, contentType,
                 sizeBytes, revisedPrompt, thumbnailKey, thumbnailContentType);
-    }
-
-    @Override
-    public String eventType() {
-        return TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return VERSION;
     }
 }

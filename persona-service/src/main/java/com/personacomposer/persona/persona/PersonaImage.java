@@ -20,7 +20,7 @@ public record PersonaImage(
         long downvotes,
         Instant createdAt) {
 
-    /** A new image starts with one upvote and no downvotes, as in the original app. */
+    /** A new image starts with one upvote, its creator's, and no downvotes. */
     public static PersonaImage first(String id, String requestId, String s3Key, String contentType, String model,
                                      String description, String mottoTone, String motto, String revisedPrompt,
                                      Instant createdAt) {

@@ -1,5 +1,6 @@
 package com.personacomposer.storage.download;
 
+import com.personacomposer.kit.image.ImageFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package com.personacomposer.storage.store;
 
-import com.personacomposer.storage.download.ImageFormat;
+import com.personacomposer.kit.image.ImageFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

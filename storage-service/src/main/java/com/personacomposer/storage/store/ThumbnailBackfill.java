@@ -1,6 +1,6 @@
 package com.personacomposer.storage.store;
 
-import com.personacomposer.storage.download.ImageFormat;
+import com.personacomposer.kit.image.ImageFormat;
 import com.personacomposer.storage.memory.MemoryBudget;
 import com.personacomposer.storage.thumbnail.ThumbnailProperties;
 import com.personacomposer.storage.thumbnail.Thumbnailer;

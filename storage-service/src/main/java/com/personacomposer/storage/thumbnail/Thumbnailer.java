@@ -1,6 +1,6 @@
 package com.personacomposer.storage.thumbnail;
 
-import com.personacomposer.storage.download.ImageFormat;
+import com.personacomposer.kit.image.ImageFormat;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

@@ -3,7 +3,7 @@ package com.personacomposer.storage.thumbnail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.personacomposer.storage.download.ImageFormat;
+import com.personacomposer.kit.image.ImageFormat;
 import com.personacomposer.storage.download.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

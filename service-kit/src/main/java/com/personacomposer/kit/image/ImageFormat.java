@@ -1,10 +1,10 @@
-package com.personacomposer.storage.download;
+package com.personacomposer.kit.image;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The image formats accepted, recognised by their first bytes (never by what the server claims). */
+/** The image formats accepted, recognised by their first bytes (never by what a server or provider claims). */
 public enum ImageFormat {
     PNG("image/png", "png"),
     JPEG("image/jpeg", "jpg"),

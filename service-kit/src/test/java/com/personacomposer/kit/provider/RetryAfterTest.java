@@ -1,17 +1,15 @@
-package com.personacomposer.image.provider.remote;
+package com.personacomposer.kit.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
-import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 
 class RetryAfterTest {
 
@@ -24,7 +22,7 @@ class RetryAfterTest {
                 .contains(Duration.ofSeconds(30));
         assertThat(RetryAfter.of(headers("retry-after-ms", "1500.4"), CLOCK)).contains(Duration.ofMillis(1500));
         assertThat(RetryAfter.of(headers("retry-after", "soon"), CLOCK)).isEmpty();
-        assertThat(RetryAfter.of(HttpHeaders.of(Map.of(), (a, b) -> true), CLOCK)).isEmpty();
+        assertThat(RetryAfter.of(new HttpHeaders(), CLOCK)).isEmpty();
     }
 
     @Test
@@ -36,7 +34,7 @@ class RetryAfterTest {
     @Test
     void theIntervalHonoursRetryAfterUpToTheCapAndOtherwiseBacksOff() {
         IntervalBiFunction<Object> backoff = (attempt, outcome) -> 100L * attempt;
-        RetryAfterInterval interval = new RetryAfterInterval(backoff, Duration.ofSeconds(30));
+        IntervalBiFunction<Object> interval = RetryAfter.interval(backoff, Duration.ofSeconds(30));
 
         assertThat(interval.apply(1, Either.left(new ProviderUnavailableException("slow down", Duration.ofSeconds(5)))))
                 .isEqualTo(5000L);
@@ -46,7 +44,23 @@ class RetryAfterTest {
                 .isEqualTo(200L);
     }
 
+    @Test
+    void neverWaitsLessThanTheBackoff() {
+        IntervalBiFunction<Object> backoff = (attempt, outcome) -> 2_000L;
+        IntervalBiFunction<Object> interval = RetryAfter.interval(backoff, Duration.ofSeconds(30));
+
+        assertThat(interval.apply(1, Either.left(new ProviderUnavailableException("slow down", Duration.ofMillis(10)))))
+                .isEqualTo(2_000L);
+    }
+
+    @Test
+    void readsFractionalSeconds() {
+        assertThat(RetryAfter.of(headers("retry-after", "1.5"), CLOCK)).contains(Duration.ofMillis(1500));
+    }
+
     private static HttpHeaders headers(String name, String value) {
-        return HttpHeaders.of(Map.of(name, List.of(value)), (a, b) -> true);
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(name, value);
+        return headers;
     }
 }

@@ -1,14 +1,13 @@
-package com.personacomposer.image.provider.remote;
+package com.personacomposer.kit.provider;
 
-import com.personacomposer.image.provider.ImageGenerationException;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The provider could not serve the call now (rate limited, overloaded, unreachable, too slow) and trying again may
- * succeed: retried with backoff, and counted by the circuit breaker.
+ * The provider could not serve the call now (rate limited, overloaded, unreachable) and trying again may succeed:
+ * retried with backoff (at least as long as its Retry-After), and counted by the circuit breaker.
  */
-public class ProviderUnavailableException extends ImageGenerationException {
+public class ProviderUnavailableException extends ProviderException {
 
     private final transient Duration retryAfter;
 

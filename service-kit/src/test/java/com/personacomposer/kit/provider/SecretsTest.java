@@ -1,4 +1,4 @@
-package com.personacomposer.image.provider.remote;
+package com.personacomposer.kit.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
