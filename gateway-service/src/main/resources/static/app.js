@@ -406,6 +406,7 @@ function followRequest(accepted) {
     stream.close();
     const status = parse(message) || {};
     renderStages(status);
+    if (signedIn()) loadMe();
     openPersona(status.slug || accepted.slug);
   });
   stream.addEventListener('failed', (message) => {
