@@ -177,7 +177,7 @@ class WebPageIT {
             ServiceProcesses.sleep(500);
             assertThat(imageCards()).as("nothing more loads before the reader scrolls").hasSize(2);
             wait(20).until(driver -> {
-                ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, document.body.scrollHeight)");
+                ((JavascriptExecutor) driver).executeScript("window.scrollBy(0, window.innerHeight)");
                 return imageCards().size() == 5;
             });
             assertThat(imageCards()).extracting(card -> card.getAttribute("data-image-id"))
