@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.personacomposer.gateway.apidocs.OpenApiContract;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.core.ParameterizedTypeReference;
 import reactor.core.Disposable;
 
@@ -27,13 +29,15 @@ import reactor.core.Disposable;
 class OpenAccessIT extends GatewayIntegrationSupport {
 
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() { };
+    private static final OpenApiContract CONTRACT = OpenApiContract.load();
 
     @Test
     void thePageLearnsThatThereIsNoSignIn() {
         client.get().uri("/api/auth/config").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-                .expectBody().json("{\"enabled\":false}", true);
+                .expectBody().json("{\"enabled\":false}", true)
+                .consumeWith(OpenAccessIT::conforms);
     }
 
     @Test
@@ -95,11 +99,17 @@ class OpenAccessIT extends GatewayIntegrationSupport {
                 .expectStatus().isEqualTo(429)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("at most 4"));
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("at most 4"))
+                .consumeWith(OpenAccessIT::conforms);
 
         open.remove(0).dispose();
         awaitAccepted(streaming, requestId);
         open.forEach(Disposable::dispose);
+    }
+
+    private static void conforms(EntityExchangeResult<byte[]> result) {
+        CONTRACT.assertResponse(result.getMethod().name(), result.getUrl().getRawPath(), result.getStatus().value(),
+                result.getResponseHeaders(), result.getResponseBody());
     }
 
     /** Closing a stream reaches the gateway over the network a moment later. */
