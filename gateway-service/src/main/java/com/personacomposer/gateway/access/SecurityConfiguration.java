@@ -34,6 +34,7 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     static final String VOTES = "/api/personas/*/images/*/votes";
+    static final String IMAGE = "/api/personas/*/images/*";
 
     @Bean
     SecurityWebFilterChain securityChain(ServerHttpSecurity http, OidcProperties oidc, ApiKeyProperties keyProperties) {
@@ -51,7 +52,7 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(HttpMethod.GET, "/api/me").authenticated();
-                    exchanges.pathMatchers(HttpMethod.DELETE, "/api/**").authenticated();
+                    exchanges.pathMatchers(HttpMethod.DELETE, IMAGE, VOTES).authenticated();
                     if (!open) {
                         exchanges.pathMatchers(HttpMethod.POST, VOTES).authenticated();
                     }
@@ -62,7 +63,8 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(server -> server
                     .bearerTokenConverter(new CredentialsConverter())
                     .authenticationManagerResolver(exchange -> Mono.just(manager))
-                    .authenticationEntryPoint(unauthorized));
+                    .authenticationEntryPoint(unauthorized)
+                    .authenticationFailureHandler(new TokenFailureHandler(unauthorized)));
         }
         log.info("Sign-in: {}; API keys: {}", oidc.enabled() ? "OpenID Connect tokens from " + oidc.issuerUri()
                         + (oidc.audience().isEmpty() ? "" : " for audience " + oidc.audience()) : "none (PERSONA_OIDC_ISSUER_URI)",
