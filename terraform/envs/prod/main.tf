@@ -27,8 +27,8 @@ locals {
   secret = module.secrets.secret_arns
 
   # Sign-in: Cognito (created below) unless an external OpenID issuer is given.
-  oidc_issuer_uri = var.oidc_issuer_uri != "" ? var.oidc_issuer_uri : module.cognito[0].issuer_uri
-  oidc_client_id  = var.oidc_issuer_uri != "" ? var.oidc_client_id : module.cognito[0].client_id
+  oidc_issuer_uri = var.oidc_issuer_uri != "" ? var.oidc_issuer_uri : one(module.cognito[*].issuer_uri)
+  oidc_client_id  = var.oidc_issuer_uri != "" ? var.oidc_client_id : one(module.cognito[*].client_id)
 
   common_environment = {
     SPRING_PROFILES_ACTIVE         = "aws" # Kafka over SASL_SSL with AWS_MSK_IAM
@@ -36,15 +36,16 @@ locals {
   }
 
   environment = {
+    # PERSONA_TRUSTED_PROXY_HOPS: the ALB appends the client's address to X-Forwarded-For, and the gateway's rate
+    # limits count that address, not the ALB's.
     gateway-service = merge(
       {
-        PERSONA_SERVICE_URI      = local.persona_service_uri
-        IMAGE_SERVICE_URL        = local.image_service_url
-        PERSONA_DEFAULT_MODEL    = var.default_image_model
-        PERSONA_ANONYMOUS_MODELS = var.anonymous_models
-        PERSONA_OIDC_ISSUER_URI  = local.oidc_issuer_uri
-        PERSONA_OIDC_CLIENT_ID   = local.oidc_client_id
-        # The ALB appends the client's address to X-Forwarded-For: rate limits count that address, not the ALB's.
+        PERSONA_SERVICE_URI        = local.persona_service_uri
+        IMAGE_SERVICE_URL          = local.image_service_url
+        PERSONA_DEFAULT_MODEL      = var.default_image_model
+        PERSONA_ANONYMOUS_MODELS   = var.anonymous_models
+        PERSONA_OIDC_ISSUER_URI    = local.oidc_issuer_uri
+        PERSONA_OIDC_CLIENT_ID     = local.oidc_client_id
         PERSONA_TRUSTED_PROXY_HOPS = "1"
       },
       var.oidc_audience == "" ? {} : { PERSONA_OIDC_AUDIENCE = var.oidc_audience },

@@ -65,5 +65,5 @@ output "oidc_issuer_uri" {
 
 output "cognito_hosted_ui_url" {
   description = "Cognito hosted sign-in pages (null with an external issuer); create users with aws cognito-idp admin-create-user."
-  value       = var.oidc_issuer_uri == "" ? module.cognito[0].hosted_ui_url : null
+  value       = one(module.cognito[*].hosted_ui_url)
 }

@@ -107,7 +107,7 @@ resource "aws_lb_listener_rule" "actuator_not_public" {
   action {
     type = "fixed-response"
     fixed_response {
-      content_type = "application/problem+json"
+      content_type = "application/json"
       message_body = "{\"title\":\"Not Found\",\"status\":404}"
       status_code  = "404"
     }
