@@ -5,14 +5,13 @@
 # docker-compose.yml and .github/workflows/deploy.yml pass the same pairs; deploy/validate checks them against the
 # modules' server.port and the Terraform task definitions.
 
-# Base images pinned by digest (the multi-platform index digest of the tag on Docker Hub's library/eclipse-temurin,
-# as recorded by several public repositories that inspected it with `docker buildx imagetools inspect`). Renew both
-# together: `docker buildx imagetools inspect eclipse-temurin:<tag>` prints the digest of a new tag.
-ARG BUILD_IMAGE=eclipse-temurin:21.0.11_10-jdk-noble@sha256:35685c7e23352983a48882d97cd9875f5284c228db71d1e2476e5e6c1bab1080
-ARG RUN_IMAGE=eclipse-temurin:21.0.11_10-jre-noble@sha256:373787d1d45a87f084fda43e7de0e9acf5eedee049446efac738f13587ec4c64
+# Base images are pinned by tag and digest: the multi-platform index digest of each tag on Docker Hub's
+# library/eclipse-temurin, as recorded by several public repositories that inspected it with
+# `docker buildx imagetools inspect eclipse-temurin:<tag>` (which prints the digest of a newer tag; Dependabot
+# proposes updates too). Renew both stages together.
 
 # ---- build: compile only this module and the modules it depends on ----
-FROM ${BUILD_IMAGE} AS build
+FROM eclipse-temurin:21.0.11_10-jdk-noble@sha256:35685c7e23352983a48882d97cd9875f5284c228db71d1e2476e5e6c1bab1080 AS build
 ARG MODULE
 WORKDIR /workspace
 # .dockerignore keeps target/, .git, node tools and the infrastructure code out of the context.
@@ -28,7 +27,7 @@ RUN --mount=type=cache,target=/root/.m2,sharing=locked \
  && java -Djarmode=tools -jar "$MODULE/target/$MODULE.jar" extract --layers --launcher --destination /workspace/extracted
 
 # ---- run: JRE only, Spring Boot layers from least to most frequently changed ----
-FROM ${RUN_IMAGE}
+FROM eclipse-temurin:21.0.11_10-jre-noble@sha256:373787d1d45a87f084fda43e7de0e9acf5eedee049446efac738f13587ec4c64
 ARG SERVICE_PORT
 RUN test -n "$SERVICE_PORT" \
  && groupadd --system --gid 10001 app \
