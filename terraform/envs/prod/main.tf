@@ -44,6 +44,7 @@ locals {
         IMAGE_SERVICE_URL          = local.image_service_url
         PERSONA_DEFAULT_MODEL      = var.default_image_model
         PERSONA_ANONYMOUS_MODELS   = var.anonymous_models
+        PERSONA_FREE_MODELS        = var.free_models
         PERSONA_OIDC_ISSUER_URI    = local.oidc_issuer_uri
         PERSONA_OIDC_CLIENT_ID     = local.oidc_client_id
         PERSONA_TRUSTED_PROXY_HOPS = "1"
@@ -53,13 +54,14 @@ locals {
     )
     persona-service = merge(
       {
-        MONGODB_DB           = var.mongodb_database
-        S3_BUCKET_NAME       = module.s3.bucket_name
-        AWS_REGION           = var.region
-        S3_PRESIGN_TTL       = "60s"
-        PERSONA_FREE_MODELS  = var.free_models
-        PERSONA_DAILY_QUOTA  = tostring(var.daily_quota)
-        PERSONA_DAILY_BUDGET = tostring(var.daily_budget)
+        MONGODB_DB               = var.mongodb_database
+        S3_BUCKET_NAME           = module.s3.bucket_name
+        AWS_REGION               = var.region
+        S3_PRESIGN_TTL           = "60s"
+        PERSONA_ANONYMOUS_MODELS = var.anonymous_models
+        PERSONA_FREE_MODELS      = var.free_models
+        PERSONA_DAILY_QUOTA      = tostring(var.daily_quota)
+        PERSONA_DAILY_BUDGET     = tostring(var.daily_budget)
       },
       var.admins == "" ? {} : { PERSONA_ADMINS = var.admins },
       # DocumentDB's certificates come from the Amazon RDS CAs, which the JDK does not trust: an SSL bundle of
