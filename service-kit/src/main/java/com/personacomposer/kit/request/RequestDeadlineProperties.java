@@ -14,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("persona.requests")
-public record RequestDeadlineProperties(@NotNull @DurationMin(seconds = 1) Duration deadline) {
+public record RequestDeadlineProperties(@NotNull @DurationMin(millis = 1) Duration deadline) {
 }
