@@ -34,7 +34,8 @@ public final class PublicReasons {
             "(?<![\\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)\\d{1,3}(?:\\.\\d{1,3}){3})?"
                     + "(?:%[\\w.-]+)?(?![\\w:]|\\.\\d)");
 
-    private static final Pattern IPV4 = Pattern.compile("(?<![\\w.])\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d{1,5})?(?![\\w.]*\\d)");
+    private static final Pattern IPV4 =
+            Pattern.compile("(?<![\\w.])\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d{1,5})?(?![\\w.]*\\d)");
 
     /** host:port, the host starting with a letter (so a time such as 12:30 is not taken for one). */
     private static final Pattern HOST_AND_PORT =
