@@ -6,7 +6,7 @@ import com.personacomposer.kit.provider.ProviderHttp;
 import com.personacomposer.kit.provider.ProviderRejectedException;
 import com.personacomposer.kit.provider.ProviderUnavailableException;
 import com.personacomposer.kit.provider.RetryAfter;
-import com.personacomposer.kit.provider.Secrets;
+import com.personacomposer.kit.reason.PublicReasons;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -73,7 +73,7 @@ public class OpenAiImagesClient {
         String code = text(error, "code");
         String type = text(error, "type");
         String message = text(error, "message");
-        String detail = Secrets.scrub("HTTP " + response.status()
+        String detail = PublicReasons.scrub("HTTP " + response.status()
                 + (code != null ? " " + code : type != null ? " " + type : "")
                 + (message != null ? ": " + message : ""), properties.apiKey());
         int status = response.status();

@@ -6,7 +6,7 @@ import com.personacomposer.kit.provider.ProviderHttp;
 import com.personacomposer.kit.provider.ProviderRejectedException;
 import com.personacomposer.kit.provider.ProviderUnavailableException;
 import com.personacomposer.kit.provider.RetryAfter;
-import com.personacomposer.kit.provider.Secrets;
+import com.personacomposer.kit.reason.PublicReasons;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -78,7 +78,7 @@ public class ReplicateClient {
         int status = response.status();
         String title = text(response.body(), "title");
         String detail = text(response.body(), "detail");
-        String reason = Secrets.scrub("HTTP " + status + (title != null ? " " + title : "")
+        String reason = PublicReasons.scrub("HTTP " + status + (title != null ? " " + title : "")
                 + (detail != null ? ": " + detail : ""), properties.apiToken());
         if (status == 429) {
             return new ProviderUnavailableException(PROVIDER + " is rate limited: " + reason,
