@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * now, it lets the image go, waits for the whole amount, and downloads again (waiting only while holding nothing).
  */
 @Service
-public class ImageStorageService {
+class ImageStorageService {
 
     private static final Logger log = LoggerFactory.getLogger(ImageStorageService.class);
 
