@@ -1,5 +1,6 @@
 package com.personacomposer.persona.persona;
 
+import com.personacomposer.persona.persona.PersonaViews.ImagePage;
 import com.personacomposer.persona.persona.PersonaViews.PersonaPage;
 import com.personacomposer.persona.persona.PersonaViews.PersonaView;
 import com.personacomposer.persona.persona.PersonaViews.VoteView;
@@ -35,8 +36,15 @@ class PersonaController {
 
     /** Spring hands over the slug percent-decoded (zoë, 李小龙). */
     @GetMapping("/{slug}")
-    PersonaView get(@PathVariable String slug) {
-        return queries.get(slug);
+    PersonaView get(@PathVariable String slug,
+                    @RequestParam(defaultValue = "" + PersonaQueries.DEFAULT_IMAGE_LIMIT) @Min(1) @Max(100) int limit) {
+        return queries.get(slug, limit);
+    }
+
+    @GetMapping("/{slug}/images")
+    ImagePage images(@PathVariable String slug, @RequestParam(required = false) String after,
+                     @RequestParam(defaultValue = "" + PersonaQueries.DEFAULT_IMAGE_LIMIT) @Min(1) @Max(100) int limit) {
+        return queries.images(slug, after, limit);
     }
 
     @PostMapping("/{slug}/images/{imageId}/votes")

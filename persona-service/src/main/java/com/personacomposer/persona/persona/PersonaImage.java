@@ -4,13 +4,15 @@ import java.time.Instant;
 
 /**
  * One image of a persona, with what it was made from. {@code model} and {@code mottoTone} are the ids of
- * ImageModel and MottoTone (dall-e, sarcastic...).
+ * ImageModel and MottoTone (dall-e, sarcastic...). {@code thumbnailKey} is the small JPEG stored beside the image.
  */
 public record PersonaImage(
         String id,
         String requestId,
         String s3Key,
         String contentType,
+        String thumbnailKey,
+        String thumbnailContentType,
         String model,
         String description,
         String mottoTone,
@@ -20,11 +22,11 @@ public record PersonaImage(
         long downvotes,
         Instant createdAt) {
 
-    /** A new image starts with one upvote and no downvotes, as in the original app. */
+    /** A new image starts with one upvote (its creator's) and no downvotes. */
     public static PersonaImage first(String id, String requestId, String s3Key, String contentType, String model,
                                      String description, String mottoTone, String motto, String revisedPrompt,
                                      Instant createdAt) {
-        return new PersonaImage(id, requestId, s3Key, contentType, model, description, mottoTone, motto, revisedPrompt,
-                1, 0, createdAt);
+        return new PersonaImage(id, requestId, s3Key, contentType, Thumbnails.keyOf(s3Key), Thumbnails.CONTENT_TYPE,
+                model, description, mottoTone, motto, revisedPrompt, 1, 0, createdAt);
     }
 }

@@ -3,10 +3,8 @@ package com.personacomposer.persona.request;
 import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.ImageStored;
 import com.personacomposer.events.MottoGenerated;
-import com.personacomposer.events.PersonaCompleted;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
-import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.persona.persona.PersonaImage;
 import com.personacomposer.persona.persona.PersonaStore;
 import com.personacomposer.persona.persona.SlugTakenException;
@@ -32,17 +30,17 @@ public class RequestService {
     private final RequestStore requests;
     private final IdempotencyKeys idempotencyKeys;
     private final PersonaStore personas;
-    private final EventPublisher publisher;
+    private final OwedEvents owedEvents;
     private final RequestProperties properties;
     private final RequestMetrics metrics;
     private final Clock clock;
 
     RequestService(RequestStore requests, IdempotencyKeys idempotencyKeys, PersonaStore personas,
-                   EventPublisher publisher, RequestProperties properties, RequestMetrics metrics, Clock clock) {
+                   OwedEvents owedEvents, RequestProperties properties, RequestMetrics metrics, Clock clock) {
         this.requests = requests;
         this.idempotencyKeys = idempotencyKeys;
         this.personas = personas;
-        this.publisher = publisher;
+        this.owedEvents = owedEvents;
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -53,10 +51,16 @@ public class RequestService {
     }
 
     /**
-     * Records a request as PENDING unless it is recorded already. With an idempotency key remembered within the
-     * window for another request, that request is answered instead and nothing is recorded.
+     * Records a request as PENDING unless it is recorded already, owing PersonaRequested until this service reads
+     * it back from its topic. With an idempotency key remembered within the window for another request, that
+     * request is answered instead and nothing is recorded.
      */
-    public RecordOutcome record(UUID requestId, RequestDetails details, String idempotencyKey) {
+    public IntakeResult.Recorded record(UUID requestId, RequestDetails details, String idempotencyKey) {
+        return record(requestId, details, idempotencyKey, new Outbox(OwedEvent.PERSONA_REQUESTED, owedEvents.dueFromNow()));
+    }
+
+    private IntakeResult.Recorded record(UUID requestId, RequestDetails details, String idempotencyKey,
+                                         Outbox outbox) {
         String id = requestId.toString();
         Instant now = now();
         Instant notBefore = now.minus(properties.idempotencyWindow());
@@ -65,10 +69,10 @@ public class RequestService {
                     .filter(other -> !other.equals(id))
                     .flatMap(requests::find);
             if (earlier.isPresent()) {
-                return new RecordOutcome(false, earlier.get());
+                return new IntakeResult.Recorded(earlier.get(), false);
             }
         }
-        boolean created = requests.recordIfAbsent(id, details, now);
+        boolean created = requests.recordIfAbsent(id, details, now, outbox);
         if (created) {
             metrics.accepted(details);
         }
@@ -79,16 +83,18 @@ public class RequestService {
                 if (created) {
                     requests.deleteUnstarted(id);
                 }
-                return new RecordOutcome(false, requests.find(owner).orElseThrow());
+                return new IntakeResult.Recorded(requests.find(owner).orElseThrow(), false);
             }
         }
         PersonaRequest request = requests.find(id).orElseThrow();
         // Its parts may have arrived before it was recorded.
-        return new RecordOutcome(created, completeIfReady(request));
+        return new IntakeResult.Recorded(completeIfReady(request), created);
     }
 
+    /** PersonaRequested read back from its topic: recorded if it was not, and no longer owed. */
     public void requested(PersonaRequested event) {
-        record(event.requestId(), RequestDetails.of(event), null);
+        record(event.requestId(), RequestDetails.of(event), null, null);
+        requests.settleOutbox(event.requestId().toString(), OwedEvent.PERSONA_REQUESTED);
     }
 
     public void imageStored(ImageStored event) {
@@ -103,7 +109,7 @@ public class RequestService {
 
     public void failed(PersonaFailed event) {
         requests.fail(event.requestId().toString(), event.personaKey(), event.stage().id(),
-                        Stage.of(event.stage()).orElse(null), event.reason(), now())
+                        Stage.of(event.stage()).orElse(null), event.reason(), now(), null)
                 .ifPresentOrElse(failed -> {
                     metrics.failed(failed.details(), event.stage().id());
                     log.info("request {} failed at {}: {}", event.requestId(), event.stage().id(), event.reason());
@@ -125,19 +131,17 @@ public class RequestService {
             personas.append(details.personaKey(), details.slug(), details.personaName(), imageOf(request, now));
         } catch (SlugTakenException e) {
             requests.fail(request.requestId(), details.personaKey(), FailureStage.STORAGE.id(), null,
-                    e.getMessage(), now).ifPresent(failed -> {
+                    e.getMessage(), now, new Outbox(OwedEvent.PERSONA_FAILED, owedEvents.dueFromNow())).ifPresent(failed -> {
                         metrics.failed(details, FailureStage.STORAGE.id());
-                        publisher.publish(PersonaFailed.of(UUID.fromString(failed.requestId()), details.personaKey(),
-                                FailureStage.STORAGE, e.getMessage()));
+                        owedEvents.publish(failed, OwedEvent.PERSONA_FAILED);
                     });
             return requests.find(request.requestId()).orElseThrow();
         }
-        if (requests.complete(request.requestId(), now)) {
+        if (requests.complete(request.requestId(), now, new Outbox(OwedEvent.PERSONA_COMPLETED, owedEvents.dueFromNow()))) {
             metrics.completed(details, Duration.between(request.createdAt(), now));
-            publisher.publish(PersonaCompleted.of(UUID.fromString(request.requestId()), details.personaKey(),
-                    details.slug(), request.imageId()));
             log.info("request {} completed: image {} of persona {}", request.requestId(), request.imageId(),
                     details.slug());
+            owedEvents.publish(requests.find(request.requestId()).orElseThrow(), OwedEvent.PERSONA_COMPLETED);
         }
         return requests.find(request.requestId()).orElseThrow();
     }

@@ -12,6 +12,7 @@ import com.personacomposer.events.PersonaCompleted;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.naming.PersonaName;
+import com.personacomposer.persona.persona.ImageStore;
 import com.personacomposer.persona.persona.PersonaStore;
 import com.personacomposer.persona.testing.MemoryMongo;
 import com.personacomposer.persona.testing.MutableClock;
@@ -37,17 +38,22 @@ class RequestServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final RequestProperties properties =
-            new RequestProperties(Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofHours(24));
+            new RequestProperties(Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofHours(24),
+                    Duration.ofSeconds(5), Duration.ofSeconds(1));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RequestMetrics metrics = new RequestMetrics(meters);
     private MongoDatabase database;
+    private RequestStore store;
+    private OwedEvents owedEvents;
     private RequestService service;
 
     @BeforeEach
     void setUp() {
         database = mongo.database();
-        service = new RequestService(new RequestStore(database), new IdempotencyKeys(database),
-                new PersonaStore(database), publisher, properties, metrics, clock);
+        store = new RequestStore(database);
+        owedEvents = new OwedEvents(store, publisher, properties, clock);
+        service = new RequestService(store, new IdempotencyKeys(database, properties),
+                new PersonaStore(database, new ImageStore(database)), owedEvents, properties, metrics, clock);
     }
 
     @AfterAll
@@ -79,7 +85,7 @@ class RequestServiceTest {
         Document persona = persona(requested.personaKey());
         assertThat(persona.getString("name")).isEqualTo("Zoë Quinn");
         assertThat(persona.getString("slug")).isEqualTo("zoë-quinn");
-        assertThat(persona.getList("images", Document.class)).singleElement().satisfies(stored -> {
+        assertThat(images(requested.personaKey())).singleElement().satisfies(stored -> {
             assertThat(stored.getString("requestId")).isEqualTo(requested.requestId().toString());
             assertThat(stored.getString("s3Key")).isEqualTo(image.s3Key());
             assertThat(stored.getString("contentType")).isEqualTo("image/png");
@@ -104,13 +110,13 @@ class RequestServiceTest {
         assertThat(early.status()).isEqualTo(RequestStatus.PENDING);
         assertThat(early.recorded()).isFalse();
 
-        RecordOutcome outcome = service.record(requested.requestId(), RequestDetails.of(requested), null);
+        IntakeResult.Recorded outcome = service.record(requested.requestId(), RequestDetails.of(requested), null);
 
         assertThat(outcome.created()).isTrue();
         assertThat(outcome.request().status()).isEqualTo(RequestStatus.COMPLETED);
         assertThat(outcome.request().details().personaName()).isEqualTo("Mary-Jane");
         assertThat(publisher.published(PersonaCompleted.class)).hasSize(1);
-        assertThat(persona(requested.personaKey()).getList("images", Document.class)).hasSize(1);
+        assertThat(images(requested.personaKey())).hasSize(1);
     }
 
     @Test
@@ -196,7 +202,7 @@ class RequestServiceTest {
 
         Document persona = persona("mcdonald");
         assertThat(persona.getString("name")).isEqualTo("McDonald");
-        assertThat(persona.getList("images", Document.class))
+        assertThat(images("mcdonald"))
                 .extracting(image -> image.getString("description"), image -> image.getString("motto"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("first", "One."),
                         org.assertj.core.groups.Tuple.tuple("second", "Two."));
@@ -226,7 +232,7 @@ class RequestServiceTest {
         PersonaRequested requested = requested("Twice Tom", "", MottoTone.NEUTRAL);
 
         assertThat(service.record(requested.requestId(), RequestDetails.of(requested), null).created()).isTrue();
-        RecordOutcome again = service.record(requested.requestId(), RequestDetails.of(requested), null);
+        IntakeResult.Recorded again = service.record(requested.requestId(), RequestDetails.of(requested), null);
 
         assertThat(again.created()).isFalse();
         assertThat(again.request().requestId()).isEqualTo(requested.requestId().toString());
@@ -241,9 +247,9 @@ class RequestServiceTest {
 
         assertThat(service.record(first.requestId(), RequestDetails.of(first), "key-1").created()).isTrue();
         clock.advance(Duration.ofHours(23));
-        RecordOutcome repeated = service.record(retry.requestId(), RequestDetails.of(retry), "key-1");
+        IntakeResult.Recorded repeated = service.record(retry.requestId(), RequestDetails.of(retry), "key-1");
         clock.advance(Duration.ofHours(2));
-        RecordOutcome expired = service.record(tomorrow.requestId(), RequestDetails.of(tomorrow), "key-1");
+        IntakeResult.Recorded expired = service.record(tomorrow.requestId(), RequestDetails.of(tomorrow), "key-1");
 
         assertThat(repeated.created()).isFalse();
         assertThat(repeated.request().requestId()).isEqualTo(first.requestId().toString());
@@ -254,7 +260,7 @@ class RequestServiceTest {
 
     @Test
     void theSweepFailsRequestsWithoutProgressPastTheDeadline() {
-        TimeoutSweep sweep = new TimeoutSweep(new RequestStore(database), publisher, properties, metrics, clock);
+        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, properties, metrics, clock);
         PersonaRequested stuck = requested("Stuck Sam", "", MottoTone.NEUTRAL);
         PersonaRequested progressing = requested("Busy Bea", "", MottoTone.NEUTRAL);
         service.requested(stuck);
@@ -308,7 +314,7 @@ class RequestServiceTest {
                 .containsExactlyInAnyOrderElementsOf(requests.stream().map(PersonaRequested::requestId).toList());
         for (PersonaRequested requested : requests) {
             assertThat(service.find(requested.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED);
-            assertThat(persona(requested.personaKey()).getList("images", Document.class)).hasSize(1);
+            assertThat(images(requested.personaKey())).hasSize(1);
         }
     }
 
@@ -324,6 +330,11 @@ class RequestServiceTest {
         service.requested(requested);
         service.imageStored(imageStored(requested));
         service.mottoGenerated(MottoGenerated.of(requested.requestId(), requested.personaKey(), motto, "local"));
+    }
+
+    private List<Document> images(String personaKey) {
+        return database.getCollection("images").find(new Document("personaKey", personaKey))
+                .sort(new Document("createdAt", 1)).into(new java.util.ArrayList<>());
     }
 
     private Document persona(String key) {

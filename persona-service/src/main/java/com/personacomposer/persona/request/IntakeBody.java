@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gateway's record of a request (PUT /internal/requests/{requestId}). The gateway has already normalised the
+ * The body of the gateway's intake call (PUT /internal/requests/{requestId}). The gateway has already normalised the
  * name; the key and slug must be the ones derived from it, so no request can take another persona's slug. With
  * {@code unlessPersonaExists} an existing persona of that slug is answered instead and nothing is recorded.
  */
-record RecordRequestBody(
+record IntakeBody(
         @NotBlank @Size(max = 400) String personaKey,
         @NotBlank @Size(max = 400) String personaName,
         @NotBlank @Size(max = 400) String slug,

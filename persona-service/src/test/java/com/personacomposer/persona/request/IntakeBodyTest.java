@@ -10,7 +10,7 @@ import com.personacomposer.persona.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's key and slug must be the ones its name derives to. */
-class RecordRequestBodyTest {
+class IntakeBodyTest {
 
     @Test
     void keyAndSlugDerivedFromTheNameAreAccepted() {
@@ -39,7 +39,7 @@ class RecordRequestBodyTest {
         return slug.substring(slug.lastIndexOf('-') + 1);
     }
 
-    private static RecordRequestBody body(String key, String name, String slug) {
-        return new RecordRequestBody(key, name, slug, null, MottoTone.NEUTRAL, ImageModel.LOCAL, null, null);
+    private static IntakeBody body(String key, String name, String slug) {
+        return new IntakeBody(key, name, slug, null, MottoTone.NEUTRAL, ImageModel.LOCAL, null, null);
     }
 }
