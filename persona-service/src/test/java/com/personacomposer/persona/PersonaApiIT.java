@@ -75,6 +75,62 @@ class PersonaApiIT extends ServiceTestSupport {
     }
 
     @Test
+    void aPersonasImagesArePagedOldestFirstWithThumbnailsAndACursorToTheNextPage() throws Exception {
+        String name = unique("Paged Pia");
+        PersonaRequested first = createImage(name, "one", MottoTone.NEUTRAL, "One.");
+        PersonaRequested second = createImage(name, "two", MottoTone.NEUTRAL, "Two.");
+        PersonaRequested third = createImage(name, "three", MottoTone.NEUTRAL, "Three.");
+        String persona = "/api/personas/" + Pipeline.segment(first.slug());
+
+        JsonNode firstPage = pipeline.get(persona + "?limit=2").json();
+
+        assertThat(firstPage.path("imageCount").asLong()).isEqualTo(3);
+        assertThat(firstPage.path("images")).extracting(image -> image.path("requestId").asString())
+                .containsExactly(first.requestId().toString(), second.requestId().toString());
+        JsonNode image = firstPage.path("images").get(0);
+        var thumbnail = pipeline.fetch(image.path("thumbnailUrl").asString());
+        assertThat(thumbnail.statusCode()).isEqualTo(200);
+        assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(pipeline.fetch(image.path("url").asString()).headers().firstValue("Content-Type"))
+                .hasValue("image/png");
+        String next = firstPage.path("nextImages").asString();
+        assertThat(next).isEqualTo(persona + "/images?after="
+                + firstPage.path("images").get(1).path("id").asString() + "&limit=2");
+
+        createImage(name, "four", MottoTone.NEUTRAL, "Four.");
+        JsonNode secondPage = pipeline.get(next).json();
+        assertThat(secondPage.path("items")).extracting(item -> item.path("requestId").asString())
+                .as("an image appended meanwhile comes after the cursor")
+                .startsWith(third.requestId().toString()).hasSize(2);
+        assertThat(secondPage.path("next").isNull()).isTrue();
+
+        JsonNode whole = pipeline.get(persona).json();
+        assertThat(whole.path("images")).hasSize(4);
+        assertThat(whole.path("nextImages").isNull()).isTrue();
+        JsonNode listed = pipeline.get("/api/personas?q=" + Pipeline.segment(name)).json().path("items").get(0);
+        assertThat(listed.path("imageCount").asLong()).isEqualTo(4);
+        assertThat(listed.path("motto").asString()).isEqualTo("Four.");
+        assertThat(pipeline.fetch(listed.path("coverUrl").asString()).headers().firstValue("Content-Type"))
+                .hasValue("image/jpeg");
+    }
+
+    @Test
+    void badImagePagingIsAnsweredWithTheFieldAtFault() {
+        PersonaRequested requested = createImage(unique("Limited Liv"), "", MottoTone.NEUTRAL, "Enough.");
+        String persona = "/api/personas/" + Pipeline.segment(requested.slug());
+        for (String path : new String[] {persona + "?limit=0", persona + "?limit=101", persona + "?limit=many",
+                                         persona + "/images?limit=0", persona + "/images?limit=101"}) {
+            Pipeline.Response response = pipeline.get(path);
+            assertProblem(response, 400);
+            assertThat(response.json().path("errors").get(0).path("field").asString()).as(path).isEqualTo("limit");
+        }
+        Pipeline.Response unknownCursor = pipeline.get(persona + "/images?after=" + UUID.randomUUID());
+        assertProblem(unknownCursor, 400);
+        assertThat(unknownCursor.json().path("errors").get(0).path("field").asString()).isEqualTo("after");
+        assertProblem(pipeline.get("/api/personas/nobody-" + UUID.randomUUID() + "/images"), 404);
+    }
+
+    @Test
     void badPagingIsAnsweredWithTheFieldAtFault() {
         for (String query : new String[] {"size=0", "size=101", "page=-1", "page=first"}) {
             Pipeline.Response response = pipeline.get("/api/personas?" + query);

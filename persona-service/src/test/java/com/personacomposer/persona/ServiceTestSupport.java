@@ -67,6 +67,8 @@ abstract class ServiceTestSupport {
         String key = "persona-generations/" + keyHash(requested.personaKey()) + "/" + requested.requestId() + ".png";
         s3.putObject(put -> put.bucket(s3Properties.bucket()).key(key).contentType("image/png"),
                 RequestBody.fromBytes(png));
+        s3.putObject(put -> put.bucket(s3Properties.bucket()).key(key.replace(".png", ".thumb.jpg"))
+                .contentType("image/jpeg"), RequestBody.fromBytes(THUMBNAIL));
         return ImageStored.of(requested.requestId(), requested.personaKey(), ImageModel.LOCAL, key, "image/png",
                 png.length, null);
     }
@@ -74,6 +76,9 @@ abstract class ServiceTestSupport {
     static MottoGenerated motto(PersonaRequested requested, String motto) {
         return MottoGenerated.of(requested.requestId(), requested.personaKey(), motto, "local");
     }
+
+    /** The start of a JPEG, standing for the thumbnail storage-service writes beside each image. */
+    static final byte[] THUMBNAIL = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 't', 'h', 'u', 'm', 'b'};
 
     static byte[] png(String marker) {
         byte[] header = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};

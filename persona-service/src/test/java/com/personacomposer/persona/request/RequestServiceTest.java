@@ -318,6 +318,89 @@ class RequestServiceTest {
         }
     }
 
+    @Test
+    void aCompletionWhosePublishingFailedIsPublishedByTheOutboxSweepOnce() {
+        PersonaRequested requested = requested("Outbox Olga", "", MottoTone.NEUTRAL);
+        service.requested(requested);
+        service.imageStored(imageStored(requested));
+        publisher.failWith(new IllegalStateException("broker away"));
+
+        service.mottoGenerated(MottoGenerated.of(requested.requestId(), requested.personaKey(), "Hi.", "local"));
+
+        assertThat(service.find(requested.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED);
+        publisher.failWith(null);
+        owedEvents.sweep();
+        assertThat(publisher.published(PersonaCompleted.class)).as("not due yet").isEmpty();
+        clock.advance(properties.outboxDelay());
+        owedEvents.sweep();
+        owedEvents.sweep();
+        clock.advance(properties.outboxDelay());
+        owedEvents.sweep();
+
+        assertThat(publisher.published(PersonaCompleted.class)).singleElement().satisfies(completed -> {
+            assertThat(completed.requestId()).isEqualTo(requested.requestId());
+            assertThat(completed.slug()).isEqualTo("outbox-olga");
+        });
+        assertThat(service.find(requested.requestId()).orElseThrow().outbox()).isNull();
+    }
+
+    @Test
+    void aRecordedRequestNeverReadBackFromItsTopicIsPublishedUntilItIs() {
+        PersonaRequested requested = requested("Lost Luis", "curly", MottoTone.COMICAL);
+        service.record(requested.requestId(), RequestDetails.of(requested), null);
+
+        owedEvents.sweep();
+        assertThat(publisher.published(PersonaRequested.class)).as("the gateway's publish may still come").isEmpty();
+        clock.advance(properties.outboxDelay());
+        owedEvents.sweep();
+        clock.advance(properties.outboxDelay());
+        owedEvents.sweep();
+        assertThat(publisher.published(PersonaRequested.class)).as("again until read back").hasSize(2)
+                .allSatisfy(event -> {
+                    assertThat(event.requestId()).isEqualTo(requested.requestId());
+                    assertThat(event.personaName()).isEqualTo("Lost Luis");
+                    assertThat(event.description()).isEqualTo("curly");
+                    assertThat(event.mottoTone()).isEqualTo(MottoTone.COMICAL);
+                    assertThat(event.model()).isEqualTo(ImageModel.DALL_E);
+                });
+
+        service.requested(publisher.published(PersonaRequested.class).get(0));
+        clock.advance(properties.outboxDelay());
+        owedEvents.sweep();
+
+        assertThat(publisher.published(PersonaRequested.class)).hasSize(2);
+        assertThat(service.find(requested.requestId()).orElseThrow().outbox()).isNull();
+    }
+
+    @Test
+    void aRequestReadBackFromItsTopicOwesNothing() {
+        PersonaRequested requested = requested("Heard Hana", "", MottoTone.NEUTRAL);
+        service.record(requested.requestId(), RequestDetails.of(requested), null);
+        service.requested(requested);
+
+        clock.advance(properties.outboxDelay().multipliedBy(2));
+        owedEvents.sweep();
+
+        assertThat(publisher.published(PersonaRequested.class)).isEmpty();
+    }
+
+    @Test
+    void aTimeoutWhosePublishingFailedIsPublishedByTheOutboxSweep() {
+        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, properties, metrics, clock);
+        PersonaRequested stuck = requested("Stuck Stan", "", MottoTone.NEUTRAL);
+        service.requested(stuck);
+        clock.advance(Duration.ofMinutes(6));
+        publisher.failWith(new IllegalStateException("broker away"));
+        sweep.sweep();
+        publisher.failWith(null);
+
+        clock.advance(properties.outboxDelay());
+        owedEvents.sweep();
+
+        assertThat(publisher.published(PersonaFailed.class)).singleElement()
+                .satisfies(failed -> assertThat(failed.stage()).isEqualTo(FailureStage.TIMEOUT));
+    }
+
     private double total(String counter) {
         return meters.find(counter).counters().stream().mapToDouble(Counter::count).sum();
     }
