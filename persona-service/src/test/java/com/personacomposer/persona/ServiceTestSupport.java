@@ -116,6 +116,15 @@ abstract class ServiceTestSupport {
         assertThat(problem.has("type")).as("type in %s", response.body()).isTrue();
     }
 
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String keyHash(String personaKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(personaKey.getBytes(StandardCharsets.UTF_8));
