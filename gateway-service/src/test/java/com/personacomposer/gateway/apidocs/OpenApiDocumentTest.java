@@ -41,6 +41,7 @@ class OpenApiDocumentTest {
                 "POST /api/personas",
                 "GET /api/personas",
                 "GET /api/personas/{slug}",
+                "GET /api/personas/{slug}/images",
                 "POST /api/personas/{slug}/images/{imageId}/votes",
                 "GET /api/requests/{requestId}",
                 "GET /api/requests/{requestId}/events",

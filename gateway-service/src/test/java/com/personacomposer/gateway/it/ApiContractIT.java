@@ -141,6 +141,25 @@ class ApiContractIT extends GatewayIntegrationSupport {
     }
 
     @Test
+    void pagingAPersonasImages() {
+        String next = "/api/personas/zo%C3%AB-o-brien/images?after=img-2&limit=2";
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/zo%C3%AB-o-brien/images"))
+                .withQueryParam("after", equalTo("img-1"))
+                .willReturn(okJson(Backends.imagePage(next, "img-2"))));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/zo%C3%AB-o-brien/images"))
+                .withQueryParam("after", equalTo("img-2"))
+                .willReturn(okJson(Backends.imagePage(null))));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/zo%C3%AB-o-brien/images"))
+                .withQueryParam("limit", equalTo("0"))
+                .willReturn(problem(400, "Bad Request", "Invalid request parameters.",
+                        "/api/personas/zo%C3%AB-o-brien/images", "limit", "must be greater than or equal to 1")));
+
+        checked(client.get().uri("/api/personas/{slug}/images?after=img-1&limit=2", "zoë-o-brien"), 200);
+        checked(client.get().uri("/api/personas/{slug}/images?after=img-2&limit=2", "zoë-o-brien"), 200);
+        checked(client.get().uri("/api/personas/{slug}/images?limit=0", "zoë-o-brien"), 400);
+    }
+
+    @Test
     void voting() {
         String votes = "/api/personas/ada/images/img-1/votes";
         BACKEND.stubFor(post(urlPathEqualTo(votes)).willReturn(okJson(Backends.votes("img-1", 4, 1))));

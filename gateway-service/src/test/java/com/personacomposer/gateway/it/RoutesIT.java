@@ -39,6 +39,19 @@ class RoutesIT extends GatewayIntegrationSupport {
     }
 
     @Test
+    void aPageOfImagesKeepsItsCursorAndLimit() {
+        String page = Backends.imagePage(null, "img-3");
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/zo%C3%AB/images"))
+                .withQueryParam("after", equalTo("img-2")).withQueryParam("limit", equalTo("2"))
+                .willReturn(okJson(page)));
+
+        client.get().uri("/api/personas/{slug}/images?after=img-2&limit=2", "zoë")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo(page);
+    }
+
+    @Test
     void aRequestStatusIsReadFromPersonaService() {
         UUID requestId = UUID.randomUUID();
         String status = Backends.pending(requestId.toString(), "Ada", "ada");
