@@ -1,24 +1,15 @@
 package com.personacomposer.events;
 
-import java.util.Map;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON form of the events. The type comes from the {@code eventType} field, looked up in a fixed table, so
+ * JSON form of the events. The type comes from the {@code eventType} field, looked up in {@link EventType}, so
  * nothing on the wire names a Java class and a consumer may use its own classes for the same JSON.
  */
 public final class EventCodec {
-
-    private static final Map<String, TypeInfo> TYPES = Map.of(
-            PersonaRequested.TYPE, new TypeInfo(PersonaRequested.class, PersonaRequested.VERSION),
-            ImageGenerated.TYPE, new TypeInfo(ImageGenerated.class, ImageGenerated.VERSION),
-            ImageStored.TYPE, new TypeInfo(ImageStored.class, ImageStored.VERSION),
-            MottoGenerated.TYPE, new TypeInfo(MottoGenerated.class, MottoGenerated.VERSION),
-            PersonaCompleted.TYPE, new TypeInfo(PersonaCompleted.class, PersonaCompleted.VERSION),
-            PersonaFailed.TYPE, new TypeInfo(PersonaFailed.class, PersonaFailed.VERSION));
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -32,10 +23,6 @@ public final class EventCodec {
 
     public static byte[] toJson(PersonaEvent event) {
         return MAPPER.writeValueAsBytes(event);
-    }
-
-    public static String toJsonString(PersonaEvent event) {
-        return MAPPER.writeValueAsString(event);
     }
 
     /**
@@ -55,7 +42,7 @@ public final class EventCodec {
             throw new InvalidEventException("an event must be a JSON object");
         }
         String type = tree.path("eventType").asString(null);
-        TypeInfo info = type == null ? null : TYPES.get(type);
+        EventType info = type == null ? null : EventType.byId(type).orElse(null);
         if (info == null) {
             throw new InvalidEventException("unknown eventType: " + type);
         }
@@ -65,12 +52,9 @@ public final class EventCodec {
                     + info.version() + ")");
         }
         try {
-            return MAPPER.treeToValue(tree, info.type());
+            return MAPPER.treeToValue(tree, info.record());
         } catch (RuntimeException e) {
             throw new InvalidEventException("invalid " + type + ": " + e.getMessage(), e);
         }
-    }
-
-    private record TypeInfo(Class<? extends PersonaEvent> type, int version) {
     }
 }

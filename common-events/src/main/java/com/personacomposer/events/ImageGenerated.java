@@ -17,9 +17,6 @@ public record ImageGenerated(
         String imageUrl,
         String revisedPrompt) implements PersonaEvent {
 
-    public static final String TYPE = "ImageGenerated";
-    public static final int VERSION = 1;
-
     public ImageGenerated {
         Envelope.check(eventId, occurredAt, requestId, personaKey);
         Objects.requireNonNull(model, "model");
@@ -30,15 +27,5 @@ public record ImageGenerated(
                                     String revisedPrompt) {
         return new ImageGenerated(UUID.randomUUID(), Envelope.now(), requestId, personaKey, model, imageUrl,
                 revisedPrompt);
-    }
-
-    @Override
-    public String eventType() {
-        return TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return VERSION;
     }
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The generated image is stored in the bucket under {@code s3Key}. */
+/**
+ * The generated image is stored in the bucket under {@code s3Key}, and its thumbnail (at most 256 px on its longer
+ * side) under {@code thumbnailKey}. The thumbnail fields were added within schema version 1: events written before
+ * them carry none (null).
+ */
 public record ImageStored(
         UUID eventId,
         Instant occurredAt,
@@ -14,10 +18,9 @@ public record ImageStored(
         String s3Key,
         String contentType,
         long sizeBytes,
-        String revisedPrompt) implements PersonaEvent {
-
-    public static final String TYPE = "ImageStored";
-    public static final int VERSION = 1;
+        String revisedPrompt,
+        String thumbnailKey,
+        String thumbnailContentType) implements PersonaEvent {
 
     public ImageStored {
         Envelope.check(eventId, occurredAt, requestId, personaKey);
@@ -26,19 +29,16 @@ public record ImageStored(
         Objects.requireNonNull(contentType, "contentType");
     }
 
+    /** An image stored without a thumbnail, as before thumbnails existed. */
     public static ImageStored of(UUID requestId, String personaKey, ImageModel model, String s3Key,
                                  String contentType, long sizeBytes, String revisedPrompt) {
+        return of(requestId, personaKey, model, s3Key, contentType, sizeBytes, revisedPrompt, null, null);
+    }
+
+    public static ImageStored of(UUID requestId, String personaKey, ImageModel model, String s3Key,
+                                 String contentType, long sizeBytes, String revisedPrompt, String thumbnailKey,
+                                 String thumbnailContentType) {
         return new ImageStored(UUID.randomUUID(), Envelope.now(), requestId, personaKey, model, s3Key, contentType,
-                sizeBytes, revisedPrompt);
-    }
-
-    @Override
-    public String eventType() {
-        return TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return VERSION;
+                sizeBytes, revisedPrompt, thumbnailKey, thumbnailContentType);
     }
 }

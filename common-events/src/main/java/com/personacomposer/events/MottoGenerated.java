@@ -13,9 +13,6 @@ public record MottoGenerated(
         String motto,
         String provider) implements PersonaEvent {
 
-    public static final String TYPE = "MottoGenerated";
-    public static final int VERSION = 1;
-
     public MottoGenerated {
         Envelope.check(eventId, occurredAt, requestId, personaKey);
         Objects.requireNonNull(motto, "motto");
@@ -24,15 +21,5 @@ public record MottoGenerated(
 
     public static MottoGenerated of(UUID requestId, String personaKey, String motto, String provider) {
         return new MottoGenerated(UUID.randomUUID(), Envelope.now(), requestId, personaKey, motto, provider);
-    }
-
-    @Override
-    public String eventType() {
-        return TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return VERSION;
     }
 }

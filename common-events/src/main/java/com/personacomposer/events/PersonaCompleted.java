@@ -13,9 +13,6 @@ public record PersonaCompleted(
         String slug,
         String imageId) implements PersonaEvent {
 
-    public static final String TYPE = "PersonaCompleted";
-    public static final int VERSION = 1;
-
     public PersonaCompleted {
         Envelope.check(eventId, occurredAt, requestId, personaKey);
         Objects.requireNonNull(slug, "slug");
@@ -24,15 +21,5 @@ public record PersonaCompleted(
 
     public static PersonaCompleted of(UUID requestId, String personaKey, String slug, String imageId) {
         return new PersonaCompleted(UUID.randomUUID(), Envelope.now(), requestId, personaKey, slug, imageId);
-    }
-
-    @Override
-    public String eventType() {
-        return TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return VERSION;
     }
 }

@@ -25,8 +25,12 @@ public sealed interface PersonaEvent
     String personaKey();
 
     @JsonProperty("eventType")
-    String eventType();
+    default String eventType() {
+        return EventType.of(this).id();
+    }
 
     @JsonProperty("schemaVersion")
-    int schemaVersion();
+    default int schemaVersion() {
+        return EventType.of(this).version();
+    }
 }

@@ -13,9 +13,6 @@ public record PersonaFailed(
         FailureStage stage,
         String reason) implements PersonaEvent {
 
-    public static final String TYPE = "PersonaFailed";
-    public static final int VERSION = 1;
-
     public PersonaFailed {
         Envelope.check(eventId, occurredAt, requestId, personaKey);
         Objects.requireNonNull(stage, "stage");
@@ -24,15 +21,5 @@ public record PersonaFailed(
 
     public static PersonaFailed of(UUID requestId, String personaKey, FailureStage stage, String reason) {
         return new PersonaFailed(UUID.randomUUID(), Envelope.now(), requestId, personaKey, stage, reason);
-    }
-
-    @Override
-    public String eventType() {
-        return TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return VERSION;
     }
 }

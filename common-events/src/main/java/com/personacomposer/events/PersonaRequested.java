@@ -16,9 +16,6 @@ public record PersonaRequested(
         MottoTone mottoTone,
         ImageModel model) implements PersonaEvent {
 
-    public static final String TYPE = "PersonaRequested";
-    public static final int VERSION = 1;
-
     public PersonaRequested {
         Envelope.check(eventId, occurredAt, requestId, personaKey);
         Objects.requireNonNull(personaName, "personaName");
@@ -32,15 +29,5 @@ public record PersonaRequested(
                                       String description, MottoTone mottoTone, ImageModel model) {
         return new PersonaRequested(UUID.randomUUID(), Envelope.now(), requestId, personaKey, personaName, slug,
                 description, mottoTone, model);
-    }
-
-    @Override
-    public String eventType() {
-        return TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return VERSION;
     }
 }

@@ -2,7 +2,10 @@ package com.personacomposer.events;
 
 import java.util.List;
 
-/** Kafka topic names of the pipeline. Every record is keyed by the persona's canonical key. */
+/**
+ * Kafka topic names of the pipeline (constants, for listener annotations; {@link EventType} says which event goes
+ * where). Every record is keyed by the persona's canonical key.
+ */
 public final class Topics {
 
     public static final String PERSONA_REQUESTED = "persona.requested";
@@ -15,28 +18,15 @@ public final class Topics {
     /** Suffix of the dead-letter topic of each topic (Spring Kafka's default convention). */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
-    public static final List<String> ALL = List.of(
-            PERSONA_REQUESTED, IMAGE_GENERATED, IMAGE_STORED, MOTTO_GENERATED, PERSONA_COMPLETED, PERSONA_FAILED);
+    /** Every topic an {@link EventType} is published to. */
+    public static final List<String> ALL = EventType.topics();
 
     private Topics() {
     }
 
     /** The topic an event is published to. */
     public static String of(PersonaEvent event) {
-        if (event instanceof PersonaRequested) {
-            return PERSONA_REQUESTED;
-        } else if (event instanceof ImageGenerated) {
-            return IMAGE_GENERATED;
-        } else if (event instanceof ImageStored) {
-            return IMAGE_STORED;
-        } else if (event instanceof MottoGenerated) {
-            return MOTTO_GENERATED;
-        } else if (event instanceof PersonaCompleted) {
-            return PERSONA_COMPLETED;
-        } else if (event instanceof PersonaFailed) {
-            return PERSONA_FAILED;
-        }
-        throw new IllegalArgumentException("no topic for " + event.eventType());
+        return EventType.of(event).topic();
     }
 
     public static String deadLetter(String topic) {

@@ -54,7 +54,7 @@ class EventSchemaTest {
         ObjectNode json = (ObjectNode) JSON.readTree(EventCodec.toJson(EventSamples.all().get(0)));
         json.put("mottoTone", "furious");
 
-        assertThat(schemaOf(PersonaRequested.TYPE).validate(json)).isNotEmpty();
+        assertThat(schemaOf(EventType.PERSONA_REQUESTED.id()).validate(json)).isNotEmpty();
     }
 
     private static Schema schemaOf(String type) {

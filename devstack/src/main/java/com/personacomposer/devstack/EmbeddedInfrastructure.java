@@ -1,11 +1,15 @@
 package com.personacomposer.devstack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /** The three servers in this JVM, started in parallel. */
 public final class EmbeddedInfrastructure implements Infrastructure {
+
+    /** Tests see TTL indexes expire documents within about a second (mongod, and local runs: every 60 s). */
+    static final Duration TEST_TTL_PERIOD = Duration.ofSeconds(1);
 
     private final KafkaBroker kafka;
     private final MongoWireServer mongo;
@@ -21,7 +25,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     public static EmbeddedInfrastructure forTests(Path scratchDir) {
         return start(
                 () -> KafkaBroker.start(FreePorts.next(), scratchDir.resolve("kafka")),
-                () -> MongoWireServer.inMemory(0),
+                () -> MongoWireServer.inMemory(0, TEST_TTL_PERIOD),
                 () -> S3Server.transientStore(0));
     }
 

@@ -20,8 +20,6 @@ import org.springframework.validation.annotation.Validated;
  *                       by GET /api/models
  * @param promptTemplate the image prompt, with {@code ${name}} and {@code ${description}} placeholders
  * @param generated      how long and how many generated images are held for download
- * @param localLatency   a simulated provider latency of the local model, for benchmarks only
- *                       (PERSONA_LOCAL_IMAGE_LATENCY; default 0)
  */
 @Validated
 @ConfigurationProperties("persona.image")
@@ -29,8 +27,7 @@ public record ImageProperties(
         @NotNull URI publicUrl,
         @NotNull ImageModel defaultModel,
         @NotBlank String promptTemplate,
-        @NotNull @Valid Generated generated,
-        @NotNull Duration localLatency) {
+        @NotNull @Valid Generated generated) {
 
     /**
      * @param ttl        how long a generated image can be downloaded (like a provider's temporary URL); requests

@@ -2,9 +2,9 @@ package com.personacomposer.image;
 
 import com.personacomposer.image.provider.PromptBuilder;
 import com.personacomposer.image.provider.openai.OpenAiImagesClient;
-import com.personacomposer.image.provider.remote.RemoteProviderProperties;
-import com.personacomposer.image.provider.remote.RetryAfterInterval;
 import com.personacomposer.image.provider.replicate.ReplicateClient;
+import com.personacomposer.kit.provider.ProviderProperties;
+import com.personacomposer.kit.provider.RetryAfter;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,14 +19,12 @@ class ProviderConfiguration {
     }
 
     @Bean
-    RetryConfigCustomizer openAiRetryAfter(RemoteProviderProperties properties) {
-        return RetryConfigCustomizer.of(OpenAiImagesClient.RESILIENCE,
-                builder -> RetryAfterInterval.honour(builder, properties.maxRetryAfter()));
+    RetryConfigCustomizer openAiRetryAfter(ProviderProperties properties) {
+        return RetryAfter.honoured(OpenAiImagesClient.RESILIENCE, properties.maxRetryAfter());
     }
 
     @Bean
-    RetryConfigCustomizer replicateRetryAfter(RemoteProviderProperties properties) {
-        return RetryConfigCustomizer.of(ReplicateClient.RESILIENCE,
-                builder -> RetryAfterInterval.honour(builder, properties.maxRetryAfter()));
+    RetryConfigCustomizer replicateRetryAfter(ProviderProperties properties) {
+        return RetryAfter.honoured(ReplicateClient.RESILIENCE, properties.maxRetryAfter());
     }
 }

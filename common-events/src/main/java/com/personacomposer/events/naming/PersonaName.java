@@ -51,7 +51,7 @@ public record PersonaName(String key, String displayName, String slug) {
     }
 
     /** True when {@code slug} has the shape every slug has (what a path segment must look like to be one). */
-    public static boolean isSlugShaped(String slug) {
+    static boolean isSlugShaped(String slug) {
         if (slug == null || slug.isEmpty() || slug.startsWith("-") || slug.endsWith("-") || slug.contains("--")) {
             return false;
         }

@@ -25,11 +25,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Drives a running stack through its public REST API only and reports what a user would feel.
+ * Drives a running stack through its public REST API only (growth first seeds MongoDB and S3 directly) and reports
+ * what a user would feel.
  * <p>create: each of {@code concurrency} clients submits persona requests with {@code Prefer: wait=60} (the API holds
  * the answer until the persona is complete), so end-to-end latency is request sent -> 201 with the persona; a 202
  * (not done in 60 s, or failed) is followed by polling the request until it ends. read: GET /api/personas/{slug} of
- * one existing persona by {@code concurrency} clients for {@code duration}, after {@code warmup}.
+ * one existing persona by {@code concurrency} clients for {@code duration}, after {@code warmup}. growth: see
+ * {@link Growth}.
  */
 public final class Bench {
 
@@ -59,7 +61,11 @@ public final class Bench {
         }
         BenchOptions options = BenchOptions.parse(args);
         Bench bench = new Bench(options);
-        Map<String, Object> figures = options.scenario().equals("read") ? bench.read() : bench.create();
+        Map<String, Object> figures = switch (options.scenario()) {
+            case "read" -> bench.read();
+            case "growth" -> new Growth(options.growth(), options.baseUrl(), bench.http).run();
+            default -> bench.create();
+        };
         figures.put("stackRssMb", Math.round(StackMemory.totalRssBytes() / 1048576.0));
         print(figures);
         if (options.output() != null) {
@@ -226,7 +232,7 @@ public final class Bench {
         return null;
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 10) / 10.0;
     }
 

@@ -2,11 +2,14 @@ package com.personacomposer.devstack.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Options of {@code devstack.jar bench}.
  *
- * @param scenario    create (persona requests end to end) or read (GET /api/personas/{slug} throughput)
+ * @param scenario    create (persona requests end to end), read (GET /api/personas/{slug} throughput) or growth
+ *                    (list, search and persona page as data grows, seeded straight into MongoDB)
  * @param baseUrl     the gateway (or, for read, any service serving the public read API)
  * @param gatewayUrl  read: the gateway, which creates the persona that is read
  * @param requests    create: how many persona requests
@@ -15,9 +18,23 @@ import java.time.Duration;
  * @param duration    read: how long to measure
  * @param warmup      read: how long to load before measuring
  * @param output      where the figures are written as JSON (null: not written)
+ * @param growth      growth: what to seed and how to time it
  */
 record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requests, int concurrency, String model,
-                    Duration duration, Duration warmup, Path output) {
+                    Duration duration, Duration warmup, Path output, GrowthOptions growth) {
+
+    /**
+     * @param personaCounts list persona counts N, seeded and timed in ascending order
+     * @param imageCounts   image counts M, one persona each
+     * @param samples       timed GETs per reading
+     * @param warmupSamples untimed GETs before each reading
+     * @param query         the name search's q (a word in every 40th seeded name)
+     * @param awaitCovers   how long the gallery's covers may take to appear (thumbnails back-filled at start-up)
+     */
+    record GrowthOptions(String mongoUri, String mongoDatabase, String s3Endpoint, String s3Bucket, String s3AccessKey,
+                         String s3SecretKey, List<Integer> personaCounts, List<Integer> imageCounts, int samples,
+                         int warmupSamples, String query, Duration awaitCovers) {
+    }
 
     static final String USAGE = """
             usage: java -jar devstack.jar bench [create|read] [options]
@@ -30,6 +47,17 @@ record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requ
                 --warmup D           load before measuring (default 10s)
                 --concurrency N      parallel clients (default 32)
                 --gateway-url URL    where the persona read is created (default http://localhost:8080)
+              growth                 seed N personas and personas with M images straight into MongoDB (and the
+                                     gallery's 20 newest with 1024 px originals in S3), then time list, search and
+                                     persona page (p50/p95, answer bytes) and weigh the gallery's first view
+                --personas N,N       list personas, ascending (default 1000,100000)
+                --images M,M         images of one persona each (default 1,50,5000)
+                --samples N          timed GETs per reading (default 200), after --warmup-samples (default 50)
+                --query WORD         the search (default amber: every 40th seeded name)
+                --await-covers D     ask again for gallery covers not there yet, up to D (default 0s)
+                --mongo-uri URI      default mongodb://127.0.0.1:27017; --mongo-db NAME (default personas)
+                --s3-endpoint URL    default http://127.0.0.1:9000; --s3-bucket (default persona-images),
+                                     --s3-access-key / --s3-secret-key (default the devstack's)
               --base-url URL         default http://localhost:8080
               --output FILE          also write the figures as JSON
             """;
@@ -37,7 +65,7 @@ record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requ
     static BenchOptions parse(String[] args) {
         String scenario = args.length > 1 && !args[1].startsWith("--") ? args[1] : "create";
         boolean read = scenario.equals("read");
-        if (!read && !scenario.equals("create")) {
+        if (!read && !scenario.equals("create") && !scenario.equals("growth")) {
             throw new IllegalArgumentException("unknown scenario " + scenario);
         }
         String output = value(args, "--output", null);
@@ -49,7 +77,24 @@ record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requ
                 value(args, "--model", "local"),
                 duration(value(args, "--duration", "30s")),
                 duration(value(args, "--warmup", "10s")),
-                output == null ? null : Path.of(output));
+                output == null ? null : Path.of(output),
+                new GrowthOptions(
+                        value(args, "--mongo-uri", "mongodb://127.0.0.1:27017"),
+                        value(args, "--mongo-db", "personas"),
+                        value(args, "--s3-endpoint", "http://127.0.0.1:9000"),
+                        value(args, "--s3-bucket", "persona-images"),
+                        value(args, "--s3-access-key", "devstack"),
+                        value(args, "--s3-secret-key", "devstack-secret"),
+                        counts(value(args, "--personas", "1000,100000")),
+                        counts(value(args, "--images", "1,50,5000")),
+                        Integer.parseInt(value(args, "--samples", "200")),
+                        Integer.parseInt(value(args, "--warmup-samples", "50")),
+                        value(args, "--query", "amber"),
+                        duration(value(args, "--await-covers", "0s"))));
+    }
+
+    private static List<Integer> counts(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).sorted().toList();
     }
 
     private static String value(String[] args, String name, String fallback) {

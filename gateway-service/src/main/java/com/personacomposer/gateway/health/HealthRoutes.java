@@ -9,7 +9,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** GET /api/health, kept from the original app for load-balancer checks (the full picture is /actuator/health). */
+/** GET /api/health: {"status":"Healthy!"} for load-balancer checks (the full picture is /actuator/health). */
 @Configuration(proxyBeanMethods = false)
 class HealthRoutes {
 

@@ -2,9 +2,9 @@ package com.personacomposer.gateway.page;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,7 +26,8 @@ class WebPageConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    RouterFunction<ServerResponse> personaPages(@Value("classpath:/static/index.html") Resource page) {
+    RouterFunction<ServerResponse> personaPages() {
+        Resource page = new ClassPathResource("static/index.html");
         return RouterFunctions.route(GET("/p/{slug}"),
                 request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page));
     }

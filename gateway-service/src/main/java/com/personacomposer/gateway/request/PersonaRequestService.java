@@ -8,19 +8,19 @@ import com.personacomposer.gateway.downstream.PersonaServiceClient;
 import com.personacomposer.gateway.status.RequestEnd;
 import com.personacomposer.gateway.status.RequestStatusWatcher;
 import com.personacomposer.kit.kafka.EventPublisher;
+import com.personacomposer.kit.kafka.PipelineKafkaProperties;
 import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Get-or-create of a persona, as the original app did it, but asynchronous: an existing persona is answered at once
+ * Get-or-create of a persona, asynchronous: an existing persona is answered at once
  * (unless forced); otherwise the request is recorded as PENDING at persona-service first (so its id is never
  * answered 404), and only then is PersonaRequested published for the pipeline.
  */
@@ -35,11 +35,11 @@ class PersonaRequestService {
     private final Duration sendTimeout;
 
     PersonaRequestService(PersonaServiceClient personaService, EventPublisher publisher, RequestStatusWatcher watcher,
-                          @Value("${persona.kafka.send-timeout}") Duration sendTimeout) {
+                          PipelineKafkaProperties kafka) {
         this.personaService = personaService;
         this.publisher = publisher;
         this.watcher = watcher;
-        this.sendTimeout = sendTimeout;
+        this.sendTimeout = kafka.sendTimeout();
     }
 
     sealed interface Finish permits Completed, Failed, StillPending {

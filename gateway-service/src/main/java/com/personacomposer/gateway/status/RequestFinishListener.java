@@ -25,7 +25,7 @@ class RequestFinishListener {
             groupId = "#{'${spring.application.name}-' + T(java.util.UUID).randomUUID()}",
             containerFactory = RequestFinishListenerConfiguration.CONTAINER_FACTORY,
             properties = "auto.offset.reset=latest")
-    void on(PersonaEvent event) {
+    void onRequestFinished(PersonaEvent event) {
         finishes.signal(event);
     }
 }

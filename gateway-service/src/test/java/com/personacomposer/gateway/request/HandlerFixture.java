@@ -8,6 +8,7 @@ import com.personacomposer.gateway.status.RequestFinishes;
 import com.personacomposer.gateway.status.RequestStatusWatcher;
 import com.personacomposer.gateway.web.ProblemExceptionHandler;
 import com.personacomposer.kit.kafka.EventPublisher;
+import com.personacomposer.kit.kafka.PipelineKafkaProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +61,7 @@ final class HandlerFixture {
             }
         };
         var service = new PersonaRequestService(client, publisher, new RequestStatusWatcher(client, new RequestFinishes(), properties),
-                Duration.ofSeconds(1));
+                new PipelineKafkaProperties(6, (short) 1, 0, Duration.ofMillis(500), Duration.ofSeconds(1), null, 256));
         var handler = new CreatePersonaHandler(service, JSON, properties);
         return WebTestClient.bindToRouterFunction(new CreatePersonaRoutes().createPersonaRoute(handler))
                 .handlerStrategies(HandlerStrategies.builder().exceptionHandler(new ProblemExceptionHandler(JSON)).build())

@@ -8,13 +8,13 @@ import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.image.ImageProperties;
 import com.personacomposer.image.provider.GeneratedImage;
-import com.personacomposer.image.provider.ImageGenerationException;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
-import com.personacomposer.image.provider.remote.ProviderRejectedException;
 import com.personacomposer.image.store.GeneratedImageStore;
 import com.personacomposer.image.store.UnusableImageException;
 import com.personacomposer.kit.kafka.EventPublisher;
+import com.personacomposer.kit.provider.ProviderException;
+import com.personacomposer.kit.provider.ProviderRejectedException;
 import com.personacomposer.kit.observability.ProviderCalls;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -51,7 +51,7 @@ public class ImageGenerationService {
     }
 
     /** Generates (or recalls) the request's image and publishes the outcome; returns once the broker has it. */
-    public void handle(PersonaRequested request) {
+    public void onPersonaRequested(PersonaRequested request) {
         RecentRequests.Outcome outcome = recent.outcome(request.requestId(), () -> generate(request));
         if (outcome.repeated()) {
             log.info("request {} was already handled: publishing its {} again", request.requestId(),
@@ -76,7 +76,7 @@ public class ImageGenerationService {
             Duration took = calls.stop(call, name, ProviderCalls.Outcome.SUCCESS);
             log.info("request {}: {} image ready in {} ms", request.requestId(), model.id(), took.toMillis());
             return ImageGenerated.of(request.requestId(), request.personaKey(), model, url, image.revisedPrompt());
-        } catch (ImageGenerationException e) {
+        } catch (ProviderException e) {
             calls.stop(call, name, e instanceof ProviderRejectedException
                     ? ProviderCalls.Outcome.REFUSED : ProviderCalls.Outcome.FAILED);
             return failed(request, e.getMessage());

@@ -1,10 +1,8 @@
 package com.personacomposer.image.generation;
 
-import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.Topics;
 import com.personacomposer.kit.kafka.ConcurrentStage;
-import com.personacomposer.kit.kafka.NonRetryableException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -26,12 +24,7 @@ class PersonaRequestedListener {
     }
 
     @KafkaListener(topics = Topics.PERSONA_REQUESTED, containerPostProcessor = ConcurrentStage.LISTENER_SETUP)
-    void on(ConsumerRecord<String, PersonaEvent> record, Acknowledgment ack) {
-        stage.submit(record, ack, () -> {
-            if (!(record.value() instanceof PersonaRequested request)) {
-                throw new NonRetryableException("unexpected " + record.value().eventType() + " on " + Topics.PERSONA_REQUESTED);
-            }
-            service.handle(request);
-        });
+    void onPersonaRequested(ConsumerRecord<String, PersonaRequested> record, Acknowledgment ack) {
+        stage.submit(record, ack, () -> service.onPersonaRequested(record.value()));
     }
 }

@@ -1,12 +1,10 @@
 package com.personacomposer.image.generation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.personacomposer.events.PersonaEvent;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,19 +19,18 @@ final class RecentRequests {
 
     static final int MAX_ENTRIES = 10_000;
 
-    private final Clock clock;
-    private final Duration ttl;
-    private final Map<UUID, Entry> entries = new LinkedHashMap<>();
+    private final Cache<UUID, CompletableFuture<PersonaEvent>> outcomes;
 
     RecentRequests(Duration ttl, Clock clock) {
-        this.ttl = ttl;
-        this.clock = clock;
+        this.outcomes = Caffeine.newBuilder()
+                .ticker(() -> clock.millis() * 1_000_000)
+                .executor(Runnable::run)
+                .expireAfterWrite(ttl)
+                .maximumSize(MAX_ENTRIES)
+                .build();
     }
 
     record Outcome(PersonaEvent event, boolean repeated) {
-    }
-
-    private record Entry(CompletableFuture<PersonaEvent> outcome, Instant expiresAt) {
     }
 
     /**
@@ -42,19 +39,7 @@ final class RecentRequests {
      */
     Outcome outcome(UUID requestId, Supplier<PersonaEvent> generator) {
         CompletableFuture<PersonaEvent> mine = new CompletableFuture<>();
-        Entry mineEntry = new Entry(mine, clock.instant().plus(ttl));
-        CompletableFuture<PersonaEvent> earlier;
-        synchronized (this) {
-            purge(clock.instant());
-            Entry entry = entries.get(requestId);
-            earlier = entry == null ? null : entry.outcome();
-            if (earlier == null) {
-                entries.put(requestId, mineEntry);
-                if (entries.size() > MAX_ENTRIES) {
-                    entries.remove(entries.keySet().iterator().next());
-                }
-            }
-        }
+        CompletableFuture<PersonaEvent> earlier = outcomes.asMap().putIfAbsent(requestId, mine);
         if (earlier != null) {
             try {
                 return new Outcome(earlier.join(), true);
@@ -67,18 +52,9 @@ final class RecentRequests {
             mine.complete(event);
             return new Outcome(event, false);
         } catch (RuntimeException | Error e) {
-            synchronized (this) {
-                entries.remove(requestId, mineEntry);
-            }
+            outcomes.asMap().remove(requestId, mine);
             mine.completeExceptionally(e);
             throw e;
-        }
-    }
-
-    private void purge(Instant now) {
-        Iterator<Entry> it = entries.values().iterator();
-        while (it.hasNext() && !now.isBefore(it.next().expiresAt())) {
-            it.remove();
         }
     }
 }

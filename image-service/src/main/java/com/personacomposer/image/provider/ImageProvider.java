@@ -1,6 +1,7 @@
 package com.personacomposer.image.provider;
 
 import com.personacomposer.events.ImageModel;
+import com.personacomposer.kit.provider.ProviderException;
 
 /** One image model. */
 public interface ImageProvider {
@@ -19,7 +20,7 @@ public interface ImageProvider {
     /**
      * Generates one image. Blocks until the image exists or the provider gives up.
      *
-     * @throws ImageGenerationException when the provider refuses or fails, with a reason a person can read
+     * @throws ProviderException when the provider refuses or fails, with a reason a person can read
      */
     GeneratedImage generate(ImagePrompt prompt);
 }

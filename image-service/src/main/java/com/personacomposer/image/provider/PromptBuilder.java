@@ -1,8 +1,8 @@
 package com.personacomposer.image.provider;
 
 /**
- * Fills the image prompt template with a request's name and description. The template's wording is kept as the
- * original app had it; only the description is shortened when a model's prompt limit requires it, never the name.
+ * Fills the image prompt template with a request's name and description, word for word; only the description is
+ * shortened when a model's prompt limit requires it, never the name.
  */
 public final class PromptBuilder {
 

@@ -1,14 +1,17 @@
 package com.personacomposer.image.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.personacomposer.image.ImageProperties;
+import com.personacomposer.kit.image.ImageFormat;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,32 +20,53 @@ import org.springframework.stereotype.Component;
 
 /**
  * Generated images held in memory for a short time under random, unguessable tokens, like a provider's temporary
- * URL: storage-service downloads each once, soon after it is announced. Bounded in count and bytes; the oldest
- * images go first.
+ * URL: storage-service downloads each once, soon after it is announced. A Caffeine cache bounded in bytes and in
+ * count (each image weighs at least its share of the byte budget); when it is full, Caffeine's eviction policy
+ * chooses the image to drop, which is counted in {@value #DROPPED} and logged.
  */
 @Component
 public class GeneratedImageStore {
+
+    static final String DROPPED = "persona.image.store.dropped";
 
     private static final Logger log = LoggerFactory.getLogger(GeneratedImageStore.class);
     private static final SecureRandom TOKENS = new SecureRandom();
 
     private final Clock clock;
     private final Duration ttl;
-    private final int maxEntries;
     private final long maxBytes;
-    private final Map<String, StoredImage> images = new LinkedHashMap<>();
-    private long bytes;
+    private final Cache<String, StoredImage> images;
+    private final Counter dropped;
 
     @Autowired
-    public GeneratedImageStore(ImageProperties properties) {
-        this(properties.generated(), Clock.systemUTC());
+    public GeneratedImageStore(ImageProperties properties, MeterRegistry meters) {
+        this(properties.generated(), Clock.systemUTC(), meters);
     }
 
-    GeneratedImageStore(ImageProperties.Generated settings, Clock clock) {
+    GeneratedImageStore(ImageProperties.Generated settings, Clock clock, MeterRegistry meters) {
         this.clock = clock;
         this.ttl = settings.ttl();
-        this.maxEntries = settings.maxEntries();
         this.maxBytes = settings.maxBytes().toBytes();
+        long share = Math.max(1, maxBytes / settings.maxEntries());
+        this.dropped = Counter.builder(DROPPED)
+                .description("Generated images dropped before they expired because the store was full")
+                .register(meters);
+        this.images = Caffeine.newBuilder()
+                .ticker(() -> clock.millis() * 1_000_000)
+                .executor(Runnable::run)
+                .expireAfterWrite(ttl)
+                .maximumWeight(maxBytes)
+                .weigher((String token, StoredImage image) -> (int) Math.min(Integer.MAX_VALUE,
+                        Math.max(image.content().length, share)))
+                .removalListener((String token, StoredImage image, RemovalCause cause) -> {
+                    if (cause == RemovalCause.SIZE && image != null) {
+                        dropped.increment();
+                        log.warn("generated-image store full ({} images, {} bytes at most): dropped an image {} "
+                                + "before it expired", settings.maxEntries(), maxBytes,
+                                Duration.between(clock.instant(), image.expiresAt()));
+                    }
+                })
+                .build();
     }
 
     /**
@@ -51,7 +75,7 @@ public class GeneratedImageStore {
      * @throws UnusableImageException when the bytes are no PNG, JPEG or WebP image, or exceed the store's size
      */
     public String put(byte[] content) {
-        ImageFormat format = ImageFormat.of(content).orElseThrow(
+        ImageFormat format = ImageFormat.detect(content).orElseThrow(
                 () -> new UnusableImageException("not a PNG, JPEG or WebP image"));
         if (content.length > maxBytes) {
             throw new UnusableImageException("an image of " + content.length + " bytes exceeds the store's "
@@ -61,60 +85,17 @@ public class GeneratedImageStore {
         TOKENS.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = clock.instant();
-        synchronized (this) {
-            purge(now);
-            images.put(token, new StoredImage(content.clone(), format.contentType(), now.plus(ttl)));
-            bytes += content.length;
-            evictOverflow();
-        }
+        images.put(token, new StoredImage(content.clone(), format.contentType(), now.plus(ttl)));
         return token;
     }
 
     /** The image, unless the token is unknown or expired. */
-    public synchronized Optional<StoredImage> get(String token) {
-        StoredImage image = images.get(token);
-        if (image == null) {
-            return Optional.empty();
-        }
-        if (!clock.instant().isBefore(image.expiresAt())) {
-            remove(token);
-            return Optional.empty();
-        }
-        return Optional.of(image);
+    public Optional<StoredImage> get(String token) {
+        return Optional.ofNullable(images.getIfPresent(token));
     }
 
-    synchronized int size() {
-        return images.size();
-    }
-
-    /** Entries are in insertion order and share one TTL, so the expired ones are at the front. */
-    private void purge(Instant now) {
-        Iterator<Map.Entry<String, StoredImage>> it = images.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, StoredImage> entry = it.next();
-            if (now.isBefore(entry.getValue().expiresAt())) {
-                return;
-            }
-            bytes -= entry.getValue().content().length;
-            it.remove();
-        }
-    }
-
-    private void evictOverflow() {
-        Iterator<Map.Entry<String, StoredImage>> it = images.entrySet().iterator();
-        while ((images.size() > maxEntries || bytes > maxBytes) && it.hasNext()) {
-            StoredImage oldest = it.next().getValue();
-            bytes -= oldest.content().length;
-            it.remove();
-            log.warn("generated-image store full ({} images, {} bytes at most): dropped an image {} before it expired",
-                    maxEntries, maxBytes, Duration.between(clock.instant(), oldest.expiresAt()));
-        }
-    }
-
-    private void remove(String token) {
-        StoredImage removed = images.remove(token);
-        if (removed != null) {
-            bytes -= removed.content().length;
-        }
+    long size() {
+        images.cleanUp();
+        return images.estimatedSize();
     }
 }

@@ -18,10 +18,10 @@ import com.personacomposer.image.provider.ImageGenerationException;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
 import com.personacomposer.image.provider.local.LocalRenderer;
-import com.personacomposer.image.provider.remote.ProviderRejectedException;
 import com.personacomposer.image.store.GeneratedImageStore;
 import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.kit.observability.ProviderCalls;
+import com.personacomposer.kit.provider.ProviderRejectedException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -37,10 +37,10 @@ class ImageGenerationServiceTest {
 
     private static final ImageProperties PROPERTIES = new ImageProperties(URI.create("http://images.test:8082"),
             ImageModel.LOCAL, "${name} ${description}",
-            new ImageProperties.Generated(Duration.ofMinutes(10), 100, DataSize.ofMegabytes(16)), Duration.ZERO);
+            new ImageProperties.Generated(Duration.ofMinutes(10), 100, DataSize.ofMegabytes(16)));
 
     private final EventPublisher publisher = mock(EventPublisher.class);
-    private final GeneratedImageStore store = new GeneratedImageStore(PROPERTIES);
+    private final GeneratedImageStore store = new GeneratedImageStore(PROPERTIES, new SimpleMeterRegistry());
     private final FakeProvider remote = new FakeProvider();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -49,7 +49,7 @@ class ImageGenerationServiceTest {
         ImageGenerationService service = service(local());
         PersonaRequested request = request(ImageModel.LOCAL);
 
-        service.handle(request);
+        service.onPersonaRequested(request);
 
         ImageGenerated event = (ImageGenerated) published().get(0);
         assertThat(event.requestId()).isEqualTo(request.requestId());
@@ -68,8 +68,8 @@ class ImageGenerationServiceTest {
                 new FakeProvider(ImageModel.DALL_E, false, "set OPENAI_API_KEY", null),
                 new FakeProvider(ImageModel.OPENJOURNEY, false, "set REPLICATE_API_TOKEN", null));
 
-        service.handle(request(ImageModel.DALL_E));
-        service.handle(request(ImageModel.OPENJOURNEY));
+        service.onPersonaRequested(request(ImageModel.DALL_E));
+        service.onPersonaRequested(request(ImageModel.OPENJOURNEY));
 
         assertThat(published()).extracting(e -> ((PersonaFailed) e).reason()).containsExactly(
                 "dall-e is not configured: set OPENAI_API_KEY",
@@ -85,7 +85,7 @@ class ImageGenerationServiceTest {
         };
         ImageGenerationService service = service(local(), remote);
 
-        service.handle(request(ImageModel.DALL_E));
+        service.onPersonaRequested(request(ImageModel.DALL_E));
 
         assertThat(((PersonaFailed) published().get(0)).reason())
                 .isEqualTo("DALL-E refused the prompt: content_policy_violation");
@@ -99,7 +99,7 @@ class ImageGenerationServiceTest {
         };
         ImageGenerationService service = service(local(), remote);
 
-        service.handle(request(ImageModel.DALL_E));
+        service.onPersonaRequested(request(ImageModel.DALL_E));
 
         assertThat(published()).singleElement().isInstanceOf(PersonaFailed.class);
         assertThat(providerCalls("openai-images", "refused")).isEqualTo(1);
@@ -112,7 +112,7 @@ class ImageGenerationServiceTest {
                 "a revised prompt");
         ImageGenerationService service = service(local(), remote);
 
-        service.handle(request(ImageModel.DALL_E));
+        service.onPersonaRequested(request(ImageModel.DALL_E));
 
         ImageGenerated event = (ImageGenerated) published().get(0);
         assertThat(event.imageUrl()).isEqualTo("https://oaidalleapiprodscus.blob.core.windows.net/x.png");
@@ -124,7 +124,7 @@ class ImageGenerationServiceTest {
         remote.answer = prompt -> new GeneratedImage.Inline("<html>oops</html>".getBytes(), null);
         ImageGenerationService service = service(local(), remote);
 
-        service.handle(request(ImageModel.DALL_E));
+        service.onPersonaRequested(request(ImageModel.DALL_E));
 
         assertThat(((PersonaFailed) published().get(0)).reason())
                 .isEqualTo("DALL-E returned an unusable image: not a PNG, JPEG or WebP image");
@@ -136,8 +136,8 @@ class ImageGenerationServiceTest {
         ImageGenerationService service = service(local(), remote);
         PersonaRequested request = request(ImageModel.DALL_E);
 
-        service.handle(request);
-        service.handle(request);
+        service.onPersonaRequested(request);
+        service.onPersonaRequested(request);
 
         assertThat(remote.calls).isEqualTo(1);
         assertThat(providerCalls("openai-images", "success")).isEqualTo(1);

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -65,7 +66,7 @@ class ProviderPipelineIT extends ProviderStubs {
                 "{\"data\": [{\"b64_json\": \"" + Base64.getEncoder().encodeToString(png) + "\"}]}")));
         PersonaRequested request = request(ImageModel.DALL_E);
 
-        service.handle(request);
+        service.onPersonaRequested(request);
 
         ImageGenerated event = (ImageGenerated) pipeline.awaitOne(request.requestId());
         assertThat(event.model()).isEqualTo(ImageModel.DALL_E);
@@ -91,8 +92,8 @@ class ProviderPipelineIT extends ProviderStubs {
         PersonaRequested dallE = request(ImageModel.DALL_E);
         PersonaRequested openJourney = request(ImageModel.OPENJOURNEY);
 
-        service.handle(dallE);
-        service.handle(openJourney);
+        service.onPersonaRequested(dallE);
+        service.onPersonaRequested(openJourney);
 
         PersonaFailed refused = (PersonaFailed) pipeline.awaitOne(dallE.requestId());
         PersonaFailed unavailable = (PersonaFailed) pipeline.awaitOne(openJourney.requestId());
@@ -100,7 +101,7 @@ class ProviderPipelineIT extends ProviderStubs {
         assertThat(refused.reason()).startsWith("DALL-E refused the request: HTTP 401 invalid_api_key");
         assertThat(unavailable.reason()).startsWith("OpenJourney is unavailable: HTTP 503 Service unavailable");
         for (PersonaEvent event : pipeline.seen()) {
-            assertThat(EventCodec.toJsonString(event)).doesNotContain(OPENAI_KEY, REPLICATE_TOKEN);
+            assertThat(new String(EventCodec.toJson(event), StandardCharsets.UTF_8)).doesNotContain(OPENAI_KEY, REPLICATE_TOKEN);
         }
         assertThat(output.getAll()).contains(dallE.requestId().toString())
                 .doesNotContain(OPENAI_KEY, REPLICATE_TOKEN);
@@ -110,7 +111,7 @@ class ProviderPipelineIT extends ProviderStubs {
     void breakerStateAndCallsAreExposedToPrometheus() throws Exception {
         stub.stubFor(post("/v1/images/generations").willReturn(okJson(
                 "{\"data\": [{\"url\": \"https://oaidalleapiprodscus.blob.core.windows.net/x.png\"}]}")));
-        service.handle(request(ImageModel.DALL_E));
+        service.onPersonaRequested(request(ImageModel.DALL_E));
 
         String metrics = new String(get("/actuator/prometheus").body());
 

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "persona.image.replicate.timeout=2s",
     "persona.image.replicate.poll-interval=50ms",
     "persona.image.replicate.deadline=2s",
-    "persona.image.remote.max-retry-after=1500ms",
+    "persona.providers.max-retry-after=1500ms",
     "resilience4j.retry.configs.provider.wait-duration=20ms",
     "resilience4j.retry.configs.provider.exponential-max-wait-duration=100ms",
     "resilience4j.circuitbreaker.configs.provider.sliding-window-size=4",

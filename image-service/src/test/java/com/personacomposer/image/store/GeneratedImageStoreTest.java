@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.personacomposer.image.ImageProperties;
 import com.personacomposer.image.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -14,6 +16,7 @@ import org.springframework.util.unit.DataSize;
 class GeneratedImageStoreTest {
 
     private final MutableClock clock = new MutableClock();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void servesAnImageUntilItExpires() {
@@ -43,27 +46,21 @@ class GeneratedImageStoreTest {
     }
 
     @Test
-    void dropsTheOldestBeyondTheEntryLimit() {
+    void dropsAnImageBeyondTheEntryLimitAndCountsIt() {
         GeneratedImageStore store = store(2, DataSize.ofMegabytes(1));
-        String first = store.put(png(10));
-        String second = store.put(png(10));
-        String third = store.put(png(10));
+        List<String> tokens = List.of(store.put(png(10)), store.put(png(10)), store.put(png(10)));
 
-        assertThat(store.get(first)).isEmpty();
-        assertThat(store.get(second)).isPresent();
-        assertThat(store.get(third)).isPresent();
+        assertThat(tokens).filteredOn(token -> store.get(token).isPresent()).hasSize(2);
+        assertThat(meters.counter(GeneratedImageStore.DROPPED).count()).isEqualTo(1);
     }
 
     @Test
-    void dropsTheOldestBeyondTheByteLimit() {
+    void dropsAnImageBeyondTheByteLimitAndCountsIt() {
         GeneratedImageStore store = store(100, DataSize.ofBytes(2500));
-        String first = store.put(png(1000));
-        String second = store.put(png(1000));
-        String third = store.put(png(1000));
+        List<String> tokens = List.of(store.put(png(1000)), store.put(png(1000)), store.put(png(1000)));
 
-        assertThat(store.get(first)).isEmpty();
-        assertThat(store.get(second)).isPresent();
-        assertThat(store.get(third)).isPresent();
+        assertThat(tokens).filteredOn(token -> store.get(token).isPresent()).hasSize(2);
+        assertThat(meters.counter(GeneratedImageStore.DROPPED).count()).isEqualTo(1);
     }
 
     @Test
@@ -95,7 +92,8 @@ class GeneratedImageStoreTest {
     }
 
     private GeneratedImageStore store(int maxEntries, DataSize maxBytes) {
-        return new GeneratedImageStore(new ImageProperties.Generated(Duration.ofMinutes(10), maxEntries, maxBytes), clock);
+        return new GeneratedImageStore(new ImageProperties.Generated(Duration.ofMinutes(10), maxEntries, maxBytes), clock,
+                meters);
     }
 
     static byte[] png(int size) {

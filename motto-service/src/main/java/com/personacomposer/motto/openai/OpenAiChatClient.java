@@ -1,77 +1,48 @@
 package com.personacomposer.motto.openai;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import java.io.IOException;
+import com.personacomposer.kit.provider.ProviderClients;
+import com.personacomposer.kit.provider.ProviderGuard;
+import com.personacomposer.kit.provider.ProviderHttp;
+import com.personacomposer.kit.provider.ProviderRejectedException;
+import com.personacomposer.kit.provider.ProviderUnavailableException;
+import com.personacomposer.kit.provider.RetryAfter;
+import com.personacomposer.kit.provider.Secrets;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One chat completion against an OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, LM Studio, LocalAI), guarded as
- * Retry(CircuitBreaker(Bulkhead(TimeLimiter(call)))) by the resilience4j instances named {@value #INSTANCE}.
+ * One chat completion against an OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, LM Studio, LocalAI), guarded by
+ * the resilience4j instances named {@value #INSTANCE}. A failure is a {@link ProviderUnavailableException} when
+ * another attempt may succeed (429 other than insufficient_quota, 500, 502, 503, 504, I/O errors, timeouts, an
+ * unreadable reply), else a {@link ProviderRejectedException}.
  */
 class OpenAiChatClient {
 
     static final String INSTANCE = "openai-chat";
-    private static final int MAX_ERROR_MESSAGE = 200;
+    private static final String PROVIDER = "the chat provider";
 
     private final OpenAiChatProperties properties;
     private final URI endpoint;
-    private final HttpClient http;
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final Retry retry;
-    private final CircuitBreaker circuitBreaker;
-    private final Bulkhead bulkhead;
-    private final TimeLimiter timeLimiter;
+    private final ProviderHttp http;
+    private final ProviderGuard guard;
 
-    OpenAiChatClient(OpenAiChatProperties properties, Retry retry, CircuitBreaker circuitBreaker, Bulkhead bulkhead,
-                     TimeLimiter timeLimiter) {
+    OpenAiChatClient(OpenAiChatProperties properties, ProviderClients clients) {
         this.properties = properties;
         String base = properties.baseUrl().toString();
         this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
-        // HTTP/1.1: a plain-http local server (Ollama, vLLM) need not understand an h2c upgrade.
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .build();
-        this.retry = retry;
-        this.circuitBreaker = circuitBreaker;
-        this.bulkhead = bulkhead;
-        this.timeLimiter = timeLimiter;
+        this.http = clients.http(PROVIDER, properties.timeout());
+        this.guard = clients.guard(INSTANCE);
     }
 
-    /**
-     * @throws ChatProviderException when the endpoint answered with an error status (after retries if retryable)
-     * @throws Exception             I/O errors and timeouts after retries, an open circuit, a full bulkhead
-     */
-    ChatReply complete(String systemPrompt, String userPrompt) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .header("Authorization", "Bearer " + properties.apiKey())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body(systemPrompt, userPrompt))))
-                .build();
-        Callable<ChatReply> attempt = () -> read(timeLimiter.executeFutureSupplier(
-                () -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))));
-        return Retry.decorateCallable(retry,
-                CircuitBreaker.decorateCallable(circuitBreaker,
-                        Bulkhead.decorateCallable(bulkhead, attempt))).call();
+    ChatReply complete(String systemPrompt, String userPrompt) {
+        Map<String, Object> body = body(systemPrompt, userPrompt);
+        return guard.call(() -> read(http.post(endpoint, headers -> headers.setBearerAuth(properties.apiKey()),
+                body, false)));
     }
 
     private Map<String, Object> body(String systemPrompt, String userPrompt) {
@@ -85,18 +56,16 @@ class OpenAiChatClient {
         return body;
     }
 
-    private ChatReply read(HttpResponse<String> response) throws IOException {
-        if (response.statusCode() / 100 != 2) {
+    private ChatReply read(ProviderHttp.Response response) {
+        if (!response.successful()) {
             throw error(response);
         }
-        JsonNode choice;
-        try {
-            choice = json.readTree(response.body()).path("choices").path(0);
-        } catch (JacksonException e) {
-            throw new IOException("the chat endpoint's reply is not JSON", e);
+        if (!response.body().isObject()) {
+            throw new ProviderUnavailableException("the chat endpoint's reply is not JSON", (Duration) null);
         }
+        JsonNode choice = response.body().path("choices").path(0);
         if (choice.isMissingNode()) {
-            throw new IOException("the chat endpoint's reply has no choices");
+            throw new ProviderUnavailableException("the chat endpoint's reply has no choices", (Duration) null);
         }
         JsonNode message = choice.path("message");
         return new ChatReply(text(message.path("content")), text(message.path("refusal")),
@@ -105,24 +74,21 @@ class OpenAiChatClient {
 
     /**
      * OpenAI: {"error":{"message","type","code":"rate_limit_exceeded"}}; Ollama and vLLM put the status in
-     * error.code (or answer {"error":"..."}, or the fields at the top level): then the type names the error.
+     * error.code (or answer {"error":"..."}, or the fields at the top level): then the type names the error. An
+     * HTML error page from a proxy has none of these: the status says enough.
      */
-    private ChatProviderException error(HttpResponse<String> response) {
-        int status = response.statusCode();
+    private RuntimeException error(ProviderHttp.Response response) {
+        int status = response.status();
+        JsonNode root = response.body();
+        JsonNode error = root.has("error") ? root.path("error") : root;
         String code = null;
         String message = null;
-        try {
-            JsonNode root = json.readTree(response.body());
-            JsonNode error = root.has("error") ? root.path("error") : root;
-            if (error.isString()) {
-                message = error.asString();
-            } else {
-                JsonNode codeNode = error.path("code");
-                code = codeNode.isString() ? codeNode.asString() : text(error.path("type"));
-                message = text(error.path("message"));
-            }
-        } catch (JacksonException notJson) {
-            // An HTML error page from a proxy: the status says enough.
+        if (error.isString()) {
+            message = error.asString();
+        } else if (error.isObject()) {
+            JsonNode codeNode = error.path("code");
+            code = codeNode.isString() ? codeNode.asString() : text(error.path("type"));
+            message = text(error.path("message"));
         }
         StringBuilder description = new StringBuilder("HTTP ").append(status);
         if (code != null) {
@@ -130,38 +96,18 @@ class OpenAiChatClient {
         }
         // A 401/403 message may quote part of the key; the status and code say what happened.
         if (message != null && status != 401 && status != 403) {
-            description.append(": ").append(scrub(message));
+            description.append(": ").append(message);
         }
-        return new ChatProviderException(status, code, description.toString(), retryAfter(response));
-    }
-
-    /** retry-after-ms (OpenAI), else Retry-After in seconds or as an HTTP date. */
-    private static Duration retryAfter(HttpResponse<?> response) {
-        try {
-            var millis = response.headers().firstValue("retry-after-ms");
-            if (millis.isPresent()) {
-                return Duration.ofMillis((long) Double.parseDouble(millis.get().strip()));
-            }
-            var value = response.headers().firstValue("retry-after");
-            if (value.isEmpty()) {
-                return null;
-            }
-            String retryAfter = value.get().strip();
-            if (retryAfter.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
-                return Duration.ofMillis((long) (Double.parseDouble(retryAfter) * 1000));
-            }
-            Duration until = Duration.between(ZonedDateTime.now(),
-                    ZonedDateTime.parse(retryAfter, DateTimeFormatter.RFC_1123_DATE_TIME));
-            return until.isNegative() ? Duration.ZERO : until;
-        } catch (NumberFormatException | DateTimeParseException unreadable) {
-            return null;
-        }
-    }
-
-    private String scrub(String message) {
-        String scrubbed = properties.apiKey() == null || properties.apiKey().isBlank() ? message
-                : message.replace(properties.apiKey(), "***");
-        return scrubbed.length() <= MAX_ERROR_MESSAGE ? scrubbed : scrubbed.substring(0, MAX_ERROR_MESSAGE) + "…";
+        String reason = Secrets.scrub(description.toString(), properties.apiKey());
+        boolean retryable = switch (status) {
+            // An exhausted quota stays exhausted until someone pays: retrying only burns time.
+            case 429 -> !"insufficient_quota".equals(code);
+            case 500, 502, 503, 504 -> true;
+            default -> false;
+        };
+        return retryable
+                ? new ProviderUnavailableException(reason, RetryAfter.of(response.headers(), Clock.systemUTC()).orElse(null))
+                : new ProviderRejectedException(reason);
     }
 
     private static String text(JsonNode node) {

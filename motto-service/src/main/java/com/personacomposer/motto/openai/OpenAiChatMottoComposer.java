@@ -4,19 +4,20 @@ import com.personacomposer.motto.compose.MottoComposer;
 import com.personacomposer.motto.compose.MottoRefusedException;
 import com.personacomposer.motto.compose.MottoRequest;
 import com.personacomposer.motto.compose.MottoText;
+import com.personacomposer.kit.provider.ProviderException;
+import com.personacomposer.kit.provider.ProviderRejectedException;
+import com.personacomposer.kit.provider.ProviderTimeoutException;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import java.io.IOException;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * Asks an OpenAI-compatible chat model for the motto, with the original app's prompt. The reply is trimmed of
+ * Asks an OpenAI-compatible chat model for the motto, with the configured prompt. The reply is trimmed of
  * whitespace and wrapping quotes and kept to one line. A refusal, a content filter stop, an empty reply or an error
  * the provider will repeat (400, 401, 403, 404, 422, insufficient_quota) is a {@link MottoRefusedException}; a
  * provider still unavailable after the retries is a {@link ChatUnavailableException}, for the record to be retried.
  */
-public final class OpenAiChatMottoComposer implements MottoComposer {
+final class OpenAiChatMottoComposer implements MottoComposer {
 
     public static final String PROVIDER = "openai";
 
@@ -62,7 +63,7 @@ public final class OpenAiChatMottoComposer implements MottoComposer {
         return motto;
     }
 
-    /** The original prompt; with no description the persona's name stands in for it. */
+    /** The configured prompt; with no description the persona's name stands in for it. */
     String prompt(MottoRequest request) {
         String description = request.description().isBlank() ? request.personaName() : request.description();
         return properties.promptTemplate()
@@ -73,24 +74,16 @@ public final class OpenAiChatMottoComposer implements MottoComposer {
     private ChatReply call(String userPrompt) {
         try {
             return client.complete(properties.systemPrompt(), userPrompt);
-        } catch (ChatProviderException e) {
-            if (e.retryable()) {
-                throw new ChatUnavailableException("the chat provider is unavailable: " + e.getMessage(), e);
-            }
+        } catch (ProviderRejectedException e) {
             throw new MottoRefusedException("the chat provider rejected the request: " + e.getMessage(), e);
+        } catch (ProviderTimeoutException e) {
+            throw new ChatUnavailableException("the chat provider did not answer in time", e);
+        } catch (ProviderException e) {
+            throw new ChatUnavailableException("the chat provider is unavailable: " + e.getMessage(), e);
         } catch (CallNotPermittedException e) {
             throw new ChatUnavailableException("the chat provider is unavailable: its circuit breaker is open", e);
         } catch (BulkheadFullException e) {
             throw new ChatUnavailableException("too many chat calls at once", e);
-        } catch (TimeoutException e) {
-            throw new ChatUnavailableException("the chat provider did not answer in time", e);
-        } catch (IOException e) {
-            throw new ChatUnavailableException("the chat provider could not be reached: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChatUnavailableException("interrupted while waiting for the chat provider", e);
-        } catch (Exception e) {
-            throw new ChatUnavailableException("the chat call failed: " + e, e);
         }
     }
 

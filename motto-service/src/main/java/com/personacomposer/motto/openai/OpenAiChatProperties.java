@@ -14,8 +14,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The OpenAI-compatible chat model that writes mottos when an API key is set (OPENAI_API_KEY, OPENAI_BASE_URL,
- * OPENAI_CHAT_MODEL). Retries, circuit breaker, bulkhead and time limit are the resilience4j instance
- * {@value OpenAiChatClient#INSTANCE}.
+ * OPENAI_CHAT_MODEL). Retries, circuit breaker and bulkhead are the resilience4j instance
+ * {@value OpenAiChatClient#INSTANCE}; connect timeout and the longest Retry-After honoured are persona.providers.*.
  *
  * @param apiKey          bearer token; blank means the offline composer is used
  * @param baseUrl         the API root, e.g. https://api.openai.com/v1 or http://localhost:11434/v1 (Ollama)
@@ -27,12 +27,11 @@ import org.springframework.validation.annotation.Validated;
  *                        by its reasoning models)
  * @param systemPrompt    the instruction sent before the user's request
  * @param promptTemplate  the user message; {@code ${description}} and {@code ${mottoTone}} are replaced
- * @param connectTimeout  how long opening a connection may take
- * @param maxRetryAfter   the longest Retry-After honoured between attempts
+ * @param timeout         how long one attempt may wait for the answer
  */
 @Validated
 @ConfigurationProperties("persona.motto.openai")
-public record OpenAiChatProperties(
+record OpenAiChatProperties(
         String apiKey,
         @NotNull URI baseUrl,
         @NotBlank String model,
@@ -41,8 +40,7 @@ public record OpenAiChatProperties(
         @NotNull @Pattern(regexp = "max_tokens|max_completion_tokens") String tokenLimitField,
         @NotBlank String systemPrompt,
         @NotBlank String promptTemplate,
-        @NotNull Duration connectTimeout,
-        @NotNull Duration maxRetryAfter) {
+        @NotNull Duration timeout) {
 
     public boolean enabled() {
         return apiKey != null && !apiKey.isBlank();

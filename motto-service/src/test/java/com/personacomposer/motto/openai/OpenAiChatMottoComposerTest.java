@@ -15,7 +15,7 @@ class OpenAiChatMottoComposerTest {
     private static final OpenAiChatProperties PROPERTIES = new OpenAiChatProperties("sk-unit", URI.create("http://x/v1"),
             "gpt-4o-mini", 0.7, 60, "max_tokens", "system",
             "Generate a short character motto with the description: <description>${description}</description> in a "
-                    + "${mottoTone} style", Duration.ofSeconds(5), Duration.ofSeconds(10));
+                    + "${mottoTone} style", Duration.ofSeconds(20));
     private final OpenAiChatMottoComposer composer = new OpenAiChatMottoComposer(null, PROPERTIES);
 
     @ParameterizedTest

@@ -19,22 +19,22 @@ class PipelineListener {
     }
 
     @KafkaListener(topics = Topics.PERSONA_REQUESTED)
-    void on(PersonaRequested event) {
+    void onPersonaRequested(PersonaRequested event) {
         requests.requested(event);
     }
 
     @KafkaListener(topics = Topics.IMAGE_STORED)
-    void on(ImageStored event) {
+    void onImageStored(ImageStored event) {
         requests.imageStored(event);
     }
 
     @KafkaListener(topics = Topics.MOTTO_GENERATED)
-    void on(MottoGenerated event) {
+    void onMottoGenerated(MottoGenerated event) {
         requests.mottoGenerated(event);
     }
 
     @KafkaListener(topics = Topics.PERSONA_FAILED)
-    void on(PersonaFailed event) {
+    void onPersonaFailed(PersonaFailed event) {
         requests.failed(event);
     }
 }

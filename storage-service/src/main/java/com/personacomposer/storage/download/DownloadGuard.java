@@ -1,6 +1,6 @@
 package com.personacomposer.storage.download;
 
-import java.io.ByteArrayOutputStream;
+import com.personacomposer.kit.image.ImageFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -247,26 +247,31 @@ public class DownloadGuard implements AutoCloseable {
         return new Hop(new DownloadedImage(bytes, format), null);
     }
 
+    /** With a Content-Length the body is read into an array of exactly that size: no buffer to grow, no copy. */
     private byte[] readLimited(HttpEntity entity) throws IOException {
         long max = properties.maxSize().toBytes();
         if (entity == null) {
             return new byte[0];
         }
-        if (entity.getContentLength() > max) {
+        long declared = entity.getContentLength();
+        if (declared > max) {
             throw tooLarge();
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16 * 1024];
         try (InputStream in = entity.getContent()) {
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                if (body.size() + (long) read > max) {
-                    throw tooLarge();
+            if (declared >= 0) {
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                if (read < body.length) {
+                    throw new IOException("the body ended after " + read + " of " + declared + " bytes");
                 }
-                body.write(buffer, 0, read);
+                return body;
             }
+            byte[] body = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+            if (body.length > max) {
+                throw tooLarge();
+            }
+            return body;
         }
-        return body.toByteArray();
     }
 
     private DownloadRefusedException tooLarge() {

@@ -5,21 +5,26 @@ import com.personacomposer.events.ImageGenerated;
 import com.personacomposer.events.ImageStored;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.kit.kafka.EventPublisher;
-import com.personacomposer.kit.s3.S3Properties;
 import com.personacomposer.storage.download.DownloadGuard;
+import com.personacomposer.storage.download.DownloadProperties;
 import com.personacomposer.storage.download.DownloadRefusedException;
 import com.personacomposer.storage.download.DownloadedImage;
+import com.personacomposer.storage.memory.MemoryBudget;
+import com.personacomposer.storage.thumbnail.Thumbnailer;
+import com.personacomposer.storage.thumbnail.UnusableImageException;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * Copies a generated image into the bucket and announces it. A refused download fails the request with the guard's
- * reason; anything else (network, image host 5xx, S3) propagates so the record is retried, then dead-lettered.
+ * Copies a generated image into the bucket, with its thumbnail beside it, and announces it. A refused download or an
+ * unusable image (broken, or absurdly large) fails the request with the reason; anything else (network, image host
+ * 5xx, S3) propagates so the record is retried, then dead-lettered.
+ * <p>
+ * Memory: before downloading it reserves the largest download from the {@link MemoryBudget}; once the image is
+ * there it holds exactly the image plus what decoding it takes. If that is more than it holds and not free right
+ * now, it lets the image go, waits for the whole amount, and downloads again (waiting only while holding nothing).
  */
 @Service
 public class ImageStorageService {
@@ -27,35 +32,69 @@ public class ImageStorageService {
     private static final Logger log = LoggerFactory.getLogger(ImageStorageService.class);
 
     private final DownloadGuard guard;
-    private final S3Client s3;
-    private final S3Properties bucket;
+    private final Thumbnailer thumbnailer;
+    private final StoredImages bucket;
     private final EventPublisher publisher;
     private final TransferMetrics metrics;
+    private final MemoryBudget memory;
+    private final long maxDownload;
 
-    ImageStorageService(DownloadGuard guard, S3Client s3, S3Properties bucket, EventPublisher publisher,
-                        TransferMetrics metrics) {
+    ImageStorageService(DownloadGuard guard, DownloadProperties downloads, Thumbnailer thumbnailer,
+                        StoredImages bucket, EventPublisher publisher, TransferMetrics metrics, MemoryBudget memory) {
         this.guard = guard;
-        this.s3 = s3;
+        this.thumbnailer = thumbnailer;
         this.bucket = bucket;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.memory = memory;
+        this.maxDownload = downloads.maxSize().toBytes();
+        long largest = maxDownload + thumbnailer.maxWorkingBytes();
+        if (largest > memory.limit()) {
+            throw new IllegalStateException("persona.storage.max-bytes-in-flight (" + memory.limit() + " bytes) must "
+                    + "hold the largest download with its decoded pixels (" + largest + " bytes)");
+        }
     }
 
     public void onImageGenerated(ImageGenerated generated) {
-        DownloadedImage image;
-        try {
-            image = download(generated.imageUrl());
-        } catch (DownloadRefusedException refused) {
-            log.warn("request {}: {}", generated.requestId(), refused.getMessage());
-            publisher.publish(PersonaFailed.of(generated.requestId(), generated.personaKey(), FailureStage.STORAGE,
-                    refused.getMessage()));
-            return;
+        long reserve = maxDownload;
+        while (true) {
+            try (MemoryBudget.Reservation reservation = memory.reserve(reserve)) {
+                DownloadedImage image;
+                byte[] thumbnail;
+                try {
+                    image = download(generated.imageUrl());
+                    long needed = image.sizeBytes()
+                            + Thumbnailer.workingBytes(thumbnailer.dimensions(image.bytes(), image.format()));
+                    if (!reservation.resizeTo(needed)) {
+                        log.info("request {}: the image needs {} bytes in memory, more than are free now; "
+                                + "waiting for them", generated.requestId(), needed);
+                        reserve = needed;
+                        continue;
+                    }
+                    thumbnail = thumbnailer.thumbnail(image.bytes(), image.format());
+                } catch (DownloadRefusedException | UnusableImageException refused) {
+                    log.warn("request {}: {}", generated.requestId(), refused.getMessage());
+                    publisher.publish(PersonaFailed.of(generated.requestId(), generated.personaKey(),
+                            FailureStage.STORAGE, refused.getMessage()));
+                    return;
+                }
+                store(generated, image, thumbnail);
+                return;
+            }
         }
+    }
+
+    private void store(ImageGenerated generated, DownloadedImage image, byte[] thumbnail) {
         String key = ObjectKeys.of(generated.personaKey(), generated.requestId(), image.format());
+        String thumbnailKey = ObjectKeys.thumbnailOf(key);
+        // The thumbnail first: an image in the bucket always has its thumbnail beside it.
+        bucket.put(thumbnailKey, Thumbnailer.CONTENT_TYPE, thumbnail);
         upload(key, image);
-        log.info("request {}: stored {} bytes at {}", generated.requestId(), image.sizeBytes(), key);
+        log.info("request {}: stored {} bytes at {} with a {}-byte thumbnail", generated.requestId(),
+                image.sizeBytes(), key, thumbnail.length);
         publisher.publish(ImageStored.of(generated.requestId(), generated.personaKey(), generated.model(), key,
-                image.format().contentType(), image.sizeBytes(), generated.revisedPrompt()));
+                image.format().contentType(), image.sizeBytes(), generated.revisedPrompt(), thumbnailKey,
+                Thumbnailer.CONTENT_TYPE));
     }
 
     private DownloadedImage download(String url) {
@@ -76,13 +115,7 @@ public class ImageStorageService {
     private void upload(String key, DownloadedImage image) {
         Timer.Sample upload = metrics.start();
         try {
-            s3.putObject(PutObjectRequest.builder()
-                            .bucket(bucket.bucket())
-                            .key(key)
-                            .contentType(image.format().contentType())
-                            .contentLength(image.sizeBytes())
-                            .build(),
-                    RequestBody.fromBytes(image.bytes()));
+            bucket.put(key, image.format().contentType(), image.bytes());
         } catch (RuntimeException failure) {
             metrics.uploaded(upload, TransferMetrics.Outcome.FAILED, 0);
             throw failure;

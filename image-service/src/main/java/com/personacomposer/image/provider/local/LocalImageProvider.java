@@ -1,7 +1,6 @@
 package com.personacomposer.image.provider.local;
 
 import com.personacomposer.events.ImageModel;
-import com.personacomposer.image.ImageProperties;
 import com.personacomposer.image.provider.GeneratedImage;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
@@ -19,9 +18,9 @@ class LocalImageProvider implements ImageProvider {
     private final LocalImageUrls urls;
     private final Duration simulatedLatency;
 
-    LocalImageProvider(LocalImageUrls urls, ImageProperties properties) {
+    LocalImageProvider(LocalImageUrls urls, BenchProperties bench) {
         this.urls = urls;
-        this.simulatedLatency = properties.localLatency();
+        this.simulatedLatency = bench.imageLatency();
     }
 
     @Override

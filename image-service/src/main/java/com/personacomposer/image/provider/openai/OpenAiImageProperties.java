@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("persona.image.openai")
-public record OpenAiImageProperties(String apiKey, @NotNull URI baseUrl, @NotNull String model, @NotNull String size,
+record OpenAiImageProperties(String apiKey, @NotNull URI baseUrl, @NotNull String model, @NotNull String size,
                                     @NotNull Duration timeout) {
 
     public OpenAiImageProperties {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** The dall-e model: OpenAI's Images API with the configured model (DALL-E 2 or 3, or gpt-image-1). */
 @Component
-public class OpenAiImageProvider implements ImageProvider {
+class OpenAiImageProvider implements ImageProvider {
 
     private final OpenAiImageProperties properties;
     private final OpenAiImagesClient client;

@@ -1,22 +1,18 @@
 package com.personacomposer.image.provider.openai;
 
-import com.personacomposer.image.provider.remote.JsonHttp;
-import com.personacomposer.image.provider.remote.ProviderRejectedException;
-import com.personacomposer.image.provider.remote.ProviderUnavailableException;
-import com.personacomposer.image.provider.remote.RemoteProviderProperties;
-import com.personacomposer.image.provider.remote.RetryAfter;
-import com.personacomposer.image.provider.remote.Secrets;
-import io.github.resilience4j.bulkhead.annotation.Bulkhead;
-import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
-import io.github.resilience4j.retry.annotation.Retry;
+import com.personacomposer.kit.provider.ProviderClients;
+import com.personacomposer.kit.provider.ProviderGuard;
+import com.personacomposer.kit.provider.ProviderHttp;
+import com.personacomposer.kit.provider.ProviderRejectedException;
+import com.personacomposer.kit.provider.ProviderUnavailableException;
+import com.personacomposer.kit.provider.RetryAfter;
+import com.personacomposer.kit.provider.Secrets;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * POST /images/generations. Each call is retried (only when retrying can help), guarded by a circuit breaker and
@@ -29,12 +25,14 @@ public class OpenAiImagesClient {
     private static final String PROVIDER = "DALL-E";
 
     private final OpenAiImageProperties properties;
-    private final JsonHttp http;
+    private final ProviderHttp http;
+    private final ProviderGuard guard;
     private final URI endpoint;
 
-    OpenAiImagesClient(OpenAiImageProperties properties, RemoteProviderProperties remote, JsonMapper json) {
+    OpenAiImagesClient(OpenAiImageProperties properties, ProviderClients clients) {
         this.properties = properties;
-        this.http = new JsonHttp(PROVIDER, remote.connectTimeout(), json);
+        this.http = clients.http(PROVIDER, properties.timeout());
+        this.guard = clients.guard(RESILIENCE);
         String base = properties.baseUrl().toString();
         this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "images/generations");
     }
@@ -47,10 +45,11 @@ public class OpenAiImagesClient {
     public record ImagesResponse(String url, String b64Json, String revisedPrompt) {
     }
 
-    @Retry(name = RESILIENCE)
-    @CircuitBreaker(name = RESILIENCE)
-    @Bulkhead(name = RESILIENCE)
     public ImagesResponse generate(ImagesRequest request) {
+        return guard.call(() -> attempt(request));
+    }
+
+    private ImagesResponse attempt(ImagesRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", request.model());
         body.put("prompt", request.prompt());
@@ -59,15 +58,9 @@ public class OpenAiImagesClient {
         if (request.responseFormat() != null) {
             body.put("response_format", request.responseFormat());
         }
-        HttpRequest post = HttpRequest.newBuilder(endpoint)
-                .timeout(properties.timeout())
-                .header("Authorization", "Bearer " + properties.apiKey())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(http.write(body)))
-                .build();
-        JsonHttp.Response response = http.exchange(post, false);
-        if (response.status() / 100 == 2) {
+        ProviderHttp.Response response = http.post(endpoint, headers -> headers.setBearerAuth(properties.apiKey()),
+                body, false);
+        if (response.successful()) {
             JsonNode first = response.body().path("data").path(0);
             return new ImagesResponse(text(first, "url"), text(first, "b64_json"), text(first, "revised_prompt"));
         }
@@ -75,7 +68,7 @@ public class OpenAiImagesClient {
     }
 
     /** What a non-2xx answer means: retryable only for rate limits (not exhausted quota) and server errors. */
-    private RuntimeException failure(JsonHttp.Response response) {
+    private RuntimeException failure(ProviderHttp.Response response) {
         JsonNode error = response.body().path("error");
         String code = text(error, "code");
         String type = text(error, "type");

@@ -1,22 +1,20 @@
 package com.personacomposer.image.provider.replicate;
 
-import com.personacomposer.image.provider.remote.JsonHttp;
-import com.personacomposer.image.provider.remote.ProviderRejectedException;
-import com.personacomposer.image.provider.remote.ProviderUnavailableException;
-import com.personacomposer.image.provider.remote.RemoteProviderProperties;
-import com.personacomposer.image.provider.remote.RetryAfter;
-import com.personacomposer.image.provider.remote.Secrets;
-import io.github.resilience4j.bulkhead.annotation.Bulkhead;
-import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
-import io.github.resilience4j.retry.annotation.Retry;
+import com.personacomposer.kit.provider.ProviderClients;
+import com.personacomposer.kit.provider.ProviderGuard;
+import com.personacomposer.kit.provider.ProviderHttp;
+import com.personacomposer.kit.provider.ProviderRejectedException;
+import com.personacomposer.kit.provider.ProviderUnavailableException;
+import com.personacomposer.kit.provider.RetryAfter;
+import com.personacomposer.kit.provider.Secrets;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Replicate's predictions API. Each call is retried (only when retrying can help), guarded by a circuit breaker and
@@ -29,51 +27,38 @@ public class ReplicateClient {
     private static final String PROVIDER = "OpenJourney";
 
     private final ReplicateProperties properties;
-    private final JsonHttp http;
+    private final ProviderHttp http;
+    private final ProviderGuard guard;
 
-    ReplicateClient(ReplicateProperties properties, RemoteProviderProperties remote, JsonMapper json) {
+    ReplicateClient(ReplicateProperties properties, ProviderClients clients) {
         this.properties = properties;
-        this.http = new JsonHttp(PROVIDER, remote.connectTimeout(), json);
+        this.http = clients.http(PROVIDER, properties.timeout());
+        this.guard = clients.guard(RESILIENCE);
     }
 
     /**
      * Starts a prediction, letting Replicate hold the answer until it finishes (Prefer: wait, up to 60 s). A
      * timeout after sending is not retried: the prediction may exist, and another would be paid again.
      */
-    @Retry(name = RESILIENCE)
-    @CircuitBreaker(name = RESILIENCE)
-    @Bulkhead(name = RESILIENCE)
     public Prediction create(Map<String, Object> input) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", properties.version());
         body.put("input", input);
-        HttpRequest post = request(URI.create(base() + "predictions"))
-                .header("Content-Type", "application/json")
-                .header("Prefer", "wait")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(http.write(body)))
-                .build();
-        return prediction(http.exchange(post, true));
+        URI predictions = URI.create(base() + "predictions");
+        return guard.call(() -> prediction(http.post(predictions,
+                authorized().andThen(headers -> headers.set("Prefer", "wait")), body, true)));
     }
 
-    @Retry(name = RESILIENCE)
-    @CircuitBreaker(name = RESILIENCE)
-    @Bulkhead(name = RESILIENCE)
     public Prediction get(URI url) {
-        return prediction(http.exchange(request(url).GET().build(), false));
+        return guard.call(() -> prediction(http.get(url, authorized())));
     }
 
-    @Retry(name = RESILIENCE)
-    @CircuitBreaker(name = RESILIENCE)
-    @Bulkhead(name = RESILIENCE)
     public Prediction cancel(URI url) {
-        return prediction(http.exchange(request(url).POST(HttpRequest.BodyPublishers.noBody()).build(), false));
+        return guard.call(() -> prediction(http.post(url, authorized(), null, false)));
     }
 
-    private HttpRequest.Builder request(URI url) {
-        return HttpRequest.newBuilder(url)
-                .timeout(properties.timeout())
-                .header("Authorization", "Bearer " + properties.apiToken())
-                .header("Accept", "application/json");
+    private Consumer<HttpHeaders> authorized() {
+        return headers -> headers.setBearerAuth(properties.apiToken());
     }
 
     private String base() {
@@ -81,15 +66,15 @@ public class ReplicateClient {
         return base.endsWith("/") ? base : base + "/";
     }
 
-    private Prediction prediction(JsonHttp.Response response) {
-        if (response.status() / 100 == 2) {
+    private Prediction prediction(ProviderHttp.Response response) {
+        if (response.successful()) {
             return Prediction.of(response.body(), properties.baseUrl());
         }
         throw failure(response);
     }
 
     /** What a non-2xx answer means: retryable only for throttling and server errors. */
-    private RuntimeException failure(JsonHttp.Response response) {
+    private RuntimeException failure(ProviderHttp.Response response) {
         int status = response.status();
         String title = text(response.body(), "title");
         String detail = text(response.body(), "detail");

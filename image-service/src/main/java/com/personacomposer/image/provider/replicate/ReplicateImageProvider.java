@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * deadline passes (then cancelled, so it stops costing).
  */
 @Component
-public class ReplicateImageProvider implements ImageProvider {
+class ReplicateImageProvider implements ImageProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicateImageProvider.class);
     static final int SIDE = 512;

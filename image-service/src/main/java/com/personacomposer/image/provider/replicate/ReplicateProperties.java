@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("persona.image.replicate")
-public record ReplicateProperties(String apiToken, @NotNull URI baseUrl, @NotBlank String version,
+record ReplicateProperties(String apiToken, @NotNull URI baseUrl, @NotBlank String version,
                                   @NotNull String promptPrefix, @NotNull Duration timeout,
                                   @NotNull Duration pollInterval, @NotNull Duration deadline) {
 

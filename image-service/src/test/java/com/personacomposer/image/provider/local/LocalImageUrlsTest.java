@@ -14,8 +14,7 @@ import org.springframework.util.unit.DataSize;
 class LocalImageUrlsTest {
 
     private final LocalImageUrls urls = new LocalImageUrls(new ImageProperties(URI.create("http://images.test:8082/"),
-            ImageModel.LOCAL, "${name}", new ImageProperties.Generated(Duration.ofMinutes(1), 10, DataSize.ofMegabytes(1)),
-            Duration.ZERO));
+            ImageModel.LOCAL, "${name}", new ImageProperties.Generated(Duration.ofMinutes(1), 10, DataSize.ofMegabytes(1))));
 
     @Test
     void aUrlCarriesItsPromptSoAnyInstanceCanRenderIt() {

@@ -15,9 +15,9 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.personacomposer.image.provider.GeneratedImage;
-import com.personacomposer.image.provider.ImageGenerationException;
 import com.personacomposer.image.provider.PromptBuilder;
 import com.personacomposer.image.provider.ProviderStubs;
+import com.personacomposer.kit.provider.ProviderUnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.URI;
 import java.time.Duration;
@@ -159,7 +159,7 @@ class OpenAiImagesIT extends ProviderStubs {
                 "The engine is currently overloaded, please try again later")));
 
         assertThatThrownBy(() -> dallE.generate(prompt("Ada", "a mathematician")))
-                .isInstanceOf(ImageGenerationException.class)
+                .isInstanceOf(ProviderUnavailableException.class)
                 .hasMessage("DALL-E is unavailable: HTTP 503 server_error: "
                         + "The engine is currently overloaded, please try again later");
         assertThat(requests()).hasSize(3);

@@ -1,0 +1,163 @@
+package com.personacomposer.storage.thumbnail;
+
+import com.personacomposer.kit.image.ImageFormat;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Makes the thumbnail of a PNG, JPEG or WebP image: a JPEG of at most {@value #MAX_SIDE} px on its longer side,
+ * transparent parts on white. The image's dimensions are read from its header first, so an image declaring absurd
+ * dimensions is refused before any pixel is decoded. A broken image throws {@link UnusableImageException}.
+ */
+public class Thumbnailer {
+
+    public static final int MAX_SIDE = 256;
+    public static final String CONTENT_TYPE = "image/jpeg";
+    private static final float JPEG_QUALITY = 0.85f;
+    /** The scaled image and its JPEG, beside the decoded pixels: 256 x 256 x 4 bytes twice over, rounded up. */
+    private static final long SCALING_BYTES = 1024 * 1024;
+
+    public record Dimensions(int width, int height) {
+
+        public long pixels() {
+            return (long) width * height;
+        }
+    }
+
+    /** A 1 x 1 lossless WebP (cwebp -lossless), decoded at start-up to prove the WebP reader works where we run. */
+    private static final byte[] ONE_PIXEL_WEBP = Base64.getDecoder().decode("UklGRhwAAABXRUJQVlA4TBAAAAAvAAAAAAdQxP5H/wMR0f8A");
+
+    private final long maxPixels;
+
+    public Thumbnailer(long maxPixels) {
+        this.maxPixels = maxPixels;
+        // Registers the readers of the application's jars (WebP), seen through this thread's context class loader
+        // (in a packaged jar the JDK's own scan at first use may run where that loader is not the application's).
+        ImageIO.scanForPlugins();
+        for (ImageFormat format : ImageFormat.values()) {
+            if (!ImageIO.getImageReadersByMIMEType(format.contentType()).hasNext()) {
+                throw new IllegalStateException("no ImageIO reader for " + format.contentType());
+            }
+        }
+        thumbnail(ONE_PIXEL_WEBP, ImageFormat.WEBP);
+    }
+
+    /** The bytes of memory making a thumbnail of an image of these dimensions may take (4 a decoded pixel). */
+    public static long workingBytes(Dimensions dimensions) {
+        return dimensions.pixels() * 4 + SCALING_BYTES;
+    }
+
+    /** The largest {@link #workingBytes} of any image that is not refused. */
+    public long maxWorkingBytes() {
+        return maxPixels * 4 + SCALING_BYTES;
+    }
+
+    /** Reads the dimensions from the image's header, without decoding it. */
+    public Dimensions dimensions(byte[] image, ImageFormat format) {
+        return withReader(image, format, this::checkedDimensions);
+    }
+
+    public byte[] thumbnail(byte[] image, ImageFormat format) {
+        return withReader(image, format, reader -> {
+            Dimensions original = checkedDimensions(reader);
+            ImageReadParam param = reader.getDefaultReadParam();
+            // Decode no more than about twice the thumbnail's size where the reader can skip pixels.
+            int step = Math.max(1, Math.max(original.width(), original.height()) / (2 * MAX_SIDE));
+            if (step > 1) {
+                param.setSourceSubsampling(step, step, 0, 0);
+            }
+            return jpeg(scale(reader.read(0, param), original));
+        });
+    }
+
+    private interface ReaderAction<T> {
+        T apply(ImageReader reader) throws IOException;
+    }
+
+    private <T> T withReader(byte[] image, ImageFormat format, ReaderAction<T> action) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(format.contentType());
+        ImageReader reader = readers.next();
+        try (ImageInputStream in = new ByteArrayImageInputStream(image)) {
+            reader.setInput(in, true, true);
+            return action.apply(reader);
+        } catch (UnusableImageException unusable) {
+            throw unusable;
+        } catch (IOException | RuntimeException broken) {
+            // Readers signal broken content with IIOException, but some with index or state errors as well.
+            throw new UnusableImageException("the image is not a readable " + name(format) + " ("
+                    + (broken.getMessage() == null ? broken.getClass().getSimpleName() : broken.getMessage()) + ")",
+                    broken);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private Dimensions checkedDimensions(ImageReader reader) throws IOException {
+        Dimensions dimensions = new Dimensions(reader.getWidth(0), reader.getHeight(0));
+        if (dimensions.width() < 1 || dimensions.height() < 1) {
+            throw new UnusableImageException("the image declares no pixels (" + dimensions.width() + "x"
+                    + dimensions.height() + ")");
+        }
+        if (dimensions.pixels() > maxPixels) {
+            throw new UnusableImageException("the image declares " + dimensions.width() + "x" + dimensions.height()
+                    + " pixels, more than the " + maxPixels + " allowed");
+        }
+        return dimensions;
+    }
+
+    private static BufferedImage scale(BufferedImage decoded, Dimensions original) {
+        double ratio = Math.min(1.0, (double) MAX_SIDE / Math.max(original.width(), original.height()));
+        int width = Math.max(1, (int) Math.round(original.width() * ratio));
+        int height = Math.max(1, (int) Math.round(original.height() * ratio));
+        BufferedImage thumbnail = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = thumbnail.createGraphics();
+        try {
+            // JPEG has no alpha: transparent parts are laid on white, as a page would show them.
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, width, height);
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            graphics.drawImage(decoded, 0, 0, width, height, null);
+        } finally {
+            graphics.dispose();
+        }
+        return thumbnail;
+    }
+
+    private static byte[] jpeg(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByMIMEType(CONTENT_TYPE).next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(JPEG_QUALITY);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String name(ImageFormat format) {
+        return switch (format) {
+            case PNG -> "PNG";
+            case JPEG -> "JPEG";
+            case WEBP -> "WebP";
+        };
+    }
+}

@@ -1,0 +1,123 @@
+package com.personacomposer.storage.thumbnail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.personacomposer.kit.image.ImageFormat;
+import com.personacomposer.storage.download.TestImages;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class ThumbnailerTest {
+
+    private static final long MAX_PIXELS = 25_000_000;
+
+    private final Thumbnailer thumbnailer = new Thumbnailer(MAX_PIXELS);
+
+    @Test
+    void shrinksAPngToAJpegOf256OnItsLongerSideKeepingItsShape() throws IOException {
+        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnail(TestImages.png(1024, 768), ImageFormat.PNG));
+
+        assertThat(thumbnail.getWidth()).isEqualTo(256);
+        assertThat(thumbnail.getHeight()).isEqualTo(192);
+    }
+
+    @Test
+    void shrinksAJpegStandingUpright() throws IOException {
+        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnail(TestImages.jpeg(512, 1024), ImageFormat.JPEG));
+
+        assertThat(thumbnail.getWidth()).isEqualTo(128);
+        assertThat(thumbnail.getHeight()).isEqualTo(256);
+    }
+
+    @Test
+    void readsLossyAndLosslessWebPAndLaysTheirTransparencyOnWhite() throws IOException {
+        for (byte[] webp : new byte[][] {TestImages.webp(), TestImages.losslessWebp()}) {
+            assertThat(thumbnailer.dimensions(webp, ImageFormat.WEBP)).isEqualTo(new Thumbnailer.Dimensions(600, 400));
+
+            BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnail(webp, ImageFormat.WEBP));
+
+            assertThat(thumbnail.getWidth()).isEqualTo(256);
+            assertThat(thumbnail.getHeight()).isEqualTo(171);
+            // The left quarter is transparent in the original, the rest a red-to-blue gradient.
+            assertNearly(thumbnail.getRGB(10, 85), 0xffffff);
+            assertNearly(thumbnail.getRGB(250, 85), 0xf98006);
+        }
+    }
+
+    @Test
+    void laysATransparentPngOnWhiteNotBlack() throws IOException {
+        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnail(TestImages.transparentPng(400, 400),
+                ImageFormat.PNG));
+
+        assertNearly(thumbnail.getRGB(5, 5), 0xffffff);
+        assertNearly(thumbnail.getRGB(128, 128), 0x000000);
+    }
+
+    @Test
+    void keepsASmallImageAtItsOwnSize() throws IOException {
+        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnail(TestImages.png(), ImageFormat.PNG));
+
+        assertThat(thumbnail.getWidth()).isEqualTo(8);
+        assertThat(thumbnail.getHeight()).isEqualTo(8);
+    }
+
+    @Test
+    void refusesBrokenContentBehindTheRightMagicBytes() {
+        byte[] png = TestImages.png(64, 64);
+        byte[] truncatedPng = Arrays.copyOf(png, png.length / 2);
+        byte[] garbledJpeg = TestImages.jpeg(64, 64);
+        Arrays.fill(garbledJpeg, 3, garbledJpeg.length, (byte) 0x5a);
+        byte[] garbledWebp = TestImages.webp();
+        Arrays.fill(garbledWebp, 16, garbledWebp.length, (byte) 0x5a);
+
+        assertThatThrownBy(() -> thumbnailer.thumbnail(truncatedPng, ImageFormat.PNG))
+                .isInstanceOf(UnusableImageException.class)
+                .hasMessageStartingWith("the image is not a readable PNG (");
+        assertThatThrownBy(() -> thumbnailer.thumbnail(garbledJpeg, ImageFormat.JPEG))
+                .isInstanceOf(UnusableImageException.class)
+                .hasMessageStartingWith("the image is not a readable JPEG (");
+        assertThatThrownBy(() -> thumbnailer.thumbnail(garbledWebp, ImageFormat.WEBP))
+                .isInstanceOf(UnusableImageException.class)
+                .hasMessageStartingWith("the image is not a readable WebP (");
+    }
+
+    @Test
+    void refusesAnImageDeclaringAbsurdDimensionsBeforeDecodingIt() {
+        // 100000 x 100000 pixels would take 40 GB to decode; the file itself is a few hundred bytes.
+        byte[] bomb = TestImages.pngDeclaring(100_000, 100_000);
+
+        assertThat(bomb.length).isLessThan(1000);
+        assertThatThrownBy(() -> thumbnailer.dimensions(bomb, ImageFormat.PNG))
+                .isInstanceOf(UnusableImageException.class)
+                .hasMessage("the image declares 100000x100000 pixels, more than the 25000000 allowed");
+        assertThatThrownBy(() -> thumbnailer.thumbnail(bomb, ImageFormat.PNG))
+                .isInstanceOf(UnusableImageException.class)
+                .hasMessageContaining("more than the 25000000 allowed");
+    }
+
+    @Test
+    void countsFourBytesADecodedPixelAndRoomToScale() {
+        assertThat(Thumbnailer.workingBytes(new Thumbnailer.Dimensions(1024, 1024)))
+                .isEqualTo(4L * 1024 * 1024 + 1024 * 1024);
+        assertThat(thumbnailer.maxWorkingBytes()).isEqualTo(4 * MAX_PIXELS + 1024 * 1024);
+    }
+
+    private static BufferedImage decodeJpeg(byte[] jpeg) throws IOException {
+        assertThat(ImageFormat.detect(jpeg)).contains(ImageFormat.JPEG);
+        return ImageIO.read(new ByteArrayInputStream(jpeg));
+    }
+
+    private static void assertNearly(int actualRgb, int expectedRgb) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            int actual = (actualRgb >> shift) & 0xff;
+            int expected = (expectedRgb >> shift) & 0xff;
+            assertThat(Math.abs(actual - expected)).as("channel at bit %d of %06x", shift, actualRgb & 0xffffff)
+                    .isLessThanOrEqualTo(24);
+        }
+    }
+}
