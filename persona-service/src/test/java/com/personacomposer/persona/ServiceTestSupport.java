@@ -67,10 +67,11 @@ abstract class ServiceTestSupport {
         String key = "persona-generations/" + keyHash(requested.personaKey()) + "/" + requested.requestId() + ".png";
         s3.putObject(put -> put.bucket(s3Properties.bucket()).key(key).contentType("image/png"),
                 RequestBody.fromBytes(png));
-        s3.putObject(put -> put.bucket(s3Properties.bucket()).key(key.replace(".png", ".thumb.jpg"))
-                .contentType("image/jpeg"), RequestBody.fromBytes(THUMBNAIL));
+        String thumbnailKey = key.replace(".png", ".thumb.jpg");
+        s3.putObject(put -> put.bucket(s3Properties.bucket()).key(thumbnailKey).contentType("image/jpeg"),
+                RequestBody.fromBytes(THUMBNAIL));
         return ImageStored.of(requested.requestId(), requested.personaKey(), ImageModel.LOCAL, key, "image/png",
-                png.length, null);
+                png.length, null, thumbnailKey, "image/jpeg");
     }
 
     static MottoGenerated motto(PersonaRequested requested, String motto) {

@@ -22,11 +22,17 @@ public record PersonaImage(
         long downvotes,
         Instant createdAt) {
 
-    /** A new image starts with one upvote (its creator's) and no downvotes. */
-    public static PersonaImage first(String id, String requestId, String s3Key, String contentType, String model,
+    /**
+     * A new image starts with one upvote (its creator's) and no downvotes. Without a thumbnail key (an image stored
+     * before thumbnails), the conventional one is taken.
+     */
+    public static PersonaImage first(String id, String requestId, String s3Key, String contentType,
+                                     String thumbnailKey, String thumbnailContentType, String model,
                                      String description, String mottoTone, String motto, String revisedPrompt,
                                      Instant createdAt) {
-        return new PersonaImage(id, requestId, s3Key, contentType, Thumbnails.keyOf(s3Key), Thumbnails.CONTENT_TYPE,
+        return new PersonaImage(id, requestId, s3Key, contentType,
+                thumbnailKey != null ? thumbnailKey : Thumbnails.keyOf(s3Key),
+                thumbnailContentType != null ? thumbnailContentType : Thumbnails.CONTENT_TYPE,
                 model, description, mottoTone, motto, revisedPrompt, 1, 0, createdAt);
     }
 }

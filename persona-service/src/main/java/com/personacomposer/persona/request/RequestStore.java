@@ -102,6 +102,8 @@ class RequestStore {
     Optional<PersonaRequest> setImage(String requestId, String personaKey, StoredImage image, Instant now) {
         Document part = new Document("s3Key", image.s3Key())
                 .append("contentType", image.contentType())
+                .append("thumbnailKey", image.thumbnailKey())
+                .append("thumbnailContentType", image.thumbnailContentType())
                 .append("model", image.model().id())
                 .append("revisedPrompt", image.revisedPrompt());
         return updatePending(requestId, personaKey, now, new Document("image", part)
@@ -262,6 +264,7 @@ class RequestStore {
                 RequestStatus.valueOf(document.getString("status")),
                 new Stages(stage(stages, "image"), stage(stages, "storage"), stage(stages, "motto")),
                 image == null ? null : new StoredImage(image.getString("s3Key"), image.getString("contentType"),
+                        image.getString("thumbnailKey"), image.getString("thumbnailContentType"),
                         ImageModel.fromId(image.getString("model")).orElseThrow(),
                         image.getString("revisedPrompt")),
                 document.getString("motto"),

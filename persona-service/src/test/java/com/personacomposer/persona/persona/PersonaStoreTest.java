@@ -184,7 +184,7 @@ class PersonaStoreTest {
 
     private static PersonaImage image(String requestId, Instant createdAt) {
         return PersonaImage.first(UUID.nameUUIDFromBytes(requestId.getBytes()).toString(), requestId,
-                "persona-generations/x/" + requestId + ".png", "image/png", "local", "desc", "neutral", "Motto.",
+                "persona-generations/x/" + requestId + ".png", "image/png", null, null, "local", "desc", "neutral", "Motto.",
                 null, createdAt);
     }
 }

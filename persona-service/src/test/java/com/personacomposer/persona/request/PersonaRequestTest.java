@@ -13,7 +13,7 @@ class PersonaRequestTest {
 
     private static final RequestDetails DETAILS =
             new RequestDetails("zoë", "Zoë", "zoë", "", MottoTone.NEUTRAL, ImageModel.LOCAL);
-    private static final StoredImage IMAGE = new StoredImage("k.png", "image/png", ImageModel.LOCAL, null);
+    private static final StoredImage IMAGE = new StoredImage("k.png", "image/png", null, null, ImageModel.LOCAL, null);
     private static final Stages PENDING = new Stages(StageStatus.PENDING, StageStatus.PENDING, StageStatus.PENDING);
 
     @Test

@@ -88,6 +88,8 @@ class RequestServiceTest {
         assertThat(images(requested.personaKey())).singleElement().satisfies(stored -> {
             assertThat(stored.getString("requestId")).isEqualTo(requested.requestId().toString());
             assertThat(stored.getString("s3Key")).isEqualTo(image.s3Key());
+            assertThat(stored.getString("thumbnailKey")).isEqualTo(image.thumbnailKey());
+            assertThat(stored.getString("thumbnailContentType")).isEqualTo("image/jpeg");
             assertThat(stored.getString("contentType")).isEqualTo("image/png");
             assertThat(stored.getString("model")).isEqualTo("dall-e");
             assertThat(stored.getString("description")).isEqualTo("a brave explorer");
@@ -431,7 +433,8 @@ class RequestServiceTest {
     }
 
     private static ImageStored imageStored(PersonaRequested requested) {
-        return ImageStored.of(requested.requestId(), requested.personaKey(), ImageModel.DALL_E,
-                "persona-generations/abc/" + requested.requestId() + ".png", "image/png", 1234, "a revised prompt");
+        String key = "persona-generations/abc/" + requested.requestId();
+        return ImageStored.of(requested.requestId(), requested.personaKey(), ImageModel.DALL_E, key + ".png",
+                "image/png", 1234, "a revised prompt", key + ".small.jpg", "image/jpeg");
     }
 }
