@@ -8,11 +8,17 @@ import com.personacomposer.events.naming.PersonaName;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The read API, votes and the gateway's internal recording of requests, over HTTP. */
 class PersonaApiIT extends ServiceTestSupport {
+
+    @Autowired
+    MongoDatabase database;
 
     @Test
     void votesCountUpAndDownOnOneImage() {
@@ -167,6 +173,23 @@ class PersonaApiIT extends ServiceTestSupport {
         assertProblem(pipeline.get("/api/requests/" + retryId), 404);
 
         assertThat(pipeline.get("/api/requests/" + requestId).json().path("status").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void theImageRecordsThePrincipalTheGatewayForwarded() {
+        UUID requestId = UUID.randomUUID();
+        String name = unique("Owned Olive");
+        assertThat(pipeline.put("/internal/requests/" + requestId, record(name, null),
+                Map.of("X-Persona-Principal", "olive-sub")).status()).isEqualTo(201);
+        PersonaName persona = PersonaName.of(name);
+        PersonaRequested requested = PersonaRequested.of(requestId, persona.key(), persona.displayName(),
+                persona.slug(), "", MottoTone.NEUTRAL, com.personacomposer.events.ImageModel.LOCAL);
+
+        pipeline.publish(requested, store(requested, png("owned")), motto(requested, "Mine."));
+        awaitStatus(requestId, "COMPLETED");
+
+        assertThat(database.getCollection("images").find(new Document("requestId", requestId.toString())).first()
+                .getString("createdBy")).isEqualTo("olive-sub");
     }
 
     @Test

@@ -129,8 +129,14 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Response put(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : JSON.writeValueAsString(body))));
+        return put(path, body, java.util.Map.of());
+    }
+
+    public Response put(String path, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.PUT(HttpRequest.BodyPublishers.ofString(
+                body instanceof String raw ? raw : JSON.writeValueAsString(body))));
     }
 
     public Response post(String path, Object body) {

@@ -112,7 +112,7 @@ public class ImageStore {
                 .append("upvotes", (int) image.upvotes())
                 .append("downvotes", (int) image.downvotes())
                 .append("createdAt", image.createdAt())
-                .append("createdBy", null);
+                .append("createdBy", image.createdBy());
     }
 
     /** An image document; one written without a thumbnail key gets the conventional one. */
@@ -127,6 +127,6 @@ public class ImageStore {
                 image.getString("model"), image.getString("description"),
                 image.getString("mottoTone"), image.getString("motto"), image.getString("revisedPrompt"),
                 BsonValues.number(image, "upvotes"), BsonValues.number(image, "downvotes"),
-                BsonValues.instant(image, "createdAt"));
+                BsonValues.instant(image, "createdAt"), image.getString("createdBy"));
     }
 }

@@ -26,7 +26,8 @@ record IntakeBody(
         @Size(min = 1, max = 200) String idempotencyKey,
         Boolean unlessPersonaExists) {
 
-    RequestDetails toDetails() {
+    /** The details of the request made by {@code createdBy} (null: anonymous). */
+    RequestDetails toDetails(String createdBy) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!personaKey.equals(PersonaName.canonicalKey(personaName))) {
             problems.add(new FieldProblem("personaKey", "must be the canonical key of personaName"));
@@ -36,6 +37,6 @@ record IntakeBody(
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new RequestDetails(personaKey, personaName, slug, description, mottoTone, model);
+        return new RequestDetails(personaKey, personaName, slug, description, mottoTone, model, createdBy);
     }
 }

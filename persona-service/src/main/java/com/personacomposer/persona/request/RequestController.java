@@ -13,12 +13,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
 /** Request status for clients, and the gateway's intake call recording new requests. */
 @RestController
 class RequestController {
+
+    /** The caller's principal, set by the gateway (which strips it from what clients send). */
+    static final String PRINCIPAL = "X-Persona-Principal";
 
     private final RequestService requests;
     private final RequestIntake intake;
@@ -44,9 +48,10 @@ class RequestController {
      * (200, Content-Location naming it) and nothing is recorded.
      */
     @PutMapping("/internal/requests/{requestId}")
-    ResponseEntity<?> intake(@PathVariable String requestId, @Valid @RequestBody IntakeBody body) {
+    ResponseEntity<?> intake(@PathVariable String requestId, @Valid @RequestBody IntakeBody body,
+                             @RequestHeader(name = PRINCIPAL, required = false) String principal) {
         UUID id = parse(requestId).orElseThrow(() -> new InvalidInputException("requestId", "must be a UUID"));
-        IntakeResult result = intake.take(id, body);
+        IntakeResult result = intake.take(id, body, principal);
         if (result instanceof IntakeResult.PersonaExists exists) {
             String slug = UriUtils.encodePathSegment(exists.persona().slug(), StandardCharsets.UTF_8);
             return ResponseEntity.ok()

@@ -19,8 +19,9 @@ class RequestIntake {
         this.personas = personas;
     }
 
-    IntakeResult take(UUID requestId, IntakeBody body) {
-        RequestDetails details = body.toDetails();
+    /** {@code principal}: who asks, as the gateway forwards it (null: anonymous). */
+    IntakeResult take(UUID requestId, IntakeBody body, String principal) {
+        RequestDetails details = body.toDetails(principal);
         if (Boolean.TRUE.equals(body.unlessPersonaExists())) {
             var existing = personas.find(details.slug(), PersonaQueries.DEFAULT_IMAGE_LIMIT);
             if (existing.isPresent()) {

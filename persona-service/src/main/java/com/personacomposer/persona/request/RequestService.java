@@ -150,8 +150,8 @@ public class RequestService {
         RequestDetails details = request.details();
         StoredImage image = request.image();
         return PersonaImage.first(request.imageId(), request.requestId(), image.s3Key(), image.contentType(),
-                image.thumbnailKey(), image.thumbnailContentType(), image.model().id(), details.description(), details.mottoTone().id(), request.motto(),
-                image.revisedPrompt(), now);
+                image.thumbnailKey(), image.thumbnailContentType(), image.model().id(), details.description(),
+                details.mottoTone().id(), request.motto(), image.revisedPrompt(), now, details.createdBy());
     }
 
     private Instant now() {

@@ -79,7 +79,7 @@ class RequestStore {
      */
     private static Document skeleton(String personaKey, Instant now) {
         Document skeleton = new Document("personaKey", personaKey);
-        for (String field : List.of("personaName", "slug", "description", "mottoTone", "model")) {
+        for (String field : List.of("personaName", "slug", "description", "mottoTone", "model", "createdBy")) {
             skeleton.append(field, null);
         }
         for (Stage stage : Stage.values()) {
@@ -95,7 +95,8 @@ class RequestStore {
                 .append("slug", details.slug())
                 .append("description", details.description())
                 .append("mottoTone", details.mottoTone().id())
-                .append("model", details.model().id());
+                .append("model", details.model().id())
+                .append("createdBy", details.createdBy());
     }
 
     /** Sets the image part; empty when the request is already COMPLETED or FAILED (the part is then ignored). */
@@ -251,7 +252,7 @@ class RequestStore {
             details = new RequestDetails(document.getString("personaKey"), document.getString("personaName"),
                     document.getString("slug"), document.getString("description"),
                     MottoTone.fromId(document.getString("mottoTone")).orElseThrow(),
-                    ImageModel.fromId(document.getString("model")).orElseThrow());
+                    ImageModel.fromId(document.getString("model")).orElseThrow(), document.getString("createdBy"));
         }
         Document stages = document.get("stages", new Document());
         Document image = document.get("image", Document.class);

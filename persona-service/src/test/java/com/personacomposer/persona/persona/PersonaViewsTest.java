@@ -17,9 +17,9 @@ class PersonaViewsTest {
     private static final ImageUrls URLS = key -> new SignedUrl("https://s3.example/" + key + "?sig", EXPIRES);
 
     private final PersonaImage older = new PersonaImage("i1", "r1", "k1.png", "image/png", "k1.thumb.jpg",
-            "image/jpeg", "local", "first", "neutral", "Old motto.", "revised", 3, 1, T0);
+            "image/jpeg", "local", "first", "neutral", "Old motto.", "revised", 3, 1, T0, "alice");
     private final PersonaImage newer = new PersonaImage("i2", "r2", "k2.webp", "image/webp", "k2.thumb.jpg",
-            "image/jpeg", "dall-e", "second", "sombre", "New motto.", null, 1, 0, T0.plusSeconds(60));
+            "image/jpeg", "dall-e", "second", "sombre", "New motto.", null, 1, 0, T0.plusSeconds(60), null);
     private final Persona persona = new Persona("zoë", "zoë", "Zoë", T0, T0.plusSeconds(60), 2,
             new Persona.Cover("i2", "k2.webp", "k2.thumb.jpg", "New motto.", "sombre"));
 

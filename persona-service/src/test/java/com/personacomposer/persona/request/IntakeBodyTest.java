@@ -14,22 +14,23 @@ class IntakeBodyTest {
 
     @Test
     void keyAndSlugDerivedFromTheNameAreAccepted() {
-        RequestDetails details = body("o'brien", "O'Brien", "o-brien-" + tagOf("o'brien")).toDetails();
+        RequestDetails details = body("o'brien", "O'Brien", "o-brien-" + tagOf("o'brien")).toDetails("alice");
 
         assertThat(details.personaName()).isEqualTo("O'Brien");
         assertThat(details.description()).isEmpty();
+        assertThat(details.createdBy()).isEqualTo("alice");
     }
 
     @Test
     void aKeyOfAnotherNameIsNamed() {
-        assertThatThrownBy(() -> body("someone", "O'Brien", "someone").toDetails())
+        assertThatThrownBy(() -> body("someone", "O'Brien", "someone").toDetails(null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldProblem("personaKey", "must be the canonical key of personaName")));
     }
 
     @Test
     void aSlugOfAnotherKeyIsNamed() {
-        assertThatThrownBy(() -> body("zoë", "Zoë", "zoe").toDetails())
+        assertThatThrownBy(() -> body("zoë", "Zoë", "zoe").toDetails(null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldProblem("slug", "must be the slug of personaKey")));
     }

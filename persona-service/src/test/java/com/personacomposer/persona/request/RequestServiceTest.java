@@ -403,6 +403,20 @@ class RequestServiceTest {
                 .satisfies(failed -> assertThat(failed.stage()).isEqualTo(FailureStage.TIMEOUT));
     }
 
+    @Test
+    void theImageRecordsWhoAskedForIt() {
+        PersonaRequested requested = requested("Made By Mia", "", MottoTone.NEUTRAL);
+        RequestDetails asked = RequestDetails.of(requested);
+        service.record(requested.requestId(), new RequestDetails(asked.personaKey(), asked.personaName(),
+                asked.slug(), asked.description(), asked.mottoTone(), asked.model(), "mia-sub"), null);
+        service.requested(requested);
+        service.imageStored(imageStored(requested));
+        service.mottoGenerated(MottoGenerated.of(requested.requestId(), requested.personaKey(), "Mine.", "local"));
+
+        assertThat(images(requested.personaKey())).singleElement()
+                .satisfies(image -> assertThat(image.getString("createdBy")).isEqualTo("mia-sub"));
+    }
+
     private double total(String counter) {
         return meters.find(counter).counters().stream().mapToDouble(Counter::count).sum();
     }
