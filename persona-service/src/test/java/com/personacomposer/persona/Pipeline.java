@@ -140,8 +140,20 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Response post(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : JSON.writeValueAsString(body))));
+        return post(path, body, java.util.Map.of());
+    }
+
+    public Response post(String path, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(
+                body instanceof String raw ? raw : JSON.writeValueAsString(body))));
+    }
+
+    public Response delete(String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        headers.forEach(request::header);
+        return send(request.DELETE());
     }
 
     /** Fetches a URL the service handed out (a presigned image URL), as a browser would. */

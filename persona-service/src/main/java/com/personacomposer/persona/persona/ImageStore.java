@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 
 import com.mongodb.MongoWriteException;
@@ -89,11 +90,21 @@ public class ImageStore {
         return images.countDocuments(eq("personaKey", personaKey));
     }
 
-    /** One atomic increment of the image's counter; empty when the persona has no such image. */
-    Optional<PersonaImage> vote(String personaKey, String imageId, VoteDirection direction) {
-        Document after = images.findOneAndUpdate(and(eq("_id", imageId), eq("personaKey", personaKey)),
-                inc(direction.counter(), 1), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(after).map(ImageStore::toImage);
+    /**
+     * Moves the image's counters from a voter's vote {@code before} to {@code after} (either may be absent) in one
+     * atomic update; the image as it then stands, empty when there is no such image.
+     */
+    Optional<PersonaImage> recount(String imageId, Optional<VoteDirection> before, Optional<VoteDirection> after) {
+        int up = count(after, VoteDirection.UP) - count(before, VoteDirection.UP);
+        int down = count(after, VoteDirection.DOWN) - count(before, VoteDirection.DOWN);
+        Document image = images.findOneAndUpdate(eq("_id", imageId),
+                combine(inc(VoteDirection.UP.counter(), up), inc(VoteDirection.DOWN.counter(), down)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(image).map(ImageStore::toImage);
+    }
+
+    private static int count(Optional<VoteDirection> vote, VoteDirection direction) {
+        return vote.filter(direction::equals).isPresent() ? 1 : 0;
     }
 
     static Document toDocument(String personaKey, PersonaImage image) {

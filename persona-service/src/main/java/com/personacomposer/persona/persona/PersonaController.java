@@ -8,10 +8,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import com.personacomposer.persona.web.UnauthorizedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,6 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/personas")
 class PersonaController {
+
+    /** The caller's principal and, in fully open mode, the anonymous voter id; both set by the gateway. */
+    static final String PRINCIPAL = "X-Persona-Principal";
+    static final String VOTER = "X-Persona-Voter";
 
     private final PersonaQueries queries;
 
@@ -47,9 +54,32 @@ class PersonaController {
         return queries.images(slug, after, limit);
     }
 
+    /**
+     * The voter is the caller's principal, else (in fully open mode) the client the gateway names by a hash of its
+     * address; a vote by nobody is refused.
+     */
     @PostMapping("/{slug}/images/{imageId}/votes")
-    VoteView vote(@PathVariable String slug, @PathVariable String imageId, @Valid @RequestBody VoteBody body) {
-        return queries.vote(slug, imageId, body.direction());
+    VoteView vote(@PathVariable String slug, @PathVariable String imageId, @Valid @RequestBody VoteBody body,
+                  @RequestHeader(name = PRINCIPAL, required = false) String principal,
+                  @RequestHeader(name = VOTER, required = false) String voter) {
+        return queries.vote(slug, imageId, body.direction(), voter(principal, voter));
+    }
+
+    @DeleteMapping("/{slug}/images/{imageId}/votes")
+    VoteView withdrawVote(@PathVariable String slug, @PathVariable String imageId,
+                          @RequestHeader(name = PRINCIPAL, required = false) String principal,
+                          @RequestHeader(name = VOTER, required = false) String voter) {
+        return queries.withdrawVote(slug, imageId, voter(principal, voter));
+    }
+
+    private static String voter(String principal, String voter) {
+        if (principal != null && !principal.isBlank()) {
+            return principal;
+        }
+        if (voter != null && !voter.isBlank()) {
+            return voter;
+        }
+        throw new UnauthorizedException("voting needs a signed-in caller");
     }
 
     record VoteBody(@NotNull String direction) {

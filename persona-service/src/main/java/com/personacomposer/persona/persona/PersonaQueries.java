@@ -7,6 +7,7 @@ import com.personacomposer.persona.persona.PersonaViews.PersonaView;
 import com.personacomposer.persona.persona.PersonaViews.VoteView;
 import com.personacomposer.persona.web.InvalidInputException;
 import com.personacomposer.persona.web.NotFoundException;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -19,12 +20,16 @@ public class PersonaQueries {
 
     private final PersonaStore personas;
     private final ImageStore images;
+    private final VoteStore votes;
     private final ImageUrls urls;
+    private final Clock clock;
 
-    PersonaQueries(PersonaStore personas, ImageStore images, ImageUrls urls) {
+    PersonaQueries(PersonaStore personas, ImageStore images, VoteStore votes, ImageUrls urls, Clock clock) {
         this.personas = personas;
         this.images = images;
+        this.votes = votes;
         this.urls = urls;
+        this.clock = clock;
     }
 
     PersonaView get(String slug, int limit) {
@@ -56,13 +61,32 @@ public class PersonaQueries {
                 page, size, slice.total());
     }
 
-    VoteView vote(String slug, String imageId, String direction) {
+    /** Sets {@code voter}'s one vote on the image: the same way again changes nothing, the other way moves it. */
+    VoteView vote(String slug, String imageId, String direction, String voter) {
         VoteDirection way = VoteDirection.fromId(direction)
                 .orElseThrow(() -> new InvalidInputException("direction", "must be up or down"));
+        PersonaImage image = image(slug, imageId);
+        Optional<VoteDirection> before = votes.cast(image.id(), voter, way, clock.instant());
+        return recount(image, before, Optional.of(way));
+    }
+
+    /** Withdraws {@code voter}'s vote on the image, if any. */
+    VoteView withdrawVote(String slug, String imageId, String voter) {
+        PersonaImage image = image(slug, imageId);
+        Optional<VoteDirection> before = votes.withdraw(image.id(), voter);
+        return recount(image, before, Optional.empty());
+    }
+
+    private PersonaImage image(String slug, String imageId) {
         return personas.findBySlug(slug)
-                .flatMap(persona -> images.vote(persona.key(), imageId, way))
-                .map(PersonaViews::vote)
+                .flatMap(persona -> images.find(persona.key(), imageId))
                 .orElseThrow(() -> new NotFoundException("persona '" + slug + "' has no image " + imageId));
+    }
+
+    private VoteView recount(PersonaImage image, Optional<VoteDirection> before, Optional<VoteDirection> after) {
+        return images.recount(image.id(), before, after)
+                .map(counted -> PersonaViews.vote(counted, after))
+                .orElseThrow(() -> new NotFoundException("image " + image.id() + " is gone"));
     }
 
     private static NotFoundException unknownPersona(String slug) {

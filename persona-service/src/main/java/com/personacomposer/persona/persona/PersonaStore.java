@@ -43,10 +43,12 @@ public class PersonaStore {
 
     private final MongoCollection<Document> personas;
     private final ImageStore images;
+    private final VoteStore votes;
 
-    public PersonaStore(MongoDatabase database, ImageStore images) {
+    public PersonaStore(MongoDatabase database, ImageStore images, VoteStore votes) {
         this.personas = database.getCollection(COLLECTION);
         this.images = images;
+        this.votes = votes;
         personas.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true).name("key_unique"));
         personas.createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true).name("slug_unique"));
         // The list, newest first; a search filters the same index's keys (q is a literal fragment of the key).
@@ -61,6 +63,10 @@ public class PersonaStore {
     public void append(String key, String slug, String name, PersonaImage image) throws SlugTakenException {
         ensurePersona(key, slug, name, image.createdAt());
         boolean added = images.insert(key, image);
+        if (image.createdBy() != null) {
+            // The image's first upvote is its creator's (set again on a repeat, which changes nothing).
+            votes.cast(image.id(), image.createdBy(), VoteDirection.UP, image.createdAt());
+        }
         // Counted only by the insert that added the image. The cover and timestamps are set again on a repeat (a
         // redelivery after a crash between the insert and this update), which changes nothing when they were set.
         Bson count = added ? inc("imageCount", 1) : inc("imageCount", 0);

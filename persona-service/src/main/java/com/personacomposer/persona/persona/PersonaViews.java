@@ -3,6 +3,7 @@ package com.personacomposer.persona.persona;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.web.util.UriUtils;
 
 /** What the read API answers: views of personas with presigned image URLs, never the stored documents. */
@@ -32,7 +33,8 @@ public final class PersonaViews {
                           Instant updatedAt) {
     }
 
-    record VoteView(String imageId, long upvotes, long downvotes) {
+    /** An image's counts after a vote, and the caller's vote on it (up, down or null). */
+    record VoteView(String imageId, long upvotes, long downvotes, String myVote) {
     }
 
     /**
@@ -74,7 +76,7 @@ public final class PersonaViews {
                 persona.updatedAt());
     }
 
-    static VoteView vote(PersonaImage image) {
-        return new VoteView(image.id(), image.upvotes(), image.downvotes());
+    static VoteView vote(PersonaImage image, Optional<VoteDirection> myVote) {
+        return new VoteView(image.id(), image.upvotes(), image.downvotes(), myVote.map(VoteDirection::id).orElse(null));
     }
 }

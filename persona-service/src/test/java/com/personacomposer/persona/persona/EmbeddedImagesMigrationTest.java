@@ -79,7 +79,7 @@ class EmbeddedImagesMigrationTest {
         assertThat(database.getCollection("personas").countDocuments(new Document("images",
                 new Document("$exists", true)))).isZero();
         assertThat(database.getCollection("images").countDocuments()).isEqualTo(4);
-        PersonaStore personas = new PersonaStore(database, new ImageStore(database));
+        PersonaStore personas = new PersonaStore(database, new ImageStore(database), new VoteStore(database));
         Persona ada = personas.findBySlug("ada-lovelace").orElseThrow();
         assertThat(ada.imageCount()).isEqualTo(3);
         assertThat(ada.updatedAt()).isEqualTo(T0.plusSeconds(2));

@@ -29,7 +29,7 @@ class PersonaStoreTest {
     void setUp() {
         database = mongo.database();
         images = new ImageStore(database);
-        store = new PersonaStore(database, images);
+        store = new PersonaStore(database, images, new VoteStore(database));
     }
 
     @AfterAll
@@ -118,23 +118,6 @@ class PersonaStoreTest {
         assertThat(beyond.items()).isEmpty();
         assertThat(first.total()).isEqualTo(3);
         assertThat(beyond.total()).isEqualTo(3);
-    }
-
-    @Test
-    void votesCountOnTheVotedImageOnly() throws Exception {
-        PersonaImage first = image("r1", T0);
-        PersonaImage second = image("r2", T0);
-        add("Voter", first);
-        add("Voter", second);
-
-        images.vote("voter", second.id(), VoteDirection.UP);
-        PersonaImage afterDown = images.vote("voter", second.id(), VoteDirection.DOWN).orElseThrow();
-
-        assertThat(afterDown.upvotes()).isEqualTo(2);
-        assertThat(afterDown.downvotes()).isEqualTo(1);
-        assertThat(images.find("voter", first.id()).orElseThrow().upvotes()).isEqualTo(1);
-        assertThat(images.vote("voter", "no-such-image", VoteDirection.UP)).isEmpty();
-        assertThat(images.vote("nobody", first.id(), VoteDirection.UP)).isEmpty();
     }
 
     @Test

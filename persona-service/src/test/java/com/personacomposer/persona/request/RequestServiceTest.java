@@ -14,6 +14,7 @@ import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.persona.persona.ImageStore;
 import com.personacomposer.persona.persona.PersonaStore;
+import com.personacomposer.persona.persona.VoteStore;
 import com.personacomposer.persona.testing.MemoryMongo;
 import com.personacomposer.persona.testing.MutableClock;
 import com.personacomposer.persona.testing.RecordingPublisher;
@@ -53,7 +54,7 @@ class RequestServiceTest {
         store = new RequestStore(database);
         owedEvents = new OwedEvents(store, publisher, properties, clock);
         service = new RequestService(store, new IdempotencyKeys(database, properties),
-                new PersonaStore(database, new ImageStore(database)), owedEvents, properties, metrics, clock);
+                new PersonaStore(database, new ImageStore(database), new VoteStore(database)), owedEvents, properties, metrics, clock);
     }
 
     @AfterAll
