@@ -91,9 +91,10 @@ final class Backends {
         return requestStatus(requestId, name, slug, "COMPLETED", "DONE", "DONE", "DONE", null, null);
     }
 
-    static String votes(String imageId, long upvotes, long downvotes) {
+    /** {@code myVote}: up, down or null (no vote). */
+    static String votes(String imageId, long upvotes, long downvotes, String myVote) {
         return JSON.writeValueAsString(NODES.objectNode().put("imageId", imageId).put("upvotes", upvotes)
-                .put("downvotes", downvotes));
+                .put("downvotes", downvotes).put("myVote", myVote));
     }
 
     /** image-service leaves reason out for an available model. */

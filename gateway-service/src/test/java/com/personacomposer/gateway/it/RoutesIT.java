@@ -80,7 +80,7 @@ class RoutesIT extends GatewayIntegrationSupport {
     void votesGoToPersonaService() {
         BACKEND.stubFor(post(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
                 .withRequestBody(equalToJson("{\"direction\":\"up\"}"))
-                .willReturn(okJson(Backends.votes("img-1", 2, 0))));
+                .willReturn(okJson(Backends.votes("img-1", 2, 0, "up"))));
 
         client.post().uri("/api/personas/ada/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"direction\":\"up\"}")
