@@ -202,6 +202,69 @@ class PersonaApiIT extends ServiceTestSupport {
     }
 
     @Test
+    void anImageIsDeletedByItsCreatorOrAnAdminWithItsObjectsAndVotes() {
+        String name = unique("Deleted Dora");
+        PersonaRequested first = createOwnedImage(name, "dora-sub");
+        PersonaRequested second = createOwnedImage(name, "dora-sub");
+        String persona = "/api/personas/" + Pipeline.segment(first.slug());
+        JsonNode images = pipeline.get(persona).json().path("images");
+        String firstId = images.get(0).path("id").asString();
+        String secondId = images.get(1).path("id").asString();
+        String secondKey = database.getCollection("images").find(new Document("_id", secondId)).first()
+                .getString("s3Key");
+        pipeline.post(persona + "/images/" + secondId + "/votes", Map.of("direction", "down"),
+                Map.of("X-Persona-Principal", "voter-sub"));
+
+        assertProblem(pipeline.delete(persona + "/images/" + secondId, Map.of()), 401);
+        assertProblem(pipeline.delete(persona + "/images/" + secondId,
+                Map.of("X-Persona-Principal", "stranger-sub")), 403);
+        assertProblem(pipeline.delete(persona + "/images/" + UUID.randomUUID(),
+                Map.of("X-Persona-Principal", "dora-sub")), 404);
+        assertThat(pipeline.delete(persona + "/images/" + secondId, Map.of("X-Persona-Principal", "dora-sub"))
+                .status()).isEqualTo(204);
+
+        JsonNode left = pipeline.get(persona).json();
+        assertThat(left.path("imageCount").asLong()).isEqualTo(1);
+        assertThat(left.path("images")).extracting(image -> image.path("id").asString()).containsExactly(firstId);
+        assertThat(pipeline.get("/api/personas?q=" + Pipeline.segment(name)).json().path("items").get(0)
+                .path("motto").asString()).as("the cover moved to the image left").isEqualTo("Mine " + first.requestId());
+        assertThat(database.getCollection("votes").countDocuments(new Document("imageId", secondId))).isZero();
+        assertThat(objectExists(secondKey)).isFalse();
+        assertThat(objectExists(secondKey.replace(".png", ".thumb.jpg"))).isFalse();
+
+        assertThat(pipeline.delete(persona + "/images/" + firstId,
+                Map.of("X-Persona-Principal", "admin-sub", "X-Persona-Admin", "true")).status()).isEqualTo(204);
+        assertProblem(pipeline.get(persona), 404);
+    }
+
+    private PersonaRequested createOwnedImage(String name, String principal) {
+        UUID requestId = UUID.randomUUID();
+        assertThat(pipeline.put("/internal/requests/" + requestId, record(name, null),
+                Map.of("X-Persona-Principal", principal)).status()).isEqualTo(201);
+        PersonaName persona = PersonaName.of(name);
+        PersonaRequested requested = PersonaRequested.of(requestId, persona.key(), persona.displayName(),
+                persona.slug(), "", MottoTone.NEUTRAL, com.personacomposer.events.ImageModel.LOCAL);
+        pipeline.publish(requested, store(requested, png(requestId.toString())),
+                motto(requested, "Mine " + requestId));
+        awaitStatus(requestId, "COMPLETED");
+        return requested;
+    }
+
+    private boolean objectExists(String key) {
+        try {
+            s3.headObject(head -> head.bucket(s3Properties.bucket()).key(key));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Test
     void unlessPersonaExistsAnExistingPersonaIsAnsweredAndNothingIsRecorded() {
         PersonaRequested existing = createImage(unique("Known Kit"), "", MottoTone.NEUTRAL, "Been here.");
         Map<String, Object> again = record(existing.personaName(), null);

@@ -80,6 +80,11 @@ public class ImageStore {
         return page;
     }
 
+    /** Deletes the image; false when it was gone already. */
+    boolean delete(String imageId) {
+        return images.deleteOne(eq("_id", imageId)).getDeletedCount() == 1;
+    }
+
     /** The persona's newest image, if it has one. */
     Optional<PersonaImage> newest(String personaKey) {
         return Optional.ofNullable(images.find(eq("personaKey", personaKey))

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import com.personacomposer.persona.web.UnauthorizedException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +28,8 @@ class PersonaController {
     /** The caller's principal and, in fully open mode, the anonymous voter id; both set by the gateway. */
     static final String PRINCIPAL = "X-Persona-Principal";
     static final String VOTER = "X-Persona-Voter";
+    /** "true" when the gateway knows the caller as an admin. */
+    static final String ADMIN = "X-Persona-Admin";
 
     private final PersonaQueries queries;
 
@@ -70,6 +73,15 @@ class PersonaController {
                           @RequestHeader(name = PRINCIPAL, required = false) String principal,
                           @RequestHeader(name = VOTER, required = false) String voter) {
         return queries.withdrawVote(slug, imageId, voter(principal, voter));
+    }
+
+    /** By the image's creator or an admin; 204. */
+    @DeleteMapping("/{slug}/images/{imageId}")
+    ResponseEntity<Void> deleteImage(@PathVariable String slug, @PathVariable String imageId,
+                                     @RequestHeader(name = PRINCIPAL, required = false) String principal,
+                                     @RequestHeader(name = ADMIN, required = false) String admin) {
+        queries.deleteImage(slug, imageId, principal, "true".equals(admin));
+        return ResponseEntity.noContent().build();
     }
 
     private static String voter(String principal, String voter) {

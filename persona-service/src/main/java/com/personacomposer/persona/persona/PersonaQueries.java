@@ -5,8 +5,10 @@ import com.personacomposer.persona.persona.PersonaViews.ImagePage;
 import com.personacomposer.persona.persona.PersonaViews.PersonaPage;
 import com.personacomposer.persona.persona.PersonaViews.PersonaView;
 import com.personacomposer.persona.persona.PersonaViews.VoteView;
+import com.personacomposer.persona.web.ForbiddenException;
 import com.personacomposer.persona.web.InvalidInputException;
 import com.personacomposer.persona.web.NotFoundException;
+import com.personacomposer.persona.web.UnauthorizedException;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -21,13 +23,16 @@ public class PersonaQueries {
     private final PersonaStore personas;
     private final ImageStore images;
     private final VoteStore votes;
+    private final ImageObjects objects;
     private final ImageUrls urls;
     private final Clock clock;
 
-    PersonaQueries(PersonaStore personas, ImageStore images, VoteStore votes, ImageUrls urls, Clock clock) {
+    PersonaQueries(PersonaStore personas, ImageStore images, VoteStore votes, ImageObjects objects, ImageUrls urls,
+                   Clock clock) {
         this.personas = personas;
         this.images = images;
         this.votes = votes;
+        this.objects = objects;
         this.urls = urls;
         this.clock = clock;
     }
@@ -75,6 +80,27 @@ public class PersonaQueries {
         PersonaImage image = image(slug, imageId);
         Optional<VoteDirection> before = votes.withdraw(image.id(), voter);
         return recount(image, before, Optional.empty());
+    }
+
+    /**
+     * Deletes the image, its S3 objects and its votes, by its creator or an admin ({@code principal} null:
+     * anonymous, refused); a persona left without images goes too.
+     */
+    void deleteImage(String slug, String imageId, String principal, boolean admin) {
+        if (principal == null || principal.isBlank()) {
+            throw new UnauthorizedException("deleting an image needs a signed-in caller");
+        }
+        Persona persona = personas.findBySlug(slug).orElseThrow(() -> unknownPersona(slug));
+        PersonaImage image = images.find(persona.key(), imageId)
+                .orElseThrow(() -> new NotFoundException("persona '" + slug + "' has no image " + imageId));
+        if (!admin && !principal.equals(image.createdBy())) {
+            throw new ForbiddenException("only its creator or an admin may delete image " + imageId);
+        }
+        if (images.delete(imageId)) {
+            votes.deleteAll(imageId);
+            personas.removed(persona.key(), image);
+        }
+        objects.delete(image);
     }
 
     private PersonaImage image(String slug, String imageId) {

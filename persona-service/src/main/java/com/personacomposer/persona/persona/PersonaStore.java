@@ -108,6 +108,20 @@ public class PersonaStore {
         }
     }
 
+    /**
+     * Counts a deleted image out of its persona: the cover moves to the newest image left, and a persona left
+     * without images is deleted.
+     */
+    void removed(String key, PersonaImage image) {
+        personas.updateOne(eq("key", key), inc("imageCount", -1));
+        Optional<PersonaImage> newest = images.newest(key);
+        if (newest.isEmpty()) {
+            personas.deleteOne(and(eq("key", key), lte("imageCount", 0)));
+            return;
+        }
+        personas.updateOne(and(eq("key", key), eq("cover.imageId", image.id())), set("cover", coverOf(newest.get())));
+    }
+
     Optional<Persona> findBySlug(String slug) {
         return Optional.ofNullable(personas.find(and(eq("slug", slug), ne("updatedAt", null))).first())
                 .map(PersonaStore::toPersona);

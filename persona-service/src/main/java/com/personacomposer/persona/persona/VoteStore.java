@@ -58,6 +58,10 @@ public class VoteStore {
         return directionOf(votes.findOneAndDelete(of(imageId, voter)));
     }
 
+    void deleteAll(String imageId) {
+        votes.deleteMany(eq("imageId", imageId));
+    }
+
     Optional<VoteDirection> find(String imageId, String voter) {
         return directionOf(votes.find(of(imageId, voter)).first());
     }

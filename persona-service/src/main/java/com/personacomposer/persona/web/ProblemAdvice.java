@@ -46,6 +46,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.UNAUTHORIZED, e.getMessage(), List.of()));
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());

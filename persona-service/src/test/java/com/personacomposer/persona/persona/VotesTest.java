@@ -38,7 +38,7 @@ class VotesTest {
         ImageStore images = new ImageStore(database);
         VoteStore votes = new VoteStore(database);
         PersonaStore personas = new PersonaStore(database, images, votes);
-        queries = new PersonaQueries(personas, images, votes, URLS, Clock.fixed(T0, ZoneOffset.UTC));
+        queries = new PersonaQueries(personas, images, votes, null, URLS, Clock.fixed(T0, ZoneOffset.UTC));
         image = PersonaImage.first("img-1", "r1", "persona-generations/x/r1.png", "image/png", null, null, "local",
                 "", "neutral", "Hi.", null, T0, "creator");
         personas.append("voted vic", "voted-vic", "Voted Vic", image);
