@@ -237,6 +237,27 @@ class PersonaApiIT extends ServiceTestSupport {
         assertProblem(pipeline.get(persona), 404);
     }
 
+    @Test
+    void createdByMeListsThePersonasHoldingTheCallersImages() {
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        String owner = "owner-" + token;
+        PersonaRequested mine = createOwnedImage("Mine " + token + " Max", owner);
+        createOwnedImage("Theirs " + token + " Tom", "someone-else");
+        PersonaRequested shared = createOwnedImage("Shared " + token + " Sue", "someone-else");
+        createOwnedImage("Shared " + token + " Sue", owner);
+
+        JsonNode listed = pipeline.get("/api/personas?createdBy=me&q=" + token, Map.of("X-Persona-Principal", owner))
+                .json();
+
+        assertThat(listed.path("total").asLong()).isEqualTo(2);
+        assertThat(listed.path("items")).extracting(item -> item.path("slug").asString())
+                .containsExactly(shared.slug(), mine.slug());
+        assertProblem(pipeline.get("/api/personas?createdBy=me"), 401);
+        Pipeline.Response other = pipeline.get("/api/personas?createdBy=bob", Map.of("X-Persona-Principal", owner));
+        assertProblem(other, 400);
+        assertThat(other.json().path("errors").get(0).path("field").asString()).isEqualTo("createdBy");
+    }
+
     private PersonaRequested createOwnedImage(String name, String principal) {
         UUID requestId = UUID.randomUUID();
         assertThat(pipeline.put("/internal/requests/" + requestId, record(name, null),

@@ -125,7 +125,13 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return get(path, java.util.Map.of());
+    }
+
+    public Response get(String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        headers.forEach(request::header);
+        return send(request.GET());
     }
 
     public Response put(String path, Object body) {

@@ -41,6 +41,7 @@ public class ImageStore {
         images.createIndex(Indexes.ascending("requestId"), new IndexOptions().unique(true).name("requestId_unique"));
         images.createIndex(Indexes.ascending("personaKey", "createdAt", "_id"),
                 new IndexOptions().name("persona_createdAt"));
+        images.createIndex(Indexes.ascending("createdBy", "personaKey"), new IndexOptions().name("createdBy_persona"));
     }
 
     /** Inserts the image of {@code personaKey}; false when it (or another image of its request) is there already. */
@@ -78,6 +79,11 @@ public class ImageStore {
                 .limit(limit)
                 .forEach(document -> page.add(toImage(document)));
         return page;
+    }
+
+    /** The keys of the personas holding images {@code principal} created. */
+    List<String> personasCreatedBy(String principal) {
+        return images.distinct("personaKey", eq("createdBy", principal), String.class).into(new ArrayList<>());
     }
 
     /** Deletes the image; false when it was gone already. */

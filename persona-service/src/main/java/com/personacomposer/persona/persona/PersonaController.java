@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import com.personacomposer.persona.web.InvalidInputException;
 import com.personacomposer.persona.web.UnauthorizedException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,8 +41,19 @@ class PersonaController {
     @GetMapping
     PersonaPage list(@RequestParam(required = false) String q,
                      @RequestParam(defaultValue = "0") @Min(0) int page,
-                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return queries.list(q, page, size);
+                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                     @RequestParam(required = false) String createdBy,
+                     @RequestHeader(name = PRINCIPAL, required = false) String principal) {
+        if (createdBy == null) {
+            return queries.list(q, page, size);
+        }
+        if (!"me".equals(createdBy)) {
+            throw new InvalidInputException("createdBy", "must be me");
+        }
+        if (principal == null || principal.isBlank()) {
+            throw new UnauthorizedException("createdBy=me needs a signed-in caller");
+        }
+        return queries.list(q, principal, page, size);
     }
 
     /** Spring hands over the slug percent-decoded (zoë, 李小龙). */

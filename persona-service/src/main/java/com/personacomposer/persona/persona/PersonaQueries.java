@@ -60,8 +60,14 @@ public class PersonaQueries {
 
     /** {@code q} is matched literally against the canonical names (case and spacing do not matter). */
     PersonaPage list(String q, int page, int size) {
+        return list(q, null, page, size);
+    }
+
+    /** As {@link #list(String, int, int)}, only the personas holding images {@code creator} made (null: all). */
+    PersonaPage list(String q, String creator, int page, int size) {
         String fragment = q == null ? "" : PersonaName.canonicalKey(q);
-        PersonaStore.PersonaSlice slice = personas.list(fragment, page, size);
+        PersonaStore.PersonaSlice slice = personas.list(fragment,
+                creator == null ? null : images.personasCreatedBy(creator), page, size);
         return new PersonaPage(slice.items().stream().map(persona -> PersonaViews.summary(persona, urls)).toList(),
                 page, size, slice.total());
     }

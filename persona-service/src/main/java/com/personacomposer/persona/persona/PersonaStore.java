@@ -2,6 +2,7 @@ package com.personacomposer.persona.persona;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
@@ -129,9 +130,17 @@ public class PersonaStore {
 
     /** Personas whose name contains {@code keyFragment} (a canonical key fragment, taken literally), newest first. */
     PersonaSlice list(String keyFragment, int page, int size) {
+        return list(keyFragment, null, page, size);
+    }
+
+    /** As {@link #list(String, int, int)}, among the personas with the given keys only (null: all). */
+    PersonaSlice list(String keyFragment, List<String> keys, int page, int size) {
         Bson filter = keyFragment.isEmpty()
                 ? ne("updatedAt", null)
                 : and(ne("updatedAt", null), regex("key", Pattern.quote(keyFragment)));
+        if (keys != null) {
+            filter = and(filter, in("key", keys));
+        }
         long total = personas.countDocuments(filter);
         long skip = (long) page * size;
         List<Persona> items = new ArrayList<>();
