@@ -189,7 +189,8 @@ public final class Pipeline implements AutoCloseable {
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Content-Location").orElse(null), response.body());
+                    response.headers().firstValue("Content-Location").orElse(null), response.body(),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -198,7 +199,8 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    public record Response(int status, String contentType, String location, String contentLocation, String body) {
+    public record Response(int status, String contentType, String location, String contentLocation, String body,
+                           String retryAfter) {
 
         public JsonNode json() {
             return JSON.readTree(body);

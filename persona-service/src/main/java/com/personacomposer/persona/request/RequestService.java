@@ -8,9 +8,11 @@ import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.persona.persona.PersonaImage;
 import com.personacomposer.persona.persona.PersonaStore;
 import com.personacomposer.persona.persona.SlugTakenException;
+import com.personacomposer.persona.quota.Quotas;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,16 +33,21 @@ public class RequestService {
     private final IdempotencyKeys idempotencyKeys;
     private final PersonaStore personas;
     private final OwedEvents owedEvents;
+    private final Quotas quotas;
+    private final QuotaRefunds refunds;
     private final RequestProperties properties;
     private final RequestMetrics metrics;
     private final Clock clock;
 
     RequestService(RequestStore requests, IdempotencyKeys idempotencyKeys, PersonaStore personas,
-                   OwedEvents owedEvents, RequestProperties properties, RequestMetrics metrics, Clock clock) {
+                   OwedEvents owedEvents, Quotas quotas, QuotaRefunds refunds, RequestProperties properties,
+                   RequestMetrics metrics, Clock clock) {
         this.requests = requests;
         this.idempotencyKeys = idempotencyKeys;
         this.personas = personas;
         this.owedEvents = owedEvents;
+        this.quotas = quotas;
+        this.refunds = refunds;
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -72,9 +79,19 @@ public class RequestService {
                 return new IntakeResult.Recorded(earlier.get(), false);
             }
         }
-        boolean created = requests.recordIfAbsent(id, details, now, outbox);
+        // Counted at intake only (a request read back from its topic was counted when it was recorded).
+        LocalDate quotaDay = outbox == null ? null : quotas.take(details.createdBy(), details.model().id());
+        boolean created;
+        try {
+            created = requests.recordIfAbsent(id, details, now, outbox, quotaDay);
+        } catch (RuntimeException e) {
+            giveBack(details, quotaDay);
+            throw e;
+        }
         if (created) {
             metrics.accepted(details);
+        } else {
+            giveBack(details, quotaDay);
         }
         if (idempotencyKey != null) {
             String owner = idempotencyKeys.claim(idempotencyKey, id, now, notBefore);
@@ -82,6 +99,7 @@ public class RequestService {
                 // A concurrent call with the same key won; this request was never announced, so it goes.
                 if (created) {
                     requests.deleteUnstarted(id);
+                    giveBack(details, quotaDay);
                 }
                 return new IntakeResult.Recorded(requests.find(owner).orElseThrow(), false);
             }
@@ -111,9 +129,16 @@ public class RequestService {
         requests.fail(event.requestId().toString(), event.personaKey(), event.stage().id(),
                         Stage.of(event.stage()).orElse(null), event.reason(), now(), null)
                 .ifPresentOrElse(failed -> {
+                    refunds.failed(failed);
                     metrics.failed(failed.details(), event.stage().id());
                     log.info("request {} failed at {}: {}", event.requestId(), event.stage().id(), event.reason());
                 }, () -> ignoredLate(event.requestId(), "failure"));
+    }
+
+    private void giveBack(RequestDetails details, LocalDate quotaDay) {
+        if (quotaDay != null) {
+            quotas.giveBack(details.createdBy(), quotaDay);
+        }
     }
 
     private void ignoredLate(UUID requestId, String what) {

@@ -1,6 +1,7 @@
 package com.personacomposer.persona.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
 import com.personacomposer.events.FailureStage;
@@ -15,6 +16,10 @@ import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.persona.persona.ImageStore;
 import com.personacomposer.persona.persona.PersonaStore;
 import com.personacomposer.persona.persona.VoteStore;
+import com.personacomposer.persona.quota.QuotaExceededException;
+import com.personacomposer.persona.quota.QuotaProperties;
+import com.personacomposer.persona.quota.Quotas;
+import java.util.Set;
 import com.personacomposer.persona.testing.MemoryMongo;
 import com.personacomposer.persona.testing.MutableClock;
 import com.personacomposer.persona.testing.RecordingPublisher;
@@ -45,6 +50,8 @@ class RequestServiceTest {
     private final RequestMetrics metrics = new RequestMetrics(meters);
     private MongoDatabase database;
     private RequestStore store;
+    private Quotas quotas;
+    private QuotaRefunds refunds;
     private OwedEvents owedEvents;
     private RequestService service;
 
@@ -53,8 +60,11 @@ class RequestServiceTest {
         database = mongo.database();
         store = new RequestStore(database);
         owedEvents = new OwedEvents(store, publisher, properties, clock);
+        quotas = new Quotas(database, new QuotaProperties(2, 1000, Set.of("local")), clock);
+        refunds = new QuotaRefunds(store, quotas);
         service = new RequestService(store, new IdempotencyKeys(database, properties),
-                new PersonaStore(database, new ImageStore(database), new VoteStore(database)), owedEvents, properties, metrics, clock);
+                new PersonaStore(database, new ImageStore(database), new VoteStore(database)), owedEvents, quotas,
+                refunds, properties, metrics, clock);
     }
 
     @AfterAll
@@ -263,7 +273,7 @@ class RequestServiceTest {
 
     @Test
     void theSweepFailsRequestsWithoutProgressPastTheDeadline() {
-        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, properties, metrics, clock);
+        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, refunds, properties, metrics, clock);
         PersonaRequested stuck = requested("Stuck Sam", "", MottoTone.NEUTRAL);
         PersonaRequested progressing = requested("Busy Bea", "", MottoTone.NEUTRAL);
         service.requested(stuck);
@@ -389,7 +399,7 @@ class RequestServiceTest {
 
     @Test
     void aTimeoutWhosePublishingFailedIsPublishedByTheOutboxSweep() {
-        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, properties, metrics, clock);
+        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, refunds, properties, metrics, clock);
         PersonaRequested stuck = requested("Stuck Stan", "", MottoTone.NEUTRAL);
         service.requested(stuck);
         clock.advance(Duration.ofMinutes(6));
@@ -416,6 +426,32 @@ class RequestServiceTest {
 
         assertThat(images(requested.personaKey())).singleElement()
                 .satisfies(image -> assertThat(image.getString("createdBy")).isEqualTo("mia-sub"));
+    }
+
+    @Test
+    void intakeCountsPaidRequestsPerPrincipalAndGivesTheUnitBackWhenNoImageWasMade() {
+        PersonaRequested first = requested("Paid Pam", "", MottoTone.NEUTRAL);
+        PersonaRequested second = requested("Paid Pat", "", MottoTone.NEUTRAL);
+        PersonaRequested third = requested("Paid Peg", "", MottoTone.NEUTRAL);
+        service.record(first.requestId(), by(first, "pam-sub"), null);
+        service.record(first.requestId(), by(first, "pam-sub"), null);
+        service.record(second.requestId(), by(second, "pam-sub"), null);
+
+        assertThat(quotas.used("pam-sub", clock.instant())).as("a repeat counts once").isEqualTo(2);
+        assertThatThrownBy(() -> service.record(third.requestId(), by(third, "pam-sub"), null))
+                .isInstanceOf(QuotaExceededException.class);
+        assertThat(service.find(third.requestId())).as("nothing recorded").isEmpty();
+
+        service.failed(PersonaFailed.of(second.requestId(), second.personaKey(), FailureStage.IMAGE, "refused"));
+        service.failed(PersonaFailed.of(second.requestId(), second.personaKey(), FailureStage.IMAGE, "refused"));
+        assertThat(quotas.used("pam-sub", clock.instant())).as("given back once").isEqualTo(1);
+        assertThat(service.record(third.requestId(), by(third, "pam-sub"), null).created()).isTrue();
+    }
+
+    private static RequestDetails by(PersonaRequested requested, String principal) {
+        RequestDetails asked = RequestDetails.of(requested);
+        return new RequestDetails(asked.personaKey(), asked.personaName(), asked.slug(), asked.description(),
+                asked.mottoTone(), asked.model(), principal);
     }
 
     private double total(String counter) {
