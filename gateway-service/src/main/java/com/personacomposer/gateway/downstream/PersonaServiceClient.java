@@ -98,7 +98,8 @@ public class PersonaServiceClient {
         MediaType contentType = response.headers().contentType().orElse(null);
         return response.bodyToMono(byte[].class)
                 .defaultIfEmpty(new byte[0])
-                .map(body -> new PassThrough(response.statusCode(), contentType, body));
+                .map(body -> new PassThrough(response.statusCode(), contentType, body,
+                        response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
     }
 
     /** A 4xx is persona-service's verdict on what was asked: handed on. Anything else means it is not well. */

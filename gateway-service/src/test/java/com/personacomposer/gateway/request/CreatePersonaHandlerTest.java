@@ -172,6 +172,18 @@ class CreatePersonaHandlerTest {
     }
 
     @Test
+    void aQuotaRefusalIsHandedOnWithItsRetryAfterAndNothingIsPublished() {
+        fixture.personaService.quotaExhausted = true;
+
+        post("{\"name\": \"Ada\", \"model\": \"dall-e\"}")
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().valueEquals("Retry-After", "3600")
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.status").isEqualTo(429);
+        assertThat(fixture.published).isEmpty();
+    }
+
+    @Test
     void theCallersPrincipalGoesWithTheIntakeCall() {
         fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Persona-Principal", "alice-sub").bodyValue("{\"name\": \"Ada\"}")
