@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Offline Terraform check (there is no terraform binary here): parses every .tf file under a directory
-// with HashiCorp's HCL parser (@cdktf/hcl2json) and checks
+// with HashiCorp's HCL parser (@cdktn/hcl2json) and checks
 //   - syntax (parse errors are findings),
 //   - resource and data source types, their argument and nested block names, against the
 //     hashicorp/aws provider schema extracted to deploy/schemas/aws-provider-schema.json,
@@ -13,7 +13,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const hcl = require('@cdktf/hcl2json');
+const hcl = require('@cdktn/hcl2json');
 
 const [, , tfDir, schemaFile] = process.argv;
 if (!tfDir || !schemaFile) {

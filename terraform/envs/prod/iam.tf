@@ -9,32 +9,34 @@ locals {
   kafka_topic    = "${local.kafka_arn_base}:topic/${module.msk.cluster_name}/${module.msk.cluster_uuid}"
   kafka_group    = "${local.kafka_arn_base}:group/${module.msk.cluster_name}/${module.msk.cluster_uuid}"
 
-  # Topic names from common-events Topics.java; "<topic>-dlt" is each consumed topic's dead-letter topic.
+  # Who reads and writes which topic under which consumer group: the applications of the AsyncAPI document
+  # (common-events/src/main/resources/asyncapi.yaml). deploy/validate fails when this map and the document
+  # disagree, and simulates the policies below against it. "<topic>-dlt" is a consumed topic's dead-letter topic.
   kafka_access = {
     gateway-service = {
-      read   = []
+      read   = ["persona.completed", "persona.failed"]
       write  = ["persona.requested"]
-      groups = []
+      groups = ["gateway-service-*"] # one group per gateway instance: every instance hears every finish
     }
     persona-service = {
       read   = ["persona.requested", "persona.image.stored", "persona.motto.generated", "persona.failed"]
       write  = ["persona.completed", "persona.failed", "persona.requested-dlt", "persona.image.stored-dlt", "persona.motto.generated-dlt", "persona.failed-dlt"]
-      groups = ["persona-*"] # its listener ids (persona-requested, persona-image-stored, ...) are its group ids
+      groups = ["persona-service"]
     }
     image-service = {
       read   = ["persona.requested"]
       write  = ["persona.image.generated", "persona.failed", "persona.requested-dlt"]
-      groups = ["image-service*"]
+      groups = ["image-service"]
     }
     motto-service = {
       read   = ["persona.requested"]
       write  = ["persona.motto.generated", "persona.failed", "persona.requested-dlt"]
-      groups = ["motto-service*"]
+      groups = ["motto-service"]
     }
     storage-service = {
       read   = ["persona.image.generated"]
       write  = ["persona.image.stored", "persona.failed", "persona.image.generated-dlt"]
-      groups = ["storage-service*"]
+      groups = ["storage-service"]
     }
   }
 }

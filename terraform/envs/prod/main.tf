@@ -26,23 +26,52 @@ locals {
   )
   secret = module.secrets.secret_arns
 
+  # Sign-in: Cognito (created below) unless an external OpenID issuer is given.
+  oidc_issuer_uri = var.oidc_issuer_uri != "" ? var.oidc_issuer_uri : one(module.cognito[*].issuer_uri)
+  oidc_client_id  = var.oidc_issuer_uri != "" ? var.oidc_client_id : one(module.cognito[*].client_id)
+
   common_environment = {
     SPRING_PROFILES_ACTIVE         = "aws" # Kafka over SASL_SSL with AWS_MSK_IAM
     SPRING_KAFKA_BOOTSTRAP_SERVERS = module.msk.bootstrap_brokers_sasl_iam
   }
 
   environment = {
-    gateway-service = {
-      PERSONA_SERVICE_URI   = local.persona_service_uri
-      IMAGE_SERVICE_URL     = local.image_service_url
-      PERSONA_DEFAULT_MODEL = var.default_image_model
-    }
-    persona-service = {
-      MONGODB_DB     = var.mongodb_database
-      S3_BUCKET_NAME = module.s3.bucket_name
-      AWS_REGION     = var.region
-      S3_PRESIGN_TTL = "60s"
-    }
+    # PERSONA_TRUSTED_PROXY_HOPS: the ALB appends the client's address to X-Forwarded-For, and the gateway's rate
+    # limits count that address, not the ALB's.
+    gateway-service = merge(
+      {
+        PERSONA_SERVICE_URI        = local.persona_service_uri
+        IMAGE_SERVICE_URL          = local.image_service_url
+        PERSONA_DEFAULT_MODEL      = var.default_image_model
+        PERSONA_ANONYMOUS_MODELS   = var.anonymous_models
+        PERSONA_FREE_MODELS        = var.free_models
+        PERSONA_OIDC_ISSUER_URI    = local.oidc_issuer_uri
+        PERSONA_OIDC_CLIENT_ID     = local.oidc_client_id
+        PERSONA_TRUSTED_PROXY_HOPS = "1"
+      },
+      var.oidc_audience == "" ? {} : { PERSONA_OIDC_AUDIENCE = var.oidc_audience },
+      var.admins == "" ? {} : { PERSONA_ADMINS = var.admins },
+    )
+    persona-service = merge(
+      {
+        MONGODB_DB               = var.mongodb_database
+        S3_BUCKET_NAME           = module.s3.bucket_name
+        AWS_REGION               = var.region
+        S3_PRESIGN_TTL           = "60s"
+        PERSONA_ANONYMOUS_MODELS = var.anonymous_models
+        PERSONA_FREE_MODELS      = var.free_models
+        PERSONA_DAILY_QUOTA      = tostring(var.daily_quota)
+        PERSONA_DAILY_BUDGET     = tostring(var.daily_budget)
+      },
+      var.admins == "" ? {} : { PERSONA_ADMINS = var.admins },
+      # DocumentDB's certificates come from the Amazon RDS CAs, which the JDK does not trust: an SSL bundle of
+      # the CA file baked into the image, for the MongoDB client only (no JVM-wide trust store).
+      var.mongodb_provider != "documentdb" ? {} : {
+        SPRING_SSL_BUNDLE_PEM_DOCUMENTDB_TRUSTSTORE_CERTIFICATE = "file:/app/certs/global-bundle.pem"
+        SPRING_MONGODB_SSL_ENABLED                              = "true"
+        SPRING_MONGODB_SSL_BUNDLE                               = "documentdb"
+      },
+    )
     image-service = {
       IMAGE_SERVICE_URL     = local.image_service_url
       PERSONA_DEFAULT_MODEL = var.default_image_model
@@ -128,6 +157,15 @@ module "docdb" {
   client_security_group_ids = { persona-service = module.service["persona-service"].security_group_id }
   instance_class            = var.docdb_instance_class
   instance_count            = var.docdb_instance_count
+}
+
+module "cognito" {
+  source = "../../modules/cognito"
+  count  = var.oidc_issuer_uri == "" ? 1 : 0
+
+  name          = var.name
+  domain_prefix = var.cognito_domain_prefix != "" ? var.cognito_domain_prefix : var.name
+  callback_urls = ["${trimsuffix(var.public_base_url, "/")}/"]
 }
 
 module "alb" {

@@ -57,3 +57,13 @@ output "log_groups" {
   description = "CloudWatch log group per service."
   value       = { for name, svc in module.service : name => svc.log_group_name }
 }
+
+output "oidc_issuer_uri" {
+  description = "OpenID issuer the gateway accepts tokens from (Cognito's unless oidc_issuer_uri was given)."
+  value       = local.oidc_issuer_uri
+}
+
+output "cognito_hosted_ui_url" {
+  description = "Cognito hosted sign-in pages (null with an external issuer); create users with aws cognito-idp admin-create-user."
+  value       = one(module.cognito[*].hosted_ui_url)
+}

@@ -38,8 +38,14 @@ variable "image_tag" {
 }
 
 variable "github_repository" {
-  description = "GitHub repository (owner/name) whose main-branch workflow may assume the deploy role through OIDC."
+  description = "GitHub repository (owner/name) whose deploy job may assume the deploy role through OIDC."
   type        = string
+}
+
+variable "github_environment" {
+  description = "GitHub environment of the deploy job (.github/workflows/deploy.yml `environment:`); its OIDC subject is repo:OWNER/REPO:environment:NAME."
+  type        = string
+  default     = "production"
 }
 
 variable "create_github_oidc_provider" {
@@ -163,4 +169,63 @@ variable "gateway_desired_count" {
   description = "Number of gateway tasks behind the ALB."
   type        = number
   default     = 2
+}
+
+variable "public_base_url" {
+  description = "Public base URL of the web page and API (https://<host name of certificate_arn>); the sign-in redirect URI."
+  type        = string
+}
+
+variable "oidc_issuer_uri" {
+  description = "External OpenID issuer for sign-in (PERSONA_OIDC_ISSUER_URI); empty = create a Cognito user pool, hosted UI and public PKCE client."
+  type        = string
+  default     = ""
+}
+
+variable "oidc_client_id" {
+  description = "Client id of the web page at the external issuer (oidc_issuer_uri set); a public client with authorization code + PKCE."
+  type        = string
+  default     = "persona-web"
+}
+
+variable "oidc_audience" {
+  description = "PERSONA_OIDC_AUDIENCE: audience the gateway requires in access tokens; empty = not checked (Cognito access tokens carry client_id, not aud)."
+  type        = string
+  default     = ""
+}
+
+variable "cognito_domain_prefix" {
+  description = "Hosted UI domain prefix of the Cognito user pool (globally unique per region); empty = var.name."
+  type        = string
+  default     = ""
+}
+
+variable "anonymous_models" {
+  description = "PERSONA_ANONYMOUS_MODELS: image models callers without an account may use (comma separated)."
+  type        = string
+  default     = "local"
+}
+
+variable "free_models" {
+  description = "PERSONA_FREE_MODELS: image models that count against no quota (comma separated)."
+  type        = string
+  default     = "local"
+}
+
+variable "daily_quota" {
+  description = "PERSONA_DAILY_QUOTA: requests with a paid model per principal per UTC day."
+  type        = number
+  default     = 25
+}
+
+variable "daily_budget" {
+  description = "PERSONA_DAILY_BUDGET: requests with a paid model of everybody together per UTC day."
+  type        = number
+  default     = 1000
+}
+
+variable "admins" {
+  description = "PERSONA_ADMINS: principals (token sub or key:<name>) that may delete any image (comma separated); empty = none."
+  type        = string
+  default     = ""
 }

@@ -91,3 +91,25 @@ resource "aws_lb_listener" "https" {
     target_group_arn = aws_lb_target_group.this.arn
   }
 }
+
+# /actuator (health details, metrics and whatever is exposed later) is for the load balancer's own health check
+# and for scrapers inside the VPC, never for the internet: the listener answers it itself, before any forward.
+resource "aws_lb_listener_rule" "actuator_not_public" {
+  listener_arn = aws_lb_listener.https.arn
+  priority     = 1
+
+  condition {
+    path_pattern {
+      values = ["/actuator", "/actuator/*"]
+    }
+  }
+
+  action {
+    type = "fixed-response"
+    fixed_response {
+      content_type = "application/json"
+      message_body = "{\"title\":\"Not Found\",\"status\":404}"
+      status_code  = "404"
+    }
+  }
+}

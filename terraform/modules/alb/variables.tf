@@ -30,9 +30,9 @@ variable "target_security_group_id" {
 }
 
 variable "health_check_path" {
-  description = "Target health check path on the gateway."
+  description = "Target health check path on the gateway: its readiness group (the load balancer sends traffic only to tasks that can serve it). The ALB probes the targets directly, so the /actuator rule of the listener does not apply to it."
   type        = string
-  default     = "/api/health"
+  default     = "/actuator/health/readiness"
 }
 
 variable "deletion_protection" {

@@ -24,8 +24,10 @@ locals {
     mountPoints            = [{ sourceVolume = "tmp", containerPath = "/tmp", readOnly = false }]
     linuxParameters        = { initProcessEnabled = true }
     stopTimeout            = 30
+    # Liveness only (is the process working?): a Kafka, database or S3 blip must not make ECS replace every task of
+    # every service at once. Whether a task can take traffic (readiness) is the load balancer's question.
     healthCheck = {
-      command     = ["CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${var.container_port} && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+      command     = ["CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${var.container_port} && printf 'GET ${var.liveness_path} HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
       interval    = 15
       timeout     = 5
       retries     = 4

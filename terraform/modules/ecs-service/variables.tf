@@ -18,6 +18,12 @@ variable "container_port" {
   type        = number
 }
 
+variable "liveness_path" {
+  description = "Path of the container health check: the liveness group only (no Kafka, MongoDB or S3 in it)."
+  type        = string
+  default     = "/actuator/health/liveness"
+}
+
 variable "cpu" {
   description = "Fargate task CPU units (256 = 0.25 vCPU)."
   type        = number

@@ -1,33 +1,11 @@
 package com.personacomposer.persona;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import com.personacomposer.kit.architecture.ServiceArchitectureTest;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+/** The boundaries of persona-service, as every service keeps them (see {@link ServiceArchitectureTest}). */
+class ArchitectureTest extends ServiceArchitectureTest {
 
-/**
- * The boundaries of persona-service: feature packages that do not depend on each other in a circle, and no code of
- * another service (what services share is in common-events and service-kit).
- */
-class ArchitectureTest {
-
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.personacomposer.persona");
-
-    @Test
-    void featurePackagesHaveNoCycles() {
-        slices().matching("com.personacomposer.persona.(**)").should().beFreeOfCycles().check(CLASSES);
-    }
-
-    @Test
-    void usesNoOtherServicesCode() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "com.personacomposer.gateway..", "com.personacomposer.image..",
-                        "com.personacomposer.motto..", "com.personacomposer.storage..")
-                .check(CLASSES);
+    ArchitectureTest() {
+        super("persona");
     }
 }

@@ -200,7 +200,27 @@ class StorageServiceIT {
         PersonaFailed failed = (PersonaFailed) await(infra, Topics.PERSONA_FAILED, generated.requestId());
         assertThat(failed.stage()).isEqualTo(FailureStage.STORAGE);
         assertThat(failed.personaKey()).isEqualTo(name.key());
-        assertThat(failed.reason()).startsWith("download refused: 169.254.169.254 is a link-local address");
+        assertThat(failed.reason()).startsWith("download refused: [address] is a link-local address");
+    }
+
+    @Test
+    void aRefusedDownloadIsExplainedInWordsWithoutAnyAddress(Infrastructure infra) {
+        var privateAddress = ImageGenerated.of(UUID.randomUUID(), "internal " + UUID.randomUUID(), ImageModel.DALL_E,
+                "http://10.0.3.7:8082/generated/abc.png", null);
+        var unlistedHost = ImageGenerated.of(UUID.randomUUID(), "unlisted " + UUID.randomUUID(), ImageModel.DALL_E,
+                "http://images.corp.internal:9000/persona-images/abc.png", null);
+
+        publish(infra, privateAddress);
+        publish(infra, unlistedHost);
+
+        PersonaFailed refusedPrivate = (PersonaFailed) await(infra, Topics.PERSONA_FAILED, privateAddress.requestId());
+        PersonaFailed refusedUnlisted = (PersonaFailed) await(infra, Topics.PERSONA_FAILED, unlistedHost.requestId());
+        assertThat(refusedPrivate.stage()).isEqualTo(FailureStage.STORAGE);
+        assertThat(refusedPrivate.reason()).isEqualTo("download refused: [address] is a private address");
+        assertThat(refusedUnlisted.reason())
+                .isEqualTo("download refused: [address] is not an allowed image host (see STORAGE_ALLOWED_IMAGE_HOSTS)");
+        assertThat(List.of(refusedPrivate.reason(), refusedUnlisted.reason())).allSatisfy(reason ->
+                assertThat(reason).doesNotContain("10.0.3.7", "8082", "images.corp.internal", "9000", "http"));
     }
 
     private static HttpServer startImageHost() {

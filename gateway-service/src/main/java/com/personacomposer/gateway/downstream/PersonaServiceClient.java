@@ -17,9 +17,6 @@ import tools.jackson.databind.JsonNode;
  */
 public class PersonaServiceClient {
 
-    /** Who asks, as the gateway's access filter established it; persona-service records it as the creator. */
-    public static final String PRINCIPAL = "X-Persona-Principal";
-
     private static final String PERSONAS = "/api/personas/";
 
     private final WebClient client;
@@ -46,15 +43,10 @@ public class PersonaServiceClient {
     /**
      * The intake call: records a request as PENDING (or finds the one its idempotency key already names); with
      * {@code unlessPersonaExists}, an existing persona is answered instead (marked by a Content-Location naming it).
-     * {@code principal} (null: anonymous) is who asks.
+     * The caller's principal headers go with it like with every call made while serving a request.
      */
-    public Mono<IntakeResult> intake(UUID requestId, IntakeBody body, String principal) {
+    public Mono<IntakeResult> intake(UUID requestId, IntakeBody body) {
         return call("recording request", client.put().uri("/internal/requests/{requestId}", requestId)
-                .headers(headers -> {
-                    if (principal != null) {
-                        headers.set(PRINCIPAL, principal);
-                    }
-                })
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(body)

@@ -3,7 +3,6 @@ package com.personacomposer.gateway.request;
 import com.personacomposer.gateway.config.GatewayProperties;
 import com.personacomposer.gateway.downstream.IntakeResult;
 import com.personacomposer.gateway.downstream.PassThrough;
-import com.personacomposer.gateway.downstream.PersonaServiceClient;
 import com.personacomposer.gateway.downstream.PersonaServiceRejectedException;
 import com.personacomposer.gateway.downstream.PersonaServiceUnavailableException;
 import com.personacomposer.gateway.request.PersonaRequestService.Completed;
@@ -116,8 +115,7 @@ class CreatePersonaHandler {
         if (!result.valid()) {
             return Problems.respond(request, Problems.invalid(result.errors()));
         }
-        return service.submit(result.input(), idempotencyKey,
-                        request.headers().firstHeader(PersonaServiceClient.PRINCIPAL))
+        return service.submit(result.input(), idempotencyKey)
                 .flatMap(intake -> intake instanceof IntakeResult.PersonaExists existing
                         ? passThrough(HttpStatus.OK, existing.persona()).bodyValue(existing.persona().body())
                         : answer((IntakeResult.Recorded) intake, wait))

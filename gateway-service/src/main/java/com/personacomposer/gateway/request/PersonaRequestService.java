@@ -58,11 +58,11 @@ class PersonaRequestService {
      * The intake call to persona-service: it answers an existing persona (unless forced) or records the request,
      * which is then published. The result names the request to report (an earlier one for a known Idempotency-Key).
      */
-    Mono<IntakeResult> submit(PersonaRequestInput input, String idempotencyKey, String principal) {
+    Mono<IntakeResult> submit(PersonaRequestInput input, String idempotencyKey) {
         UUID requestId = UUID.randomUUID();
         IntakeBody body = new IntakeBody(input.name().key(), input.name().displayName(), input.name().slug(),
                 input.description(), input.mottoTone().id(), input.model().id(), idempotencyKey, !input.force());
-        return personaService.intake(requestId, body, principal).flatMap(result -> {
+        return personaService.intake(requestId, body).flatMap(result -> {
             if (!(result instanceof IntakeResult.Recorded recorded)) {
                 return Mono.just(result);
             }

@@ -184,16 +184,6 @@ class CreatePersonaHandlerTest {
     }
 
     @Test
-    void theCallersPrincipalGoesWithTheIntakeCall() {
-        fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Persona-Principal", "alice-sub").bodyValue("{\"name\": \"Ada\"}")
-                .exchange().expectStatus().isAccepted();
-        post("{\"name\": \"Bea\"}").expectStatus().isAccepted();
-
-        assertThat(fixture.personaService.principals).containsExactly("alice-sub", "null");
-    }
-
-    @Test
     void aFailedPublishIsStillAcceptedSincePersonaServicePublishesWhatItRecorded() {
         fixture.publishFailure = new IllegalStateException("broker away");
 

@@ -30,8 +30,6 @@ final class StubPersonaService implements ExchangeFunction {
     final Map<String, String> personas = new ConcurrentHashMap<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<JsonNode> records = new CopyOnWriteArrayList<>();
-    /** The X-Persona-Principal of each recorded request ("null" when there was none). */
-    final List<String> principals = new CopyOnWriteArrayList<>();
     /** Statuses GET /api/requests/{id} answers in turn; the last one is repeated. */
     final ConcurrentLinkedDeque<String> statuses = new ConcurrentLinkedDeque<>();
     /** When set, PUT /internal/requests answers 200 with this (earlier) request's id, as for a known Idempotency-Key. */
@@ -68,7 +66,6 @@ final class StubPersonaService implements ExchangeFunction {
                             .build();
                 }
                 records.add(record);
-                principals.add(String.valueOf(request.headers().getFirst("X-Persona-Principal")));
                 ObjectNode answer = JSON.createObjectNode()
                         .put("requestId", (knownRequestId != null ? knownRequestId : requestId).toString())
                         .put("personaName", record.path("personaName").asString())

@@ -16,6 +16,8 @@ import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.kit.provider.ProviderException;
 import com.personacomposer.kit.provider.ProviderRejectedException;
 import com.personacomposer.kit.observability.ProviderCalls;
+import com.personacomposer.kit.reason.PublicReasons;
+import com.personacomposer.kit.request.RequestDeadline;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns a PersonaRequested into an ImageGenerated, or into a PersonaFailed when the chosen model is not configured
- * or its provider gives up. Each request is generated at most once while it is remembered.
+ * Turns a PersonaRequested into an ImageGenerated, or into a PersonaFailed when the request is past its deadline,
+ * the chosen model is not configured or its provider gives up. Each request is generated at most once while it is
+ * remembered.
  */
 @Service
 public class ImageGenerationService {
@@ -39,19 +42,24 @@ public class ImageGenerationService {
     private final ImageProperties properties;
     private final ProviderCalls calls;
     private final RecentRequests recent;
+    private final RequestDeadline deadline;
 
     ImageGenerationService(ModelCatalog catalog, GeneratedImageStore store, EventPublisher publisher,
-                           ImageProperties properties, ProviderCalls calls) {
+                           ImageProperties properties, ProviderCalls calls, RequestDeadline deadline) {
         this.catalog = catalog;
         this.store = store;
         this.publisher = publisher;
         this.properties = properties;
         this.calls = calls;
+        this.deadline = deadline;
         this.recent = new RecentRequests(properties.generated().ttl(), Clock.systemUTC());
     }
 
     /** Generates (or recalls) the request's image and publishes the outcome; returns once the broker has it. */
     public void onPersonaRequested(PersonaRequested request) {
+        if (deadline.failIfExpired(request)) {
+            return;
+        }
         RecentRequests.Outcome outcome = recent.outcome(request.requestId(), () -> generate(request));
         if (outcome.repeated()) {
             log.info("request {} was already handled: publishing its {} again", request.requestId(),
@@ -88,6 +96,7 @@ public class ImageGenerationService {
 
     private static PersonaFailed failed(PersonaRequested request, String reason) {
         log.warn("request {}: image generation failed: {}", request.requestId(), reason);
-        return PersonaFailed.of(request.requestId(), request.personaKey(), FailureStage.IMAGE, reason);
+        return PersonaFailed.of(request.requestId(), request.personaKey(), FailureStage.IMAGE,
+                PublicReasons.scrub(reason));
     }
 }

@@ -22,8 +22,11 @@ import com.personacomposer.image.store.GeneratedImageStore;
 import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.kit.observability.ProviderCalls;
 import com.personacomposer.kit.provider.ProviderRejectedException;
+import com.personacomposer.kit.request.RequestDeadline;
+import com.personacomposer.kit.request.RequestDeadlineProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +96,20 @@ class ImageGenerationServiceTest {
     }
 
     @Test
+    void theReasonNamesNoInternalAddress() {
+        remote.answer = prompt -> {
+            throw new ImageGenerationException("DALL-E is unavailable: I/O error on POST request for "
+                    + "\"http://10.0.3.7:8080/v1/images/generations\": connect to llm-proxy.internal:8080 refused");
+        };
+        ImageGenerationService service = service(local(), remote);
+
+        service.onPersonaRequested(request(ImageModel.DALL_E));
+
+        assertThat(((PersonaFailed) published().get(0)).reason()).isEqualTo("DALL-E is unavailable: I/O error on POST "
+                + "request for \"[address]\": connect to [address] refused");
+    }
+
+    @Test
     void aRefusalIsCountedApartFromFailures() {
         remote.answer = prompt -> {
             throw new ProviderRejectedException("DALL-E refused the prompt: content_policy_violation");
@@ -148,7 +165,8 @@ class ImageGenerationServiceTest {
 
     private ImageGenerationService service(ImageProvider... providers) {
         return new ImageGenerationService(new ModelCatalog(List.of(providers)), store, publisher, PROPERTIES,
-                new ProviderCalls(meters));
+                new ProviderCalls(meters), new RequestDeadline(new RequestDeadlineProperties(Duration.ofMinutes(5)),
+                        Clock.systemUTC(), publisher));
     }
 
     private long providerCalls(String provider, String outcome) {

@@ -3,6 +3,8 @@ package com.personacomposer.image.provider;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personacomposer.events.EventCodec;
@@ -23,6 +25,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -108,6 +111,26 @@ class ProviderPipelineIT extends ProviderStubs {
     }
 
     @Test
+    void aRequestPastItsDeadlineFailsWithoutCallingTheProviderWhileAFreshOneGoesThrough() {
+        stub.stubFor(post("/v1/images/generations").willReturn(okJson(
+                "{\"data\": [{\"url\": \"https://oaidalleapiprodscus.blob.core.windows.net/x.png\"}]}")));
+        PersonaRequested stale = requestedAgo(ImageModel.DALL_E, Duration.ofMinutes(6));
+        PersonaRequested fresh = request(ImageModel.DALL_E);
+
+        service.onPersonaRequested(stale);
+
+        PersonaFailed failed = (PersonaFailed) pipeline.awaitOne(stale.requestId());
+        assertThat(failed.stage()).isEqualTo(FailureStage.TIMEOUT);
+        assertThat(failed.reason()).startsWith("timed out: the request waited 6m").contains("the 5m deadline");
+        assertThat(stub.getAllServeEvents()).as("provider calls for the stale request").isEmpty();
+
+        service.onPersonaRequested(fresh);
+
+        assertThat(pipeline.awaitOne(fresh.requestId())).isInstanceOf(ImageGenerated.class);
+        assertThat(stub.findAll(postRequestedFor(urlEqualTo("/v1/images/generations")))).hasSize(1);
+    }
+
+    @Test
     void breakerStateAndCallsAreExposedToPrometheus() throws Exception {
         stub.stubFor(post("/v1/images/generations").willReturn(okJson(
                 "{\"data\": [{\"url\": \"https://oaidalleapiprodscus.blob.core.windows.net/x.png\"}]}")));
@@ -136,6 +159,13 @@ class ProviderPipelineIT extends ProviderStubs {
     private HttpResponse<byte[]> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A request accepted {@code ago}, as a backlog after an outage delivers it. */
+    private static PersonaRequested requestedAgo(ImageModel model, Duration ago) {
+        PersonaRequested now = request(model);
+        return new PersonaRequested(now.eventId(), now.occurredAt().minus(ago), now.requestId(), now.personaKey(),
+                now.personaName(), now.slug(), now.description(), now.mottoTone(), now.model());
     }
 
     private static PersonaRequested request(ImageModel model) {

@@ -6,7 +6,7 @@ import com.personacomposer.kit.provider.ProviderHttp;
 import com.personacomposer.kit.provider.ProviderRejectedException;
 import com.personacomposer.kit.provider.ProviderUnavailableException;
 import com.personacomposer.kit.provider.RetryAfter;
-import com.personacomposer.kit.provider.Secrets;
+import com.personacomposer.kit.reason.PublicReasons;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,7 +98,7 @@ class OpenAiChatClient {
         if (message != null && status != 401 && status != 403) {
             description.append(": ").append(message);
         }
-        String reason = Secrets.scrub(description.toString(), properties.apiKey());
+        String reason = PublicReasons.scrub(description.toString(), properties.apiKey());
         boolean retryable = switch (status) {
             // An exhausted quota stays exhausted until someone pays: retrying only burns time.
             case 429 -> !"insufficient_quota".equals(code);

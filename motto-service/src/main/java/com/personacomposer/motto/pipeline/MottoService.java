@@ -6,6 +6,8 @@ import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.kit.observability.ProviderCalls;
+import com.personacomposer.kit.reason.PublicReasons;
+import com.personacomposer.kit.request.RequestDeadline;
 import com.personacomposer.motto.compose.MottoComposer;
 import com.personacomposer.motto.compose.MottoRefusedException;
 import com.personacomposer.motto.compose.MottoRequest;
@@ -27,15 +29,23 @@ public class MottoService {
     private final MottoComposer composer;
     private final EventPublisher publisher;
     private final ProviderCalls calls;
+    private final RequestDeadline deadline;
 
-    MottoService(MottoComposer composer, EventPublisher publisher, ProviderCalls calls) {
+    MottoService(MottoComposer composer, EventPublisher publisher, ProviderCalls calls, RequestDeadline deadline) {
         this.composer = composer;
         this.publisher = publisher;
         this.calls = calls;
+        this.deadline = deadline;
     }
 
-    /** Any exception but a refusal propagates, so the record is retried and then dead-lettered. */
+    /**
+     * A request past its deadline is failed without composing. Any exception but a refusal propagates, so the
+     * record is retried and then dead-lettered.
+     */
     public void onPersonaRequested(PersonaRequested requested) {
+        if (deadline.failIfExpired(requested)) {
+            return;
+        }
         MottoRequest request = new MottoRequest(requested.personaKey(), requested.personaName(),
                 requested.description(), requested.mottoTone());
         String motto;
@@ -50,7 +60,7 @@ public class MottoService {
             log.info("motto for request {} refused by {}: {}", requested.requestId(), composer.provider(),
                     refused.getMessage());
             publisher.publish(PersonaFailed.of(requested.requestId(), requested.personaKey(), FailureStage.MOTTO,
-                    refused.getMessage()));
+                    PublicReasons.scrub(refused.getMessage())));
             return;
         } catch (RuntimeException failure) {
             calls.stop(call, composer.metricName(), ProviderCalls.Outcome.FAILED);

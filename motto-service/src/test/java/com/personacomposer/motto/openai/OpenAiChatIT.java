@@ -13,10 +13,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.personacomposer.devstack.Infrastructure;
 import com.personacomposer.devstack.test.DevStackTest;
+import com.personacomposer.events.EventDeserializer;
+import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.MottoGenerated;
 import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.PersonaEvent;
+import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.events.Topics;
 import com.personacomposer.motto.compose.MottoComposer;
 import com.personacomposer.motto.compose.MottoRefusedException;
 import com.personacomposer.motto.compose.MottoRequest;
@@ -24,7 +31,14 @@ import com.personacomposer.motto.pipeline.MottoService;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -303,8 +317,56 @@ class OpenAiChatIT {
                 .doesNotContain(API_KEY);
     }
 
+    @Test
+    void aRequestPastItsDeadlineFailsWithoutCallingTheProviderWhileAFreshOneIsComposed(Infrastructure infra) {
+        PROVIDER.stubFor(post(CHAT).willReturn(reply("The light stays on")));
+        PersonaRequested fresh = requested();
+        PersonaRequested stale = requestedAgo(Duration.ofMinutes(6));
+
+        mottoService.onPersonaRequested(stale);
+
+        assertThat(calls()).as("provider calls for the stale request").isZero();
+        mottoService.onPersonaRequested(fresh);
+        assertThat(calls()).isEqualTo(1);
+        Map<UUID, PersonaEvent> outcomes = awaitOutcomes(infra, stale.requestId(), fresh.requestId());
+        PersonaFailed failed = (PersonaFailed) outcomes.get(stale.requestId());
+        assertThat(failed.stage()).isEqualTo(FailureStage.TIMEOUT);
+        assertThat(failed.reason()).startsWith("timed out: the request waited 6m").contains("the 5m deadline");
+        assertThat(outcomes.get(fresh.requestId())).isInstanceOf(MottoGenerated.class);
+    }
+
     private static PersonaRequested requested() {
         return PersonaRequested.of(UUID.randomUUID(), "old tom", "Old Tom", "old-tom", "a retired lighthouse keeper",
                 MottoTone.SOMBRE, ImageModel.LOCAL);
+    }
+
+    /** A request accepted {@code ago}, as a backlog after an outage delivers it. */
+    private static PersonaRequested requestedAgo(Duration ago) {
+        PersonaRequested now = requested();
+        return new PersonaRequested(now.eventId(), now.occurredAt().minus(ago), now.requestId(), now.personaKey(),
+                now.personaName(), now.slug(), now.description(), now.mottoTone(), now.model());
+    }
+
+    /** The first MottoGenerated or PersonaFailed of each request, as the pipeline sees them. */
+    private static Map<UUID, PersonaEvent> awaitOutcomes(Infrastructure infra, UUID... requestIds) {
+        Map<UUID, PersonaEvent> outcomes = new HashMap<>();
+        try (var consumer = new KafkaConsumer<String, PersonaEvent>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "motto-chat-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new EventDeserializer())) {
+            consumer.subscribe(List.of(Topics.MOTTO_GENERATED, Topics.PERSONA_FAILED));
+            Set<UUID> wanted = Set.of(requestIds);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (outcomes.size() < wanted.size() && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (wanted.contains(record.value().requestId())) {
+                        outcomes.putIfAbsent(record.value().requestId(), record.value());
+                    }
+                }
+            }
+        }
+        assertThat(outcomes).as("outcomes within 30 s").containsOnlyKeys(requestIds);
+        return outcomes;
     }
 }

@@ -16,11 +16,15 @@ import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.kit.observability.ProviderCalls;
+import com.personacomposer.kit.request.RequestDeadline;
+import com.personacomposer.kit.request.RequestDeadlineProperties;
 import com.personacomposer.motto.compose.MottoComposer;
 import com.personacomposer.motto.compose.MottoRefusedException;
 import com.personacomposer.motto.compose.MottoRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -50,7 +54,7 @@ class MottoServiceTest {
     @Test
     void givenAMottoWhenRequestedThenPublishesMottoGeneratedForTheRequest() {
         var service = new MottoService(composer(request -> request.tone().id() + ":" + request.description()),
-                publisher, new ProviderCalls(meters));
+                publisher, new ProviderCalls(meters), deadline());
 
         service.onPersonaRequested(requested);
 
@@ -66,7 +70,7 @@ class MottoServiceTest {
     void givenARefusalWhenRequestedThenPublishesPersonaFailedAtTheMottoStage() {
         var service = new MottoService(composer(request -> {
             throw new MottoRefusedException("chat model refused: content filter");
-        }), publisher, new ProviderCalls(meters));
+        }), publisher, new ProviderCalls(meters), deadline());
 
         service.onPersonaRequested(requested);
 
@@ -81,11 +85,26 @@ class MottoServiceTest {
     void givenATransientFailureWhenRequestedThenThrowsSoTheRecordIsRetried() {
         var service = new MottoService(composer(request -> {
             throw new UncheckedIOException(new java.io.IOException("connection reset"));
-        }), publisher, new ProviderCalls(meters));
+        }), publisher, new ProviderCalls(meters), deadline());
 
         assertThatThrownBy(() -> service.onPersonaRequested(requested)).isInstanceOf(UncheckedIOException.class);
         verify(publisher, never()).publish(any());
         assertThat(calls("failed")).isEqualTo(1);
+    }
+
+    @Test
+    void givenAReasonNamingAnAddressWhenRefusedThenThePublishedReasonHasNone() {
+        var service = new MottoService(composer(request -> {
+            throw new MottoRefusedException("chat model at http://10.0.3.9:11434/v1 refused: content filter");
+        }), publisher, new ProviderCalls(meters), deadline());
+
+        service.onPersonaRequested(requested);
+
+        assertThat(((PersonaFailed) published()).reason()).isEqualTo("chat model at [address] refused: content filter");
+    }
+
+    private RequestDeadline deadline() {
+        return new RequestDeadline(new RequestDeadlineProperties(Duration.ofMinutes(5)), Clock.systemUTC(), publisher);
     }
 
     private long calls(String outcome) {

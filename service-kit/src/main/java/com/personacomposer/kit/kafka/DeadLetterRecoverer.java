@@ -4,6 +4,7 @@ import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.Topics;
+import com.personacomposer.kit.reason.PublicReasons;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,7 +15,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * The end of the line for a record: it goes to {@code <topic>-dlt} (with Spring's exception headers), and when it
- * belongs to a known request that request is failed at this service's stage, so nothing fails silently. Each
+ * belongs to a known request that request is failed at this service's stage, so nothing fails silently (the reason
+ * without addresses: it is shown to the person who asked). Each
  * dead-lettered record is counted ({@value #METER}, tagged with the topic it came from).
  */
 public class DeadLetterRecoverer implements ConsumerRecordRecoverer {
@@ -45,7 +47,7 @@ public class DeadLetterRecoverer implements ConsumerRecordRecoverer {
         log.warn("dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason(exception));
         if (stage != null && record.value() instanceof PersonaEvent event && !(event instanceof PersonaFailed)) {
             publisher.publish(PersonaFailed.of(event.requestId(), event.personaKey(), stage,
-                    "could not process " + event.eventType() + ": " + reason(exception)));
+                    PublicReasons.scrub("could not process " + event.eventType() + ": " + reason(exception))));
         }
     }
 

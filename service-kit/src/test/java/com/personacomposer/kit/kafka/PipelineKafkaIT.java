@@ -110,7 +110,7 @@ class PipelineKafkaIT {
                 failures.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow().value());
         assertThat(failed.requestId()).isEqualTo(requestId);
         assertThat(failed.stage()).isEqualTo(FailureStage.MOTTO);
-        assertThat(failed.reason()).isEqualTo("could not process MottoGenerated: motto service exploded");
+        assertThat(failed.reason()).isEqualTo("could not process MottoGenerated: motto service at [address] exploded");
         assertThat(listener.attempts(failing)).as("first delivery + 2 retries").isEqualTo(3);
         awaitUntil(() -> deadLetters(Topics.MOTTO_GENERATED) > deadLettersBefore);
         assertThat(deadLetters(Topics.IMAGE_STORED)).as("present before any dead letter, at 0").isZero();
@@ -226,7 +226,7 @@ class PipelineKafkaIT {
         assertThat(failures.stream().filter(r -> key.equals(r.key()))).hasSize(1);
         PersonaFailed failed = (PersonaFailed) EventCodec.fromJson(
                 failures.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow().value());
-        assertThat(failed.reason()).isEqualTo("could not process ImageGenerated: download exploded");
+        assertThat(failed.reason()).isEqualTo("could not process ImageGenerated: download from [address] exploded");
     }
 
     @SpringBootApplication
@@ -254,7 +254,7 @@ class PipelineKafkaIT {
 
         private void handle(ImageGenerated event) {
             if (event.imageUrl().endsWith("boom")) {
-                throw new IllegalStateException("download exploded");
+                throw new IllegalStateException("download from http://10.0.3.7:8082/generated/x.png exploded");
             }
             started.add(event);
             maxConcurrent.accumulateAndGet(running.incrementAndGet(), Math::max);
@@ -295,7 +295,7 @@ class PipelineKafkaIT {
         void on(MottoGenerated event) {
             attempts.add(event.eventId());
             if (event.motto().equals("boom")) {
-                throw new IllegalStateException("motto service exploded");
+                throw new IllegalStateException("motto service at mongo.internal:27017 exploded");
             }
             received.add(event);
         }

@@ -1,7 +1,7 @@
 package com.personacomposer.storage.download;
 
 /** The download failed for a reason that may pass (network, timeout, a 5xx or 429 from the image host). */
-public class DownloadFailedException extends RuntimeException {
+class DownloadFailedException extends RuntimeException {
 
     public DownloadFailedException(String message) {
         super(message);

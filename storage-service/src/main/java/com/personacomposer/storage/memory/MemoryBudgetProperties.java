@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("persona.storage")
-public record MemoryBudgetProperties(@NotNull DataSize maxBytesInFlight) {
+record MemoryBudgetProperties(@NotNull DataSize maxBytesInFlight) {
 
     public MemoryBudgetProperties {
         if (maxBytesInFlight != null

@@ -5,6 +5,7 @@ import com.personacomposer.events.ImageGenerated;
 import com.personacomposer.events.ImageStored;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.kit.kafka.EventPublisher;
+import com.personacomposer.kit.reason.PublicReasons;
 import com.personacomposer.storage.download.DownloadGuard;
 import com.personacomposer.storage.download.DownloadProperties;
 import com.personacomposer.storage.download.DownloadRefusedException;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Copies a generated image into the bucket, with its thumbnail beside it, and announces it. A refused download or an
- * unusable image (broken, or absurdly large) fails the request with the reason; anything else (network, image host
+ * unusable image (broken, or absurdly large) fails the request with the reason (the addresses taken out: a person
+ * reads it); anything else (network, image host
  * 5xx, S3) propagates so the record is retried, then dead-lettered.
  * <p>
  * Memory: before downloading it reserves the largest download from the {@link MemoryBudget}; once the image is
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Service;
  * now, it lets the image go, waits for the whole amount, and downloads again (waiting only while holding nothing).
  */
 @Service
-public class ImageStorageService {
+class ImageStorageService {
 
     private static final Logger log = LoggerFactory.getLogger(ImageStorageService.class);
 
@@ -75,7 +77,7 @@ public class ImageStorageService {
                 } catch (DownloadRefusedException | UnusableImageException refused) {
                     log.warn("request {}: {}", generated.requestId(), refused.getMessage());
                     publisher.publish(PersonaFailed.of(generated.requestId(), generated.personaKey(),
-                            FailureStage.STORAGE, refused.getMessage()));
+                            FailureStage.STORAGE, PublicReasons.scrub(refused.getMessage())));
                     return;
                 }
                 store(generated, image, thumbnail);

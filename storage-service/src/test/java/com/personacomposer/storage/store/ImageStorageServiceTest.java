@@ -94,7 +94,7 @@ class ImageStorageServiceTest {
         PersonaFailed failed = (PersonaFailed) published();
         assertThat(failed.requestId()).isEqualTo(generated.requestId());
         assertThat(failed.stage()).isEqualTo(FailureStage.STORAGE);
-        assertThat(failed.reason()).isEqualTo("download refused: 169.254.169.254 is a link-local address");
+        assertThat(failed.reason()).isEqualTo("download refused: [address] is a link-local address");
         verifyNoInteractions(bucket);
         assertThat(meters.get(TransferMetrics.DOWNLOAD).tag("outcome", "refused").timer().count()).isEqualTo(1);
         assertThat(meters.find(TransferMetrics.DOWNLOAD + ".size").summary()).as("no image, no size").isNull();

@@ -6,9 +6,11 @@ import com.personacomposer.kit.provider.ProviderHttp;
 import com.personacomposer.kit.provider.ProviderRejectedException;
 import com.personacomposer.kit.provider.ProviderUnavailableException;
 import com.personacomposer.kit.provider.RetryAfter;
-import com.personacomposer.kit.provider.Secrets;
+import com.personacomposer.kit.reason.PublicReasons;
+import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,12 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class OpenAiImagesClient {
 
-    public static final String RESILIENCE = "openai-images";
+    static final String RESILIENCE = "openai-images";
+
+    /** Retries of this client wait at least what the provider's Retry-After asks, up to {@code maxRetryAfter}. */
+    public static RetryConfigCustomizer retryAfterHonoured(Duration maxRetryAfter) {
+        return RetryAfter.honoured(RESILIENCE, maxRetryAfter);
+    }
     private static final String PROVIDER = "DALL-E";
 
     private final OpenAiImageProperties properties;
@@ -73,7 +80,7 @@ public class OpenAiImagesClient {
         String code = text(error, "code");
         String type = text(error, "type");
         String message = text(error, "message");
-        String detail = Secrets.scrub("HTTP " + response.status()
+        String detail = PublicReasons.scrub("HTTP " + response.status()
                 + (code != null ? " " + code : type != null ? " " + type : "")
                 + (message != null ? ": " + message : ""), properties.apiKey());
         int status = response.status();

@@ -6,9 +6,11 @@ import com.personacomposer.kit.provider.ProviderHttp;
 import com.personacomposer.kit.provider.ProviderRejectedException;
 import com.personacomposer.kit.provider.ProviderUnavailableException;
 import com.personacomposer.kit.provider.RetryAfter;
-import com.personacomposer.kit.provider.Secrets;
+import com.personacomposer.kit.reason.PublicReasons;
+import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,7 +25,12 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class ReplicateClient {
 
-    public static final String RESILIENCE = "replicate";
+    static final String RESILIENCE = "replicate";
+
+    /** Retries of this client wait at least what the provider's Retry-After asks, up to {@code maxRetryAfter}. */
+    public static RetryConfigCustomizer retryAfterHonoured(Duration maxRetryAfter) {
+        return RetryAfter.honoured(RESILIENCE, maxRetryAfter);
+    }
     private static final String PROVIDER = "OpenJourney";
 
     private final ReplicateProperties properties;
@@ -78,7 +85,7 @@ public class ReplicateClient {
         int status = response.status();
         String title = text(response.body(), "title");
         String detail = text(response.body(), "detail");
-        String reason = Secrets.scrub("HTTP " + status + (title != null ? " " + title : "")
+        String reason = PublicReasons.scrub("HTTP " + status + (title != null ? " " + title : "")
                 + (detail != null ? ": " + detail : ""), properties.apiToken());
         if (status == 429) {
             return new ProviderUnavailableException(PROVIDER + " is rate limited: " + reason,
