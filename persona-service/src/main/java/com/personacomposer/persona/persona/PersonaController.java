@@ -2,7 +2,6 @@ package com.personacomposer.persona.persona;
 
 import com.personacomposer.persona.persona.PersonaViews.ImagePage;
 import com.personacomposer.persona.persona.PersonaViews.PersonaPage;
-import com.personacomposer.persona.persona.PersonaViews.PersonaView;
 import com.personacomposer.persona.persona.PersonaViews.VoteView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

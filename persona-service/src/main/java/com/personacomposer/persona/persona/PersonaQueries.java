@@ -3,7 +3,6 @@ package com.personacomposer.persona.persona;
 import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.persona.persona.PersonaViews.ImagePage;
 import com.personacomposer.persona.persona.PersonaViews.PersonaPage;
-import com.personacomposer.persona.persona.PersonaViews.PersonaView;
 import com.personacomposer.persona.persona.PersonaViews.VoteView;
 import com.personacomposer.persona.web.ForbiddenException;
 import com.personacomposer.persona.web.InvalidInputException;

@@ -7,14 +7,9 @@ import java.util.Optional;
 import org.springframework.web.util.UriUtils;
 
 /** What the read API answers: views of personas with presigned image URLs, never the stored documents. */
-public final class PersonaViews {
+final class PersonaViews {
 
     private PersonaViews() {
-    }
-
-    /** A persona with the first page of its images; {@code nextImages} is the relative URL of the next page. */
-    public record PersonaView(String name, String slug, Instant createdAt, Instant updatedAt, long imageCount,
-                              List<ImageView> images, String nextImages) {
     }
 
     record ImageView(String id, String requestId, String url, Instant urlExpiresAt, String thumbnailUrl,

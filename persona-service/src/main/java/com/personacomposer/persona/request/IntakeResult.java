@@ -1,9 +1,9 @@
 package com.personacomposer.persona.request;
 
-import com.personacomposer.persona.persona.PersonaViews.PersonaView;
+import com.personacomposer.persona.persona.PersonaView;
 
 /** The answer to the gateway's intake call: the persona that exists already, or the request recorded for it. */
-public sealed interface IntakeResult permits IntakeResult.PersonaExists, IntakeResult.Recorded {
+sealed interface IntakeResult permits IntakeResult.PersonaExists, IntakeResult.Recorded {
 
     /** Asked unless a persona exists, and one does: nothing was recorded. */
     record PersonaExists(PersonaView persona) implements IntakeResult {

@@ -10,7 +10,7 @@ import java.util.UUID;
  * come on different topics), so {@code details} is null until the gateway's PUT or PersonaRequested has been seen.
  * {@code outbox} is the event it owes a topic, if any.
  */
-public record PersonaRequest(
+record PersonaRequest(
         String requestId,
         String personaKey,
         RequestDetails details,

@@ -8,7 +8,7 @@ import com.personacomposer.events.PersonaRequested;
  * What was asked for: the fields the gateway records and PersonaRequested carries, and who asked ({@code createdBy}:
  * the caller's principal the gateway forwards, null for anonymous callers and requests seen only as events).
  */
-public record RequestDetails(
+record RequestDetails(
         String personaKey,
         String personaName,
         String slug,

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("persona.requests")
-public record RequestProperties(
+record RequestProperties(
         @NotNull Duration deadline,
         @NotNull Duration sweepInterval,
         @NotNull Duration idempotencyWindow,

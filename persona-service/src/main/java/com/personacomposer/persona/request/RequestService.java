@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * times, and once both are there appends the image to the persona and completes the request, exactly once.
  */
 @Service
-public class RequestService {
+class RequestService {
 
     private static final Logger log = LoggerFactory.getLogger(RequestService.class);
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.personacomposer.persona.persona.PersonaViews.ImagePage;
 import com.personacomposer.persona.persona.PersonaViews.ImageView;
 import com.personacomposer.persona.persona.PersonaViews.PersonaSummary;
-import com.personacomposer.persona.persona.PersonaViews.PersonaView;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
