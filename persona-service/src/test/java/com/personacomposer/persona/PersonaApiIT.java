@@ -8,38 +8,53 @@ import com.personacomposer.events.naming.PersonaName;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The read API, votes and the gateway's internal recording of requests, over HTTP. */
 class PersonaApiIT extends ServiceTestSupport {
 
+    @Autowired
+    MongoDatabase database;
+
     @Test
-    void votesCountUpAndDownOnOneImage() {
+    void eachVoterHasOneVoteThatCanBeChangedOrWithdrawn() {
         PersonaRequested requested = createImage(unique("Voted Vera"), "", MottoTone.NEUTRAL, "Count me.");
         String slug = Pipeline.segment(requested.slug());
         String imageId = pipeline.get("/api/personas/" + slug).json().path("images").get(0).path("id").asString();
         String votes = "/api/personas/" + slug + "/images/" + imageId + "/votes";
+        Map<String, String> alice = Map.of("X-Persona-Principal", "alice-sub");
+        Map<String, String> anonymousClient = Map.of("X-Persona-Voter", "anon:0123456789abcdef");
 
-        pipeline.post(votes, Map.of("direction", "up"));
-        pipeline.post(votes, Map.of("direction", "up"));
-        Pipeline.Response response = pipeline.post(votes, Map.of("direction", "down"));
+        pipeline.post(votes, Map.of("direction", "up"), alice);
+        pipeline.post(votes, Map.of("direction", "up"), alice);
+        pipeline.post(votes, Map.of("direction", "up"), anonymousClient);
+        Pipeline.Response moved = pipeline.post(votes, Map.of("direction", "down"), alice);
 
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json()).isEqualTo(Pipeline.JSON.readTree(
-                "{\"imageId\":\"" + imageId + "\",\"upvotes\":3,\"downvotes\":1}"));
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.json()).isEqualTo(Pipeline.JSON.readTree(
+                "{\"imageId\":\"" + imageId + "\",\"upvotes\":2,\"downvotes\":1,\"myVote\":\"down\"}"));
         JsonNode image = pipeline.get("/api/personas/" + slug).json().path("images").get(0);
-        assertThat(image.path("upvotes").asLong()).isEqualTo(3);
+        assertThat(image.path("upvotes").asLong()).isEqualTo(2);
         assertThat(image.path("downvotes").asLong()).isEqualTo(1);
+        Pipeline.Response withdrawn = pipeline.delete(votes, alice);
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.json().path("downvotes").asLong()).isZero();
+        assertThat(withdrawn.json().path("myVote").isNull()).isTrue();
 
-        Pipeline.Response sideways = pipeline.post(votes, Map.of("direction", "sideways"));
+        Pipeline.Response nobody = pipeline.post(votes, Map.of("direction", "up"));
+        assertProblem(nobody, 401);
+        Pipeline.Response sideways = pipeline.post(votes, Map.of("direction", "sideways"), alice);
         assertProblem(sideways, 400);
         assertThat(sideways.json().path("errors").get(0).path("field").asString()).isEqualTo("direction");
-        assertProblem(pipeline.post(votes, Map.of()), 400);
+        assertProblem(pipeline.post(votes, Map.of(), alice), 400);
         assertProblem(pipeline.post("/api/personas/" + slug + "/images/" + UUID.randomUUID() + "/votes",
-                Map.of("direction", "up")), 404);
+                Map.of("direction", "up"), alice), 404);
         assertProblem(pipeline.post("/api/personas/nobody-" + UUID.randomUUID() + "/images/" + imageId + "/votes",
-                Map.of("direction", "up")), 404);
+                Map.of("direction", "up"), alice), 404);
     }
 
     @Test
@@ -72,6 +87,62 @@ class PersonaApiIT extends ServiceTestSupport {
         assertThat(pipeline.get("/api/personas?q=" + Pipeline.segment(token + " [a-z]")).json().path("total").asLong())
                 .isZero();
         assertThat(pipeline.get("/api/personas").json().path("size").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void aPersonasImagesArePagedOldestFirstWithThumbnailsAndACursorToTheNextPage() throws Exception {
+        String name = unique("Paged Pia");
+        PersonaRequested first = createImage(name, "one", MottoTone.NEUTRAL, "One.");
+        PersonaRequested second = createImage(name, "two", MottoTone.NEUTRAL, "Two.");
+        PersonaRequested third = createImage(name, "three", MottoTone.NEUTRAL, "Three.");
+        String persona = "/api/personas/" + Pipeline.segment(first.slug());
+
+        JsonNode firstPage = pipeline.get(persona + "?limit=2").json();
+
+        assertThat(firstPage.path("imageCount").asLong()).isEqualTo(3);
+        assertThat(firstPage.path("images")).extracting(image -> image.path("requestId").asString())
+                .containsExactly(first.requestId().toString(), second.requestId().toString());
+        JsonNode image = firstPage.path("images").get(0);
+        var thumbnail = pipeline.fetch(image.path("thumbnailUrl").asString());
+        assertThat(thumbnail.statusCode()).isEqualTo(200);
+        assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(pipeline.fetch(image.path("url").asString()).headers().firstValue("Content-Type"))
+                .hasValue("image/png");
+        String next = firstPage.path("nextImages").asString();
+        assertThat(next).isEqualTo(persona + "/images?after="
+                + firstPage.path("images").get(1).path("id").asString() + "&limit=2");
+
+        createImage(name, "four", MottoTone.NEUTRAL, "Four.");
+        JsonNode secondPage = pipeline.get(next).json();
+        assertThat(secondPage.path("items")).extracting(item -> item.path("requestId").asString())
+                .as("an image appended meanwhile comes after the cursor")
+                .startsWith(third.requestId().toString()).hasSize(2);
+        assertThat(secondPage.path("next").isNull()).isTrue();
+
+        JsonNode whole = pipeline.get(persona).json();
+        assertThat(whole.path("images")).hasSize(4);
+        assertThat(whole.path("nextImages").isNull()).isTrue();
+        JsonNode listed = pipeline.get("/api/personas?q=" + Pipeline.segment(name)).json().path("items").get(0);
+        assertThat(listed.path("imageCount").asLong()).isEqualTo(4);
+        assertThat(listed.path("motto").asString()).isEqualTo("Four.");
+        assertThat(pipeline.fetch(listed.path("coverUrl").asString()).headers().firstValue("Content-Type"))
+                .hasValue("image/jpeg");
+    }
+
+    @Test
+    void badImagePagingIsAnsweredWithTheFieldAtFault() {
+        PersonaRequested requested = createImage(unique("Limited Liv"), "", MottoTone.NEUTRAL, "Enough.");
+        String persona = "/api/personas/" + Pipeline.segment(requested.slug());
+        for (String path : new String[] {persona + "?limit=0", persona + "?limit=101", persona + "?limit=many",
+                                         persona + "/images?limit=0", persona + "/images?limit=101"}) {
+            Pipeline.Response response = pipeline.get(path);
+            assertProblem(response, 400);
+            assertThat(response.json().path("errors").get(0).path("field").asString()).as(path).isEqualTo("limit");
+        }
+        Pipeline.Response unknownCursor = pipeline.get(persona + "/images?after=" + UUID.randomUUID());
+        assertProblem(unknownCursor, 400);
+        assertThat(unknownCursor.json().path("errors").get(0).path("field").asString()).isEqualTo("after");
+        assertProblem(pipeline.get("/api/personas/nobody-" + UUID.randomUUID() + "/images"), 404);
     }
 
     @Test
@@ -111,6 +182,129 @@ class PersonaApiIT extends ServiceTestSupport {
         assertProblem(pipeline.get("/api/requests/" + retryId), 404);
 
         assertThat(pipeline.get("/api/requests/" + requestId).json().path("status").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void theImageRecordsThePrincipalTheGatewayForwarded() {
+        UUID requestId = UUID.randomUUID();
+        String name = unique("Owned Olive");
+        assertThat(pipeline.put("/internal/requests/" + requestId, record(name, null),
+                Map.of("X-Persona-Principal", "olive-sub")).status()).isEqualTo(201);
+        PersonaName persona = PersonaName.of(name);
+        PersonaRequested requested = PersonaRequested.of(requestId, persona.key(), persona.displayName(),
+                persona.slug(), "", MottoTone.NEUTRAL, com.personacomposer.events.ImageModel.LOCAL);
+
+        pipeline.publish(requested, store(requested, png("owned")), motto(requested, "Mine."));
+        awaitStatus(requestId, "COMPLETED");
+
+        assertThat(database.getCollection("images").find(new Document("requestId", requestId.toString())).first()
+                .getString("createdBy")).isEqualTo("olive-sub");
+    }
+
+    @Test
+    void anImageIsDeletedByItsCreatorOrAnAdminWithItsObjectsAndVotes() {
+        String name = unique("Deleted Dora");
+        PersonaRequested first = createOwnedImage(name, "dora-sub");
+        PersonaRequested second = createOwnedImage(name, "dora-sub");
+        String persona = "/api/personas/" + Pipeline.segment(first.slug());
+        JsonNode images = pipeline.get(persona).json().path("images");
+        String firstId = images.get(0).path("id").asString();
+        String secondId = images.get(1).path("id").asString();
+        String secondKey = database.getCollection("images").find(new Document("_id", secondId)).first()
+                .getString("s3Key");
+        pipeline.post(persona + "/images/" + secondId + "/votes", Map.of("direction", "down"),
+                Map.of("X-Persona-Principal", "voter-sub"));
+
+        assertProblem(pipeline.delete(persona + "/images/" + secondId, Map.of()), 401);
+        assertProblem(pipeline.delete(persona + "/images/" + secondId,
+                Map.of("X-Persona-Principal", "stranger-sub")), 403);
+        assertProblem(pipeline.delete(persona + "/images/" + UUID.randomUUID(),
+                Map.of("X-Persona-Principal", "dora-sub")), 404);
+        assertThat(pipeline.delete(persona + "/images/" + secondId, Map.of("X-Persona-Principal", "dora-sub"))
+                .status()).isEqualTo(204);
+
+        JsonNode left = pipeline.get(persona).json();
+        assertThat(left.path("imageCount").asLong()).isEqualTo(1);
+        assertThat(left.path("images")).extracting(image -> image.path("id").asString()).containsExactly(firstId);
+        assertThat(pipeline.get("/api/personas?q=" + Pipeline.segment(name)).json().path("items").get(0)
+                .path("motto").asString()).as("the cover moved to the image left").isEqualTo("Mine " + first.requestId());
+        assertThat(database.getCollection("votes").countDocuments(new Document("imageId", secondId))).isZero();
+        assertThat(objectExists(secondKey)).isFalse();
+        assertThat(objectExists(secondKey.replace(".png", ".thumb.jpg"))).isFalse();
+
+        assertThat(pipeline.delete(persona + "/images/" + firstId,
+                Map.of("X-Persona-Principal", "admin-sub", "X-Persona-Admin", "true")).status()).isEqualTo(204);
+        assertProblem(pipeline.get(persona), 404);
+    }
+
+    @Test
+    void beyondTheDailyQuotaOfPaidRequestsIntakeAnswers429WithRetryAfter() {
+        Map<String, String> caller = Map.of("X-Persona-Principal", "quota-" + UUID.randomUUID());
+        for (int i = 0; i < 25; i++) {
+            Map<String, Object> paid = record(unique("Paid Paula"), null);
+            paid.put("model", "dall-e");
+            assertThat(pipeline.put("/internal/requests/" + UUID.randomUUID(), paid, caller).status()).isEqualTo(201);
+        }
+        Map<String, Object> free = record(unique("Free Fay"), null);
+        assertThat(pipeline.put("/internal/requests/" + UUID.randomUUID(), free, caller).status())
+                .as("local is free").isEqualTo(201);
+        Map<String, Object> oneTooMany = record(unique("Paid Paula"), null);
+        oneTooMany.put("model", "dall-e");
+        UUID refusedId = UUID.randomUUID();
+
+        Pipeline.Response refused = pipeline.put("/internal/requests/" + refusedId, oneTooMany, caller);
+
+        assertProblem(refused, 429);
+        assertThat(Long.parseLong(refused.retryAfter())).isBetween(1L, 86_400L);
+        assertProblem(pipeline.get("/api/requests/" + refusedId), 404);
+    }
+
+    @Test
+    void createdByMeListsThePersonasHoldingTheCallersImages() {
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        String owner = "owner-" + token;
+        PersonaRequested mine = createOwnedImage("Mine " + token + " Max", owner);
+        createOwnedImage("Theirs " + token + " Tom", "someone-else");
+        PersonaRequested shared = createOwnedImage("Shared " + token + " Sue", "someone-else");
+        createOwnedImage("Shared " + token + " Sue", owner);
+
+        JsonNode listed = pipeline.get("/api/personas?createdBy=me&q=" + token, Map.of("X-Persona-Principal", owner))
+                .json();
+
+        assertThat(listed.path("total").asLong()).isEqualTo(2);
+        assertThat(listed.path("items")).extracting(item -> item.path("slug").asString())
+                .containsExactly(shared.slug(), mine.slug());
+        assertProblem(pipeline.get("/api/personas?createdBy=me"), 401);
+        Pipeline.Response other = pipeline.get("/api/personas?createdBy=bob", Map.of("X-Persona-Principal", owner));
+        assertProblem(other, 400);
+        assertThat(other.json().path("errors").get(0).path("field").asString()).isEqualTo("createdBy");
+    }
+
+    private PersonaRequested createOwnedImage(String name, String principal) {
+        UUID requestId = UUID.randomUUID();
+        assertThat(pipeline.put("/internal/requests/" + requestId, record(name, null),
+                Map.of("X-Persona-Principal", principal)).status()).isEqualTo(201);
+        PersonaName persona = PersonaName.of(name);
+        PersonaRequested requested = PersonaRequested.of(requestId, persona.key(), persona.displayName(),
+                persona.slug(), "", MottoTone.NEUTRAL, com.personacomposer.events.ImageModel.LOCAL);
+        pipeline.publish(requested, store(requested, png(requestId.toString())),
+                motto(requested, "Mine " + requestId));
+        awaitStatus(requestId, "COMPLETED");
+        return requested;
+    }
+
+    private boolean objectExists(String key) {
+        try {
+            s3.headObject(head -> head.bucket(s3Properties.bucket()).key(key));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Test

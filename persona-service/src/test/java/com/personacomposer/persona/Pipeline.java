@@ -125,17 +125,41 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return get(path, java.util.Map.of());
+    }
+
+    public Response get(String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        headers.forEach(request::header);
+        return send(request.GET());
     }
 
     public Response put(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : JSON.writeValueAsString(body))));
+        return put(path, body, java.util.Map.of());
+    }
+
+    public Response put(String path, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.PUT(HttpRequest.BodyPublishers.ofString(
+                body instanceof String raw ? raw : JSON.writeValueAsString(body))));
     }
 
     public Response post(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : JSON.writeValueAsString(body))));
+        return post(path, body, java.util.Map.of());
+    }
+
+    public Response post(String path, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(
+                body instanceof String raw ? raw : JSON.writeValueAsString(body))));
+    }
+
+    public Response delete(String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        headers.forEach(request::header);
+        return send(request.DELETE());
     }
 
     /** Fetches a URL the service handed out (a presigned image URL), as a browser would. */
@@ -165,7 +189,8 @@ public final class Pipeline implements AutoCloseable {
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Content-Location").orElse(null), response.body());
+                    response.headers().firstValue("Content-Location").orElse(null), response.body(),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -174,7 +199,8 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    public record Response(int status, String contentType, String location, String contentLocation, String body) {
+    public record Response(int status, String contentType, String location, String contentLocation, String body,
+                           String retryAfter) {
 
         public JsonNode json() {
             return JSON.readTree(body);

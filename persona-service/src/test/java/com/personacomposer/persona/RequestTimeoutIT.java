@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {
         "persona.requests.deadline=1s",
         "persona.requests.sweep-interval=200ms",
-        "persona.mongo.database=personas-timeout-it",
+        "spring.mongodb.database=personas-timeout-it",
         "spring.kafka.listener.auto-startup=false"})
 @DirtiesContext
 class RequestTimeoutIT extends ServiceTestSupport {

@@ -67,13 +67,19 @@ abstract class ServiceTestSupport {
         String key = "persona-generations/" + keyHash(requested.personaKey()) + "/" + requested.requestId() + ".png";
         s3.putObject(put -> put.bucket(s3Properties.bucket()).key(key).contentType("image/png"),
                 RequestBody.fromBytes(png));
+        String thumbnailKey = key.replace(".png", ".thumb.jpg");
+        s3.putObject(put -> put.bucket(s3Properties.bucket()).key(thumbnailKey).contentType("image/jpeg"),
+                RequestBody.fromBytes(THUMBNAIL));
         return ImageStored.of(requested.requestId(), requested.personaKey(), ImageModel.LOCAL, key, "image/png",
-                png.length, null);
+                png.length, null, thumbnailKey, "image/jpeg");
     }
 
     static MottoGenerated motto(PersonaRequested requested, String motto) {
         return MottoGenerated.of(requested.requestId(), requested.personaKey(), motto, "local");
     }
+
+    /** The start of a JPEG, standing for the thumbnail storage-service writes beside each image. */
+    static final byte[] THUMBNAIL = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 't', 'h', 'u', 'm', 'b'};
 
     static byte[] png(String marker) {
         byte[] header = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -109,6 +115,15 @@ abstract class ServiceTestSupport {
         assertThat(problem.path("title").asString()).isNotBlank();
         assertThat(problem.path("detail").asString()).isNotBlank();
         assertThat(problem.has("type")).as("type in %s", response.body()).isTrue();
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String keyHash(String personaKey) {

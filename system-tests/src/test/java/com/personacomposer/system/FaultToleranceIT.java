@@ -110,6 +110,26 @@ class FaultToleranceIT {
 
     @Test
     @Order(3)
+    void aRequestAcceptedWhileTheBrokerIsDownCompletesWithoutAClientRetry() {
+        String name = "Broker Away " + suffix();
+        infra.stopKafka();
+        String requestId;
+        try {
+            // The gateway records the request at persona-service, fails to publish it, and still accepts it.
+            requestId = accept(name, "local", false);
+        } finally {
+            infra.startKafka();
+        }
+
+        JsonNode status = awaitEnd(requestId, Duration.ofMinutes(2));
+
+        assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("COMPLETED");
+        JsonNode persona = api.get("/api/personas/" + Api.segment(PersonaName.of(name).slug())).body();
+        assertThat(persona.get("imageCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
     void mongoUnreachableForTwentySeconds() {
         Burst burst = Burst.submit(30);
 
@@ -121,7 +141,7 @@ class FaultToleranceIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void s3UnreachableForTwentySeconds() {
         Burst burst = Burst.submit(30);
 
@@ -133,7 +153,7 @@ class FaultToleranceIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aPoisonRecordOnEveryTopicIsDeadLetteredAndItsPartitionKeepsFlowing() {
         String name = "After Poison " + suffix();
         String key = PersonaName.canonicalKey(name);
@@ -160,7 +180,7 @@ class FaultToleranceIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aStageThatNeverAnswersFailsTheRequestAtTheDeadline() {
         // Last: it takes until the request's deadline, and its call stays open in image-service (holding its
         // partition's committed offset, see docs/benchmarks.md) until the provider's own time limit.

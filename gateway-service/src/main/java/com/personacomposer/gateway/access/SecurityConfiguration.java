@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * issuer's published keys, fetched once and cached; iss, exp, nbf and, when set, the audience) or API keys, checked
  * on every request with no session, so every replica accepts every token. Anonymous callers read everything;
  * voting, deleting and /api/me need a principal (creating with a paid model too: {@link PaidModelFilter}).
- * With neither issuer nor keys configured only /api/me and deleting are closed.
+ * With neither issuer nor keys configured only /api/me and deleting images are closed.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -52,9 +52,11 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(HttpMethod.GET, "/api/me").authenticated();
-                    exchanges.pathMatchers(HttpMethod.DELETE, IMAGE, VOTES).authenticated();
+                    exchanges.pathMatchers(HttpMethod.DELETE, IMAGE).authenticated();
                     if (!open) {
+                        // Open, a vote and its withdrawal count once per client address (X-Persona-Voter).
                         exchanges.pathMatchers(HttpMethod.POST, VOTES).authenticated();
+                        exchanges.pathMatchers(HttpMethod.DELETE, VOTES).authenticated();
                     }
                     exchanges.anyExchange().permitAll();
                 });

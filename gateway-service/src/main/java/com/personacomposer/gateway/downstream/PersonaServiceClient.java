@@ -41,25 +41,26 @@ public class PersonaServiceClient {
     }
 
     /**
-     * Records a request as PENDING (or finds the one its idempotency key already names); with
+     * The intake call: records a request as PENDING (or finds the one its idempotency key already names); with
      * {@code unlessPersonaExists}, an existing persona is answered instead (marked by a Content-Location naming it).
+     * The caller's principal headers go with it like with every call made while serving a request.
      */
-    public Mono<RecordAnswer> recordRequest(UUID requestId, RequestRecord record) {
+    public Mono<IntakeResult> intake(UUID requestId, IntakeBody body) {
         return call("recording request", client.put().uri("/internal/requests/{requestId}", requestId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
-                .bodyValue(record)
+                .bodyValue(body)
                 .exchangeToMono(response -> {
                     if (!response.statusCode().is2xxSuccessful()) {
                         return refusal(response);
                     }
                     if (response.headers().header(HttpHeaders.CONTENT_LOCATION).stream()
                             .anyMatch(location -> location.startsWith(PERSONAS))) {
-                        return passThrough(response).map(RecordAnswer.PersonaExists::new);
+                        return passThrough(response).map(IntakeResult.PersonaExists::new);
                     }
-                    return response.bodyToMono(RecordedRequest.class)
+                    return response.bodyToMono(IntakeResult.Recorded.class)
                             .filter(recorded -> recorded.requestId() != null)
-                            .<RecordAnswer>map(RecordAnswer.Recorded::new)
+                            .<IntakeResult>map(recorded -> recorded)
                             .switchIfEmpty(Mono.error(() -> new PersonaServiceUnavailableException(
                                     "persona-service recorded the request without answering its requestId", null)));
                 }));
@@ -89,7 +90,8 @@ public class PersonaServiceClient {
         MediaType contentType = response.headers().contentType().orElse(null);
         return response.bodyToMono(byte[].class)
                 .defaultIfEmpty(new byte[0])
-                .map(body -> new PassThrough(response.statusCode(), contentType, body));
+                .map(body -> new PassThrough(response.statusCode(), contentType, body,
+                        response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
     }
 
     /** A 4xx is persona-service's verdict on what was asked: handed on. Anything else means it is not well. */

@@ -1,14 +1,12 @@
 package com.personacomposer.gateway.request;
 
 import com.personacomposer.gateway.config.GatewayProperties;
+import com.personacomposer.gateway.downstream.IntakeResult;
 import com.personacomposer.gateway.downstream.PassThrough;
 import com.personacomposer.gateway.downstream.PersonaServiceRejectedException;
 import com.personacomposer.gateway.downstream.PersonaServiceUnavailableException;
-import com.personacomposer.gateway.request.PersonaRequestService.Accepted;
 import com.personacomposer.gateway.request.PersonaRequestService.Completed;
-import com.personacomposer.gateway.request.PersonaRequestService.Existing;
 import com.personacomposer.gateway.request.PersonaRequestService.Failed;
-import com.personacomposer.gateway.request.PersonaRequestService.RequestNotPublishedException;
 import com.personacomposer.gateway.web.FieldError;
 import com.personacomposer.gateway.web.Problems;
 import java.net.URI;
@@ -23,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -117,22 +116,19 @@ class CreatePersonaHandler {
             return Problems.respond(request, Problems.invalid(result.errors()));
         }
         return service.submit(result.input(), idempotencyKey)
-                .flatMap(outcome -> outcome instanceof Existing existing
+                .flatMap(intake -> intake instanceof IntakeResult.PersonaExists existing
                         ? passThrough(HttpStatus.OK, existing.persona()).bodyValue(existing.persona().body())
-                        : answer((Accepted) outcome, wait))
+                        : answer((IntakeResult.Recorded) intake, wait))
                 .onErrorResume(PersonaServiceRejectedException.class, rejected -> passThrough(
                         rejected.response().status(), rejected.response()).bodyValue(rejected.response().body()))
                 .onErrorResume(PersonaServiceUnavailableException.class, error -> {
                     log.warn("persona-service unavailable for POST /api/personas: {}", error.toString());
                     return Problems.respond(request, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                             "Personas cannot be requested right now; try again shortly."));
-                })
-                .onErrorResume(RequestNotPublishedException.class, error -> Problems.respond(request,
-                        Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                                "The request could not be queued; try again shortly.")));
+                });
     }
 
-    private Mono<ServerResponse> answer(Accepted accepted, Optional<Duration> wait) {
+    private Mono<ServerResponse> answer(IntakeResult.Recorded accepted, Optional<Duration> wait) {
         if (wait.isEmpty()) {
             return pending(accepted, null);
         }
@@ -156,7 +152,7 @@ class CreatePersonaHandler {
     }
 
     /** 202 with where to follow the request; {@code preferenceApplied} is null when no wait was honoured. */
-    private static Mono<ServerResponse> pending(Accepted accepted, String preferenceApplied) {
+    private static Mono<ServerResponse> pending(IntakeResult.Recorded accepted, String preferenceApplied) {
         ServerResponse.BodyBuilder response = ServerResponse.accepted()
                 .location(requestLocation(accepted.requestId()))
                 .contentType(MediaType.APPLICATION_JSON);
@@ -168,8 +164,12 @@ class CreatePersonaHandler {
     }
 
     private static ServerResponse.BodyBuilder passThrough(HttpStatusCode status, PassThrough response) {
-        return ServerResponse.status(status)
+        ServerResponse.BodyBuilder answer = ServerResponse.status(status)
                 .contentType(response.contentType() != null ? response.contentType() : MediaType.APPLICATION_JSON);
+        if (response.retryAfter() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, response.retryAfter());
+        }
+        return answer;
     }
 
     record AcceptedBody(UUID requestId, String personaName, String slug, String status) {

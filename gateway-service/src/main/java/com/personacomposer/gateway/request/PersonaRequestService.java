@@ -1,11 +1,10 @@
 package com.personacomposer.gateway.request;
 
 import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.gateway.downstream.IntakeBody;
+import com.personacomposer.gateway.downstream.IntakeResult;
 import com.personacomposer.gateway.downstream.PassThrough;
 import com.personacomposer.gateway.downstream.PersonaServiceClient;
-import com.personacomposer.gateway.downstream.RecordAnswer;
-import com.personacomposer.gateway.downstream.RecordedRequest;
-import com.personacomposer.gateway.downstream.RequestRecord;
 import com.personacomposer.gateway.status.RequestEnd;
 import com.personacomposer.gateway.status.RequestStatusWatcher;
 import com.personacomposer.kit.kafka.EventPublisher;
@@ -23,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Get-or-create of a persona, asynchronous: an existing persona is answered at once
  * (unless forced); otherwise the request is recorded as PENDING at persona-service first (so its id is never
- * answered 404), and only then is PersonaRequested published for the pipeline. Both are one call to persona-service.
+ * answered 404), and only then is PersonaRequested published for the pipeline.
  */
 @Service
 class PersonaRequestService {
@@ -43,16 +42,6 @@ class PersonaRequestService {
         this.sendTimeout = kafka.sendTimeout();
     }
 
-    sealed interface Outcome permits Existing, Accepted {
-    }
-
-    /** The persona exists and was not forced: persona-service's answer, to hand on as it is. */
-    record Existing(PassThrough persona) implements Outcome {
-    }
-
-    record Accepted(UUID requestId, String personaName, String slug, String status) implements Outcome {
-    }
-
     sealed interface Finish permits Completed, Failed, StillPending {
     }
 
@@ -65,17 +54,19 @@ class PersonaRequestService {
     record StillPending() implements Finish {
     }
 
-    /** One call to persona-service: it answers an existing persona (unless forced) or records the request. */
-    Mono<Outcome> submit(PersonaRequestInput input, String idempotencyKey) {
+    /**
+     * The intake call to persona-service: it answers an existing persona (unless forced) or records the request,
+     * which is then published. The result names the request to report (an earlier one for a known Idempotency-Key).
+     */
+    Mono<IntakeResult> submit(PersonaRequestInput input, String idempotencyKey) {
         UUID requestId = UUID.randomUUID();
-        RequestRecord record = new RequestRecord(input.name().key(), input.name().displayName(), input.name().slug(),
+        IntakeBody body = new IntakeBody(input.name().key(), input.name().displayName(), input.name().slug(),
                 input.description(), input.mottoTone().id(), input.model().id(), idempotencyKey, !input.force());
-        return personaService.recordRequest(requestId, record).flatMap(answer -> {
-            if (answer instanceof RecordAnswer.PersonaExists exists) {
-                return Mono.just(new Existing(exists.persona()));
+        return personaService.intake(requestId, body).flatMap(result -> {
+            if (!(result instanceof IntakeResult.Recorded recorded)) {
+                return Mono.just(result);
             }
-            RecordedRequest recorded = ((RecordAnswer.Recorded) answer).request();
-            Accepted accepted = accepted(recorded, input);
+            IntakeResult.Recorded accepted = withDefaults(recorded, input);
             if (!recorded.requestId().equals(requestId)) {
                 // The Idempotency-Key names an earlier request: that one is already under way, nothing to publish.
                 return Mono.just(accepted);
@@ -84,6 +75,10 @@ class PersonaRequestService {
         });
     }
 
+    /**
+     * Publishes PersonaRequested. A failure still leaves the request accepted: persona-service recorded it and
+     * publishes it itself when it has not seen it on the topic within a few seconds.
+     */
     private Mono<Void> publish(UUID requestId, PersonaRequestInput input) {
         PersonaRequested event = PersonaRequested.of(requestId, input.name().key(), input.name().displayName(),
                 input.name().slug(), input.description(), input.mottoTone(), input.model());
@@ -101,16 +96,15 @@ class PersonaRequestService {
                     }
                 })
                 .then()
-                .onErrorMap(error -> {
-                    // The request is recorded but no stage will ever hear of it: persona-service's sweep times it
-                    // out to FAILED (stage timeout), so its id keeps telling the truth. The client is told to retry.
-                    log.warn("Could not publish PersonaRequested of request {}: {}", requestId, error.toString());
-                    return new RequestNotPublishedException(requestId, error);
+                .onErrorResume(error -> {
+                    log.warn("Could not publish PersonaRequested of request {} (persona-service will): {}", requestId,
+                            error.toString());
+                    return Mono.empty();
                 });
     }
 
-    private static Accepted accepted(RecordedRequest recorded, PersonaRequestInput input) {
-        return new Accepted(recorded.requestId(),
+    private static IntakeResult.Recorded withDefaults(IntakeResult.Recorded recorded, PersonaRequestInput input) {
+        return new IntakeResult.Recorded(recorded.requestId(),
                 recorded.personaName() != null ? recorded.personaName() : input.name().displayName(),
                 recorded.slug() != null ? recorded.slug() : input.name().slug(),
                 recorded.status() != null ? recorded.status() : "PENDING");
@@ -120,7 +114,7 @@ class PersonaRequestService {
      * Waits (without holding a thread) until the request finishes or {@code within} passes. Whatever goes wrong
      * while waiting only ends the wait: the request was accepted, so the answer is then a plain 202.
      */
-    Mono<Finish> await(Accepted accepted, Duration within) {
+    Mono<Finish> await(IntakeResult.Recorded accepted, Duration within) {
         return watcher.awaitFinished(accepted.requestId(), within)
                 .flatMap(end -> end instanceof RequestEnd.Completed completed
                         ? completed(completed.slug().isEmpty() ? accepted.slug() : completed.slug())
@@ -132,12 +126,5 @@ class PersonaRequestService {
     private Mono<Finish> completed(String slug) {
         return personaService.findPersona(slug)
                 .flatMap(persona -> Mono.justOrEmpty(persona.map(body -> (Finish) new Completed(slug, body))));
-    }
-
-    /** PersonaRequested could not be published; the caller answers 503. */
-    static class RequestNotPublishedException extends RuntimeException {
-        RequestNotPublishedException(UUID requestId, Throwable cause) {
-            super("PersonaRequested of request " + requestId + " was not published", cause);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.personacomposer.gateway.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -141,9 +142,28 @@ class ApiContractIT extends GatewayIntegrationSupport {
     }
 
     @Test
+    void pagingAPersonasImages() {
+        String next = "/api/personas/zo%C3%AB-o-brien/images?after=img-2&limit=2";
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/zo%C3%AB-o-brien/images"))
+                .withQueryParam("after", equalTo("img-1"))
+                .willReturn(okJson(Backends.imagePage(next, "img-2"))));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/zo%C3%AB-o-brien/images"))
+                .withQueryParam("after", equalTo("img-2"))
+                .willReturn(okJson(Backends.imagePage(null))));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/zo%C3%AB-o-brien/images"))
+                .withQueryParam("limit", equalTo("0"))
+                .willReturn(problem(400, "Bad Request", "Invalid request parameters.",
+                        "/api/personas/zo%C3%AB-o-brien/images", "limit", "must be greater than or equal to 1")));
+
+        checked(client.get().uri("/api/personas/{slug}/images?after=img-1&limit=2", "zoë-o-brien"), 200);
+        checked(client.get().uri("/api/personas/{slug}/images?after=img-2&limit=2", "zoë-o-brien"), 200);
+        checked(client.get().uri("/api/personas/{slug}/images?limit=0", "zoë-o-brien"), 400);
+    }
+
+    @Test
     void voting() {
         String votes = "/api/personas/ada/images/img-1/votes";
-        BACKEND.stubFor(post(urlPathEqualTo(votes)).willReturn(okJson(Backends.votes("img-1", 4, 1))));
+        BACKEND.stubFor(post(urlPathEqualTo(votes)).willReturn(okJson(Backends.votes("img-1", 4, 1, "up"))));
         BACKEND.stubFor(post(urlPathEqualTo("/api/personas/ada/images/img-9/votes")).willReturn(problem(404, "Not Found",
                 "persona 'ada' has no image img-9", "/api/personas/ada/images/img-9/votes")));
         BACKEND.stubFor(post(urlPathEqualTo("/api/personas/ada/images/img-2/votes")).willReturn(problem(400, "Bad Request",
@@ -154,6 +174,17 @@ class ApiContractIT extends GatewayIntegrationSupport {
         checked(client.post().uri(votes).contentType(JSON).bodyValue("{\"direction\":\"up\"}"), 200);
         checked(client.post().uri("/api/personas/ada/images/img-9/votes").contentType(JSON).bodyValue("{\"direction\":\"down\"}"), 404);
         checked(client.post().uri("/api/personas/ada/images/img-2/votes").contentType(JSON).bodyValue("{\"direction\":\"sideways\"}"), 400);
+    }
+
+    @Test
+    void withdrawingAVote() {
+        String votes = "/api/personas/ada/images/img-1/votes";
+        BACKEND.stubFor(delete(urlPathEqualTo(votes)).willReturn(okJson(Backends.votes("img-1", 3, 1, null))));
+        BACKEND.stubFor(delete(urlPathEqualTo("/api/personas/ada/images/img-9/votes")).willReturn(problem(404,
+                "Not Found", "persona 'ada' has no image img-9", "/api/personas/ada/images/img-9/votes")));
+
+        checked(client.delete().uri(votes), 200);
+        checked(client.delete().uri("/api/personas/ada/images/img-9/votes"), 404);
     }
 
     @Test

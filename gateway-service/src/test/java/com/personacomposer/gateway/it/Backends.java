@@ -27,14 +27,28 @@ final class Backends {
 
     static String persona(String name, String slug, String... imageIds) {
         ObjectNode persona = NODES.objectNode().put("name", name).put("slug", slug)
-                .put("createdAt", CREATED.toString()).put("updatedAt", UPDATED.toString());
-        ArrayNode images = persona.putArray("images");
+                .put("createdAt", CREATED.toString()).put("updatedAt", UPDATED.toString())
+                .put("imageCount", imageIds.length);
+        images(persona.putArray("images"), imageIds);
+        persona.putNull("nextImages");
+        return JSON.writeValueAsString(persona);
+    }
+
+    /** A page of images as GET /api/personas/{slug}/images answers it; {@code next} may be null. */
+    static String imagePage(String next, String... imageIds) {
+        ObjectNode page = NODES.objectNode();
+        images(page.putArray("items"), imageIds);
+        return JSON.writeValueAsString(next == null ? page.putNull("next") : page.put("next", next));
+    }
+
+    private static void images(ArrayNode images, String... imageIds) {
         for (String imageId : imageIds) {
             images.addObject()
                     .put("id", imageId)
                     .put("requestId", UUID.randomUUID().toString())
                     .put("url", presignedUrl(imageId))
                     .put("urlExpiresAt", Instant.now().plusSeconds(60).toString())
+                    .put("thumbnailUrl", presignedUrl(imageId + ".thumb"))
                     .put("model", "local")
                     .put("description", "tall, likes hats")
                     .put("mottoTone", "sarcastic")
@@ -43,7 +57,6 @@ final class Backends {
                     .put("downvotes", 0)
                     .put("createdAt", CREATED.toString());
         }
-        return JSON.writeValueAsString(persona);
     }
 
     /** The second summary is of a persona whose first image is not there yet (motto, tone and cover are null). */
@@ -78,9 +91,10 @@ final class Backends {
         return requestStatus(requestId, name, slug, "COMPLETED", "DONE", "DONE", "DONE", null, null);
     }
 
-    static String votes(String imageId, long upvotes, long downvotes) {
+    /** {@code myVote}: up, down or null (no vote). */
+    static String votes(String imageId, long upvotes, long downvotes, String myVote) {
         return JSON.writeValueAsString(NODES.objectNode().put("imageId", imageId).put("upvotes", upvotes)
-                .put("downvotes", downvotes));
+                .put("downvotes", downvotes).put("myVote", myVote));
     }
 
     /** image-service leaves reason out for an available model. */

@@ -43,7 +43,7 @@ class OpenAccessIT extends GatewayIntegrationSupport {
     @Test
     void votesCountOncePerClientAddressWhateverTheClientClaims() {
         BACKEND.stubFor(post(urlPathMatching("/api/personas/ada/images/img-1/votes"))
-                .willReturn(okJson(Backends.votes("img-1", 1, 0))));
+                .willReturn(okJson(Backends.votes("img-1", 1, 0, "up"))));
 
         client.post().uri("/api/personas/ada/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Persona-Voter", "anon:0000000000000000")

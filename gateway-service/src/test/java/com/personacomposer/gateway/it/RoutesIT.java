@@ -39,6 +39,19 @@ class RoutesIT extends GatewayIntegrationSupport {
     }
 
     @Test
+    void aPageOfImagesKeepsItsCursorAndLimit() {
+        String page = Backends.imagePage(null, "img-3");
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/zo%C3%AB/images"))
+                .withQueryParam("after", equalTo("img-2")).withQueryParam("limit", equalTo("2"))
+                .willReturn(okJson(page)));
+
+        client.get().uri("/api/personas/{slug}/images?after=img-2&limit=2", "zoë")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo(page);
+    }
+
+    @Test
     void aRequestStatusIsReadFromPersonaService() {
         UUID requestId = UUID.randomUUID();
         String status = Backends.pending(requestId.toString(), "Ada", "ada");
@@ -67,7 +80,7 @@ class RoutesIT extends GatewayIntegrationSupport {
     void votesGoToPersonaService() {
         BACKEND.stubFor(post(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
                 .withRequestBody(equalToJson("{\"direction\":\"up\"}"))
-                .willReturn(okJson(Backends.votes("img-1", 2, 0))));
+                .willReturn(okJson(Backends.votes("img-1", 2, 0, "up"))));
 
         client.post().uri("/api/personas/ada/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"direction\":\"up\"}")

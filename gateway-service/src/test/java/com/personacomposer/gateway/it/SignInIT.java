@@ -50,7 +50,7 @@ class SignInIT extends GatewayIntegrationSupport {
     @Test
     void aSignedInUserVotesAsThemselvesAndTheirTokenStaysAtTheGateway() {
         BACKEND.stubFor(post(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
-                .willReturn(okJson(Backends.votes("img-1", 1, 0))));
+                .willReturn(okJson(Backends.votes("img-1", 1, 0, "up"))));
 
         client.post().uri("/api/personas/ada/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + demoToken)

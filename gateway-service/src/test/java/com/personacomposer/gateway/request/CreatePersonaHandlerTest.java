@@ -172,10 +172,24 @@ class CreatePersonaHandlerTest {
     }
 
     @Test
-    void aFailedPublishIs503() {
+    void aQuotaRefusalIsHandedOnWithItsRetryAfterAndNothingIsPublished() {
+        fixture.personaService.quotaExhausted = true;
+
+        post("{\"name\": \"Ada\", \"model\": \"dall-e\"}")
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().valueEquals("Retry-After", "3600")
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.status").isEqualTo(429);
+        assertThat(fixture.published).isEmpty();
+    }
+
+    @Test
+    void aFailedPublishIsStillAcceptedSincePersonaServicePublishesWhatItRecorded() {
         fixture.publishFailure = new IllegalStateException("broker away");
 
-        problem(post("{\"name\": \"Ada\"}"), HttpStatus.SERVICE_UNAVAILABLE);
+        post("{\"name\": \"Ada\"}").expectStatus().isAccepted()
+                .expectBody().jsonPath("$.status").isEqualTo("PENDING");
+        assertThat(fixture.published).isEmpty();
     }
 
     @Test

@@ -1,12 +1,15 @@
 package com.personacomposer.persona.persona;
 
 import java.time.Instant;
-import java.util.List;
 
-/** A persona with its images, oldest first. {@code name} is the display name first given. */
-record Persona(String key, String slug, String name, Instant createdAt, Instant updatedAt, List<PersonaImage> images) {
+/**
+ * A persona without its images (they are paged from their own collection). {@code name} is the display name first
+ * given; {@code cover} is the newest image, null until the first one.
+ */
+record Persona(String key, String slug, String name, Instant createdAt, Instant updatedAt, long imageCount,
+               Cover cover) {
 
-    PersonaImage newestImage() {
-        return images.isEmpty() ? null : images.get(images.size() - 1);
+    /** What a list item shows of the newest image. */
+    record Cover(String imageId, String s3Key, String thumbnailKey, String motto, String mottoTone) {
     }
 }

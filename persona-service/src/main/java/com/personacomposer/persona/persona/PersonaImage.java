@@ -4,13 +4,16 @@ import java.time.Instant;
 
 /**
  * One image of a persona, with what it was made from. {@code model} and {@code mottoTone} are the ids of
- * ImageModel and MottoTone (dall-e, sarcastic...).
+ * ImageModel and MottoTone (dall-e, sarcastic...). {@code thumbnailKey} is the small JPEG stored beside the image;
+ * {@code createdBy} the principal who asked for it (null: anonymous).
  */
 public record PersonaImage(
         String id,
         String requestId,
         String s3Key,
         String contentType,
+        String thumbnailKey,
+        String thumbnailContentType,
         String model,
         String description,
         String mottoTone,
@@ -18,13 +21,20 @@ public record PersonaImage(
         String revisedPrompt,
         long upvotes,
         long downvotes,
-        Instant createdAt) {
+        Instant createdAt,
+        String createdBy) {
 
-    /** A new image starts with one upvote, its creator's, and no downvotes. */
-    public static PersonaImage first(String id, String requestId, String s3Key, String contentType, String model,
+    /**
+     * A new image starts with one upvote (its creator's) and no downvotes. Without a thumbnail key (an image stored
+     * before thumbnails), the conventional one is taken.
+     */
+    public static PersonaImage first(String id, String requestId, String s3Key, String contentType,
+                                     String thumbnailKey, String thumbnailContentType, String model,
                                      String description, String mottoTone, String motto, String revisedPrompt,
-                                     Instant createdAt) {
-        return new PersonaImage(id, requestId, s3Key, contentType, model, description, mottoTone, motto, revisedPrompt,
-                1, 0, createdAt);
+                                     Instant createdAt, String createdBy) {
+        return new PersonaImage(id, requestId, s3Key, contentType,
+                thumbnailKey != null ? thumbnailKey : Thumbnails.keyOf(s3Key),
+                thumbnailContentType != null ? thumbnailContentType : Thumbnails.CONTENT_TYPE,
+                model, description, mottoTone, motto, revisedPrompt, 1, 0, createdAt, createdBy);
     }
 }

@@ -1,49 +1,123 @@
 package com.personacomposer.persona.persona;
 
 import com.personacomposer.events.naming.PersonaName;
+import com.personacomposer.persona.persona.PersonaViews.ImagePage;
 import com.personacomposer.persona.persona.PersonaViews.PersonaPage;
-import com.personacomposer.persona.persona.PersonaViews.PersonaView;
 import com.personacomposer.persona.persona.PersonaViews.VoteView;
+import com.personacomposer.persona.web.ForbiddenException;
 import com.personacomposer.persona.web.InvalidInputException;
 import com.personacomposer.persona.web.NotFoundException;
+import com.personacomposer.persona.web.UnauthorizedException;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/** Reading personas and voting on their images. */
+/** Reading personas and their images a page at a time, and voting on images. */
 @Service
 public class PersonaQueries {
 
+    /** Images on a persona's first page unless the caller asks for another number. */
+    public static final int DEFAULT_IMAGE_LIMIT = 50;
+
     private final PersonaStore personas;
+    private final ImageStore images;
+    private final VoteStore votes;
+    private final ImageObjects objects;
     private final ImageUrls urls;
+    private final Clock clock;
 
-    PersonaQueries(PersonaStore personas, ImageUrls urls) {
+    PersonaQueries(PersonaStore personas, ImageStore images, VoteStore votes, ImageObjects objects, ImageUrls urls,
+                   Clock clock) {
         this.personas = personas;
+        this.images = images;
+        this.votes = votes;
+        this.objects = objects;
         this.urls = urls;
+        this.clock = clock;
     }
 
-    PersonaView get(String slug) {
-        return find(slug).orElseThrow(() -> unknownPersona(slug));
+    PersonaView get(String slug, int limit) {
+        return find(slug, limit).orElseThrow(() -> unknownPersona(slug));
     }
 
-    /** The persona as GET /api/personas/{slug} serves it, if there is one. */
-    public Optional<PersonaView> find(String slug) {
-        return personas.findBySlug(slug).map(persona -> PersonaViews.view(persona, urls));
+    /** The persona as GET /api/personas/{slug}?limit={limit} serves it, if there is one. */
+    public Optional<PersonaView> find(String slug, int limit) {
+        return personas.findBySlug(slug).map(persona ->
+                PersonaViews.view(persona, images.page(persona.key(), null, limit + 1), limit, urls));
+    }
+
+    /** The images of the persona after the image {@code afterImageId} (from the first when null). */
+    ImagePage images(String slug, String afterImageId, int limit) {
+        Persona persona = personas.findBySlug(slug).orElseThrow(() -> unknownPersona(slug));
+        PersonaImage after = null;
+        if (afterImageId != null) {
+            after = images.find(persona.key(), afterImageId)
+                    .orElseThrow(() -> new InvalidInputException("after", "must be the id of an image of this persona"));
+        }
+        return PersonaViews.page(slug, images.page(persona.key(), after, limit + 1), limit, urls);
     }
 
     /** {@code q} is matched literally against the canonical names (case and spacing do not matter). */
     PersonaPage list(String q, int page, int size) {
+        return list(q, null, page, size);
+    }
+
+    /** As {@link #list(String, int, int)}, only the personas holding images {@code creator} made (null: all). */
+    PersonaPage list(String q, String creator, int page, int size) {
         String fragment = q == null ? "" : PersonaName.canonicalKey(q);
-        PersonaStore.PersonaSlice slice = personas.list(fragment, page, size);
+        PersonaStore.PersonaSlice slice = personas.list(fragment,
+                creator == null ? null : images.personasCreatedBy(creator), page, size);
         return new PersonaPage(slice.items().stream().map(persona -> PersonaViews.summary(persona, urls)).toList(),
                 page, size, slice.total());
     }
 
-    VoteView vote(String slug, String imageId, String direction) {
+    /** Sets {@code voter}'s one vote on the image: the same way again changes nothing, the other way moves it. */
+    VoteView vote(String slug, String imageId, String direction, String voter) {
         VoteDirection way = VoteDirection.fromId(direction)
                 .orElseThrow(() -> new InvalidInputException("direction", "must be up or down"));
-        return personas.vote(slug, imageId, way)
-                .map(PersonaViews::vote)
+        PersonaImage image = image(slug, imageId);
+        Optional<VoteDirection> before = votes.cast(image.id(), voter, way, clock.instant());
+        return recount(image, before, Optional.of(way));
+    }
+
+    /** Withdraws {@code voter}'s vote on the image, if any. */
+    VoteView withdrawVote(String slug, String imageId, String voter) {
+        PersonaImage image = image(slug, imageId);
+        Optional<VoteDirection> before = votes.withdraw(image.id(), voter);
+        return recount(image, before, Optional.empty());
+    }
+
+    /**
+     * Deletes the image, its S3 objects and its votes, by its creator or an admin ({@code principal} null:
+     * anonymous, refused); a persona left without images goes too.
+     */
+    void deleteImage(String slug, String imageId, String principal, boolean admin) {
+        if (principal == null || principal.isBlank()) {
+            throw new UnauthorizedException("deleting an image needs a signed-in caller");
+        }
+        Persona persona = personas.findBySlug(slug).orElseThrow(() -> unknownPersona(slug));
+        PersonaImage image = images.find(persona.key(), imageId)
                 .orElseThrow(() -> new NotFoundException("persona '" + slug + "' has no image " + imageId));
+        if (!admin && !principal.equals(image.createdBy())) {
+            throw new ForbiddenException("only its creator or an admin may delete image " + imageId);
+        }
+        if (images.delete(imageId)) {
+            votes.deleteAll(imageId);
+            personas.removed(persona.key(), image);
+        }
+        objects.delete(image);
+    }
+
+    private PersonaImage image(String slug, String imageId) {
+        return personas.findBySlug(slug)
+                .flatMap(persona -> images.find(persona.key(), imageId))
+                .orElseThrow(() -> new NotFoundException("persona '" + slug + "' has no image " + imageId));
+    }
+
+    private VoteView recount(PersonaImage image, Optional<VoteDirection> before, Optional<VoteDirection> after) {
+        return images.recount(image.id(), before, after)
+                .map(counted -> PersonaViews.vote(counted, after))
+                .orElseThrow(() -> new NotFoundException("image " + image.id() + " is gone"));
     }
 
     private static NotFoundException unknownPersona(String slug) {

@@ -2,22 +2,23 @@ package com.personacomposer.persona.persona;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.max;
 import static com.mongodb.client.model.Updates.min;
-import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.setOnInsert;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.personacomposer.persona.store.BsonValues;
@@ -32,8 +33,9 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * The personas collection. A persona is listed and readable once it has an image (its {@code updatedAt} is set by
- * the first append); every change is one atomic update, never a read-modify-write of the images array.
+ * The personas collection: one small document per persona (its images live in {@link ImageStore}) holding the image
+ * count and the newest image as its cover. A persona is listed and readable once it has an image (its
+ * {@code updatedAt} is set by the first append). Every change is one atomic update, never a read-modify-write.
  */
 @Component
 public class PersonaStore {
@@ -41,12 +43,18 @@ public class PersonaStore {
     static final String COLLECTION = "personas";
 
     private final MongoCollection<Document> personas;
+    private final ImageStore images;
+    private final VoteStore votes;
 
-    public PersonaStore(MongoDatabase database) {
+    public PersonaStore(MongoDatabase database, ImageStore images, VoteStore votes) {
         this.personas = database.getCollection(COLLECTION);
-        // Unique indexes only: the devstack's Mongo server ignores the other kinds.
+        this.images = images;
+        this.votes = votes;
         personas.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true).name("key_unique"));
         personas.createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true).name("slug_unique"));
+        // The list, newest first; a search filters the same index's keys (q is a literal fragment of the key).
+        personas.createIndex(Indexes.compoundIndex(Indexes.descending("updatedAt"), Indexes.ascending("key")),
+                new IndexOptions().name("updatedAt_key"));
     }
 
     /**
@@ -55,20 +63,32 @@ public class PersonaStore {
      */
     public void append(String key, String slug, String name, PersonaImage image) throws SlugTakenException {
         ensurePersona(key, slug, name, image.createdAt());
-        // No upsert here: an upsert with this filter would insert a second persona on a repeat (E11000 on key).
-        // $min/$max: two consumers completing requests of one persona at once may append in either order.
-        personas.updateOne(
-                and(eq("key", key), ne("images.requestId", image.requestId())),
-                combine(push("images", toDocument(image)), max("updatedAt", image.createdAt()),
-                        min("createdAt", image.createdAt())));
+        boolean added = images.insert(key, image);
+        if (image.createdBy() != null) {
+            // The image's first upvote is its creator's (set again on a repeat, which changes nothing).
+            votes.cast(image.id(), image.createdBy(), VoteDirection.UP, image.createdAt());
+        }
+        // Counted only by the insert that added the image. The cover and timestamps are set again on a repeat (a
+        // redelivery after a crash between the insert and this update), which changes nothing when they were set.
+        Bson count = added ? inc("imageCount", 1) : inc("imageCount", 0);
+        Document cover = coverOf(image);
+        long newer = personas.updateOne(
+                and(eq("key", key), or(eq("updatedAt", null), lte("updatedAt", image.createdAt()))),
+                combine(count, set("cover", cover), set("updatedAt", image.createdAt()),
+                        min("createdAt", image.createdAt()))).getMatchedCount();
+        if (newer == 0) {
+            // A newer image is the cover already (two requests of one persona completed in the other order).
+            personas.updateOne(eq("key", key),
+                    combine(count, max("updatedAt", image.createdAt()), min("createdAt", image.createdAt())));
+        }
     }
 
     /** Inserts the persona's shell unless it exists; the first name given stays its display name. */
     private void ensurePersona(String key, String slug, String name, Instant now) throws SlugTakenException {
-        // updatedAt is there from the start (null until the first image) so no update ever adds a field: the
-        // devstack's Mongo server breaks answers it is encoding when a field is added to their document meanwhile.
+        // Every field is there from the start (updatedAt and cover null until the first image), so updates only
+        // replace values and never add fields.
         Bson shell = combine(setOnInsert("slug", slug), setOnInsert("name", name), setOnInsert("createdAt", now),
-                setOnInsert("updatedAt", null), setOnInsert("images", List.of()));
+                setOnInsert("updatedAt", null), setOnInsert("imageCount", 0), setOnInsert("cover", null));
         for (int attempt = 1; ; attempt++) {
             try {
                 personas.updateOne(eq("key", key), shell, new UpdateOptions().upsert(true));
@@ -89,6 +109,20 @@ public class PersonaStore {
         }
     }
 
+    /**
+     * Counts a deleted image out of its persona: the cover moves to the newest image left, and a persona left
+     * without images is deleted.
+     */
+    void removed(String key, PersonaImage image) {
+        personas.updateOne(eq("key", key), inc("imageCount", -1));
+        Optional<PersonaImage> newest = images.newest(key);
+        if (newest.isEmpty()) {
+            personas.deleteOne(and(eq("key", key), lte("imageCount", 0)));
+            return;
+        }
+        personas.updateOne(and(eq("key", key), eq("cover.imageId", image.id())), set("cover", coverOf(newest.get())));
+    }
+
     Optional<Persona> findBySlug(String slug) {
         return Optional.ofNullable(personas.find(and(eq("slug", slug), ne("updatedAt", null))).first())
                 .map(PersonaStore::toPersona);
@@ -96,9 +130,17 @@ public class PersonaStore {
 
     /** Personas whose name contains {@code keyFragment} (a canonical key fragment, taken literally), newest first. */
     PersonaSlice list(String keyFragment, int page, int size) {
+        return list(keyFragment, null, page, size);
+    }
+
+    /** As {@link #list(String, int, int)}, among the personas with the given keys only (null: all). */
+    PersonaSlice list(String keyFragment, List<String> keys, int page, int size) {
         Bson filter = keyFragment.isEmpty()
                 ? ne("updatedAt", null)
                 : and(ne("updatedAt", null), regex("key", Pattern.quote(keyFragment)));
+        if (keys != null) {
+            filter = and(filter, in("key", keys));
+        }
         long total = personas.countDocuments(filter);
         long skip = (long) page * size;
         List<Persona> items = new ArrayList<>();
@@ -115,48 +157,26 @@ public class PersonaStore {
     record PersonaSlice(List<Persona> items, long total) {
     }
 
-    /** One atomic increment of the image's counter; empty when there is no such persona or image. */
-    Optional<PersonaImage> vote(String slug, String imageId, VoteDirection direction) {
-        Document after = personas.findOneAndUpdate(
-                and(eq("slug", slug), eq("images.id", imageId)),
-                inc("images.$." + direction.counter(), 1),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(after)
-                .flatMap(document -> toPersona(document).images().stream()
-                        .filter(image -> image.id().equals(imageId))
-                        .findFirst());
-    }
-
-    static Document toDocument(PersonaImage image) {
-        return new Document("id", image.id())
-                .append("requestId", image.requestId())
+    static Document coverOf(PersonaImage image) {
+        return new Document("imageId", image.id())
                 .append("s3Key", image.s3Key())
-                .append("contentType", image.contentType())
-                .append("model", image.model())
-                .append("description", image.description())
-                .append("mottoTone", image.mottoTone())
+                .append("thumbnailKey", image.thumbnailKey())
                 .append("motto", image.motto())
-                .append("revisedPrompt", image.revisedPrompt())
-                .append("upvotes", image.upvotes())
-                .append("downvotes", image.downvotes())
-                .append("createdAt", image.createdAt());
+                .append("mottoTone", image.mottoTone());
     }
 
     static Persona toPersona(Document document) {
-        // Oldest first; the array is in append order, which racing appends may have swapped by milliseconds.
-        List<PersonaImage> images = document.getList("images", Document.class, List.of()).stream()
-                .map(PersonaStore::toImage)
-                .sorted(java.util.Comparator.comparing(PersonaImage::createdAt))
-                .toList();
+        Document cover = document.get("cover", Document.class);
         return new Persona(document.getString("key"), document.getString("slug"), document.getString("name"),
-                BsonValues.instant(document, "createdAt"), BsonValues.instant(document, "updatedAt"), images);
+                BsonValues.instant(document, "createdAt"), BsonValues.instant(document, "updatedAt"),
+                BsonValues.number(document, "imageCount"), cover == null ? null : toCover(cover));
     }
 
-    private static PersonaImage toImage(Document image) {
-        return new PersonaImage(image.getString("id"), image.getString("requestId"), image.getString("s3Key"),
-                image.getString("contentType"), image.getString("model"), image.getString("description"),
-                image.getString("mottoTone"), image.getString("motto"), image.getString("revisedPrompt"),
-                BsonValues.number(image, "upvotes"), BsonValues.number(image, "downvotes"),
-                BsonValues.instant(image, "createdAt"));
+    private static Persona.Cover toCover(Document cover) {
+        String s3Key = cover.getString("s3Key");
+        String thumbnailKey = cover.getString("thumbnailKey");
+        return new Persona.Cover(cover.getString("imageId"), s3Key,
+                thumbnailKey != null || s3Key == null ? thumbnailKey : Thumbnails.keyOf(s3Key),
+                cover.getString("motto"), cover.getString("mottoTone"));
     }
 }

@@ -1,55 +1,77 @@
 package com.personacomposer.persona.persona;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.web.util.UriUtils;
 
 /** What the read API answers: views of personas with presigned image URLs, never the stored documents. */
-public final class PersonaViews {
+final class PersonaViews {
 
     private PersonaViews() {
     }
 
-    public record PersonaView(String name, String slug, Instant createdAt, Instant updatedAt, List<ImageView> images) {
+    record ImageView(String id, String requestId, String url, Instant urlExpiresAt, String thumbnailUrl,
+                     String model, String description, String mottoTone, String motto, long upvotes, long downvotes,
+                     Instant createdAt) {
     }
 
-    record ImageView(String id, String requestId, String url, Instant urlExpiresAt, String model, String description,
-                     String mottoTone, String motto, long upvotes, long downvotes, Instant createdAt) {
+    /** A page of a persona's images; {@code next} is the relative URL of the following page, null after the last. */
+    record ImagePage(List<ImageView> items, String next) {
     }
 
     record PersonaPage(List<PersonaSummary> items, int page, int size, long total) {
     }
 
-    record PersonaSummary(String name, String slug, String motto, String mottoTone, int imageCount, String coverUrl,
+    record PersonaSummary(String name, String slug, String motto, String mottoTone, long imageCount, String coverUrl,
                           Instant updatedAt) {
     }
 
-    record VoteView(String imageId, long upvotes, long downvotes) {
+    /** An image's counts after a vote, and the caller's vote on it (up, down or null). */
+    record VoteView(String imageId, long upvotes, long downvotes, String myVote) {
     }
 
-    static PersonaView view(Persona persona, ImageUrls urls) {
+    /**
+     * {@code images} holds up to {@code limit + 1} images: one more than the page tells whether a next page exists.
+     */
+    static PersonaView view(Persona persona, List<PersonaImage> images, int limit, ImageUrls urls) {
+        ImagePage page = page(persona.slug(), images, limit, urls);
         return new PersonaView(persona.name(), persona.slug(), persona.createdAt(), persona.updatedAt(),
-                persona.images().stream().map(image -> view(image, urls)).toList());
+                persona.imageCount(), page.items(), page.next());
+    }
+
+    /** Same reading of {@code images} as {@link #view}. */
+    static ImagePage page(String slug, List<PersonaImage> images, int limit, ImageUrls urls) {
+        List<PersonaImage> shown = images.size() > limit ? images.subList(0, limit) : images;
+        String next = images.size() > limit ? nextPage(slug, shown.get(shown.size() - 1).id(), limit) : null;
+        return new ImagePage(shown.stream().map(image -> view(image, urls)).toList(), next);
+    }
+
+    static String nextPage(String slug, String afterImageId, int limit) {
+        return "/api/personas/" + UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8) + "/images?after="
+                + UriUtils.encodeQueryParam(afterImageId, StandardCharsets.UTF_8) + "&limit=" + limit;
     }
 
     static ImageView view(PersonaImage image, ImageUrls urls) {
         SignedUrl url = urls.sign(image.s3Key());
-        return new ImageView(image.id(), image.requestId(), url.url(), url.expiresAt(), image.model(),
-                image.description(), image.mottoTone(), image.motto(), image.upvotes(), image.downvotes(),
-                image.createdAt());
+        return new ImageView(image.id(), image.requestId(), url.url(), url.expiresAt(),
+                urls.sign(image.thumbnailKey()).url(), image.model(), image.description(), image.mottoTone(),
+                image.motto(), image.upvotes(), image.downvotes(), image.createdAt());
     }
 
-    /** The summary shows the newest image: its motto, tone and picture. */
+    /** The summary shows the newest image: its motto, tone and thumbnail. */
     static PersonaSummary summary(Persona persona, ImageUrls urls) {
-        PersonaImage newest = persona.newestImage();
+        Persona.Cover cover = persona.cover();
         return new PersonaSummary(persona.name(), persona.slug(),
-                newest == null ? null : newest.motto(),
-                newest == null ? null : newest.mottoTone(),
-                persona.images().size(),
-                newest == null ? null : urls.sign(newest.s3Key()).url(),
+                cover == null ? null : cover.motto(),
+                cover == null ? null : cover.mottoTone(),
+                persona.imageCount(),
+                cover == null || cover.thumbnailKey() == null ? null : urls.sign(cover.thumbnailKey()).url(),
                 persona.updatedAt());
     }
 
-    static VoteView vote(PersonaImage image) {
-        return new VoteView(image.id(), image.upvotes(), image.downvotes());
+    static VoteView vote(PersonaImage image, Optional<VoteDirection> myVote) {
+        return new VoteView(image.id(), image.upvotes(), image.downvotes(), myVote.map(VoteDirection::id).orElse(null));
     }
 }

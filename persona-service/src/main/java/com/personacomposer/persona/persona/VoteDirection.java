@@ -14,12 +14,17 @@ enum VoteDirection {
         this.counter = counter;
     }
 
-    /** The field of the image the vote increments. */
+    /** The field of the image counting votes this way. */
     String counter() {
         return counter;
     }
 
+    /** As the API spells it: up, down. */
+    String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     static Optional<VoteDirection> fromId(String id) {
-        return Arrays.stream(values()).filter(d -> d.name().toLowerCase(Locale.ROOT).equals(id)).findFirst();
+        return Arrays.stream(values()).filter(d -> d.id().equals(id)).findFirst();
     }
 }

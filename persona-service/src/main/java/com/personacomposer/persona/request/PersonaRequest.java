@@ -8,8 +8,9 @@ import java.util.UUID;
 /**
  * A request as the requests collection holds it. Its parts may arrive before the request itself is recorded (they
  * come on different topics), so {@code details} is null until the gateway's PUT or PersonaRequested has been seen.
+ * {@code outbox} is the event it owes a topic, if any.
  */
-public record PersonaRequest(
+record PersonaRequest(
         String requestId,
         String personaKey,
         RequestDetails details,
@@ -19,7 +20,8 @@ public record PersonaRequest(
         String motto,
         RequestError error,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Outbox outbox) {
 
     public boolean recorded() {
         return details != null;

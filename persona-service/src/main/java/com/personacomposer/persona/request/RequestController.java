@@ -13,12 +13,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
-/** Request status for clients, and the gateway's internal recording of new requests. */
+/** Request status for clients, and the gateway's intake call recording new requests. */
 @RestController
 class RequestController {
+
+    /** The caller's principal, set by the gateway (which strips it from what clients send). */
+    static final String PRINCIPAL = "X-Persona-Principal";
 
     private final RequestService requests;
     private final RequestIntake intake;
@@ -44,18 +48,19 @@ class RequestController {
      * (200, Content-Location naming it) and nothing is recorded.
      */
     @PutMapping("/internal/requests/{requestId}")
-    ResponseEntity<?> record(@PathVariable String requestId, @Valid @RequestBody RecordRequestBody body) {
+    ResponseEntity<?> intake(@PathVariable String requestId, @Valid @RequestBody IntakeBody body,
+                             @RequestHeader(name = PRINCIPAL, required = false) String principal) {
         UUID id = parse(requestId).orElseThrow(() -> new InvalidInputException("requestId", "must be a UUID"));
-        RequestIntake.Intake taken = intake.take(id, body);
-        if (taken instanceof RequestIntake.PersonaExists exists) {
+        IntakeResult result = intake.take(id, body, principal);
+        if (result instanceof IntakeResult.PersonaExists exists) {
             String slug = UriUtils.encodePathSegment(exists.persona().slug(), StandardCharsets.UTF_8);
             return ResponseEntity.ok()
                     .header(HttpHeaders.CONTENT_LOCATION, "/api/personas/" + slug)
                     .body(exists.persona());
         }
-        RecordOutcome outcome = ((RequestIntake.Recorded) taken).outcome();
-        RequestView view = RequestView.of(outcome.request());
-        if (outcome.created()) {
+        IntakeResult.Recorded recorded = (IntakeResult.Recorded) result;
+        RequestView view = RequestView.of(recorded.request());
+        if (recorded.created()) {
             return ResponseEntity.created(URI.create("/api/requests/" + view.requestId())).body(view);
         }
         return ResponseEntity.ok(view);

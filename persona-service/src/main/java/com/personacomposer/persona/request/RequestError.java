@@ -1,5 +1,5 @@
 package com.personacomposer.persona.request;
 
 /** Why a request failed: {@code stage} is image, storage, motto or timeout. */
-public record RequestError(String stage, String message) {
+record RequestError(String stage, String message) {
 }

@@ -1,14 +1,12 @@
 package com.personacomposer.persona.request;
 
 import com.personacomposer.persona.persona.PersonaQueries;
-import com.personacomposer.persona.persona.PersonaViews.PersonaView;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * The gateway's one call per persona request: unless it is forced, a persona that exists already is answered as it
- * is (nothing is recorded); otherwise the request is recorded as PENDING.
+ * The gateway's intake call, one per persona request: unless it is forced, a persona that exists already is answered
+ * as it is (nothing is recorded); otherwise the request is recorded as PENDING.
  */
 @Service
 class RequestIntake {
@@ -21,23 +19,15 @@ class RequestIntake {
         this.personas = personas;
     }
 
-    sealed interface Intake permits PersonaExists, Recorded {
-    }
-
-    record PersonaExists(PersonaView persona) implements Intake {
-    }
-
-    record Recorded(RecordOutcome outcome) implements Intake {
-    }
-
-    Intake take(UUID requestId, RecordRequestBody body) {
-        RequestDetails details = body.toDetails();
+    /** {@code principal}: who asks, as the gateway forwards it (null: anonymous). */
+    IntakeResult take(UUID requestId, IntakeBody body, String principal) {
+        RequestDetails details = body.toDetails(principal);
         if (Boolean.TRUE.equals(body.unlessPersonaExists())) {
-            Optional<PersonaView> existing = personas.find(details.slug());
+            var existing = personas.find(details.slug(), PersonaQueries.DEFAULT_IMAGE_LIMIT);
             if (existing.isPresent()) {
-                return new PersonaExists(existing.get());
+                return new IntakeResult.PersonaExists(existing.get());
             }
         }
-        return new Recorded(requests.record(requestId, details, body.idempotencyKey()));
+        return requests.record(requestId, details, body.idempotencyKey());
     }
 }

@@ -3,16 +3,16 @@ package com.personacomposer.persona.request;
 import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.ImageStored;
 import com.personacomposer.events.MottoGenerated;
-import com.personacomposer.events.PersonaCompleted;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
-import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.persona.persona.PersonaImage;
 import com.personacomposer.persona.persona.PersonaStore;
 import com.personacomposer.persona.persona.SlugTakenException;
+import com.personacomposer.persona.quota.Quotas;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,24 +25,29 @@ import org.springframework.stereotype.Service;
  * times, and once both are there appends the image to the persona and completes the request, exactly once.
  */
 @Service
-public class RequestService {
+class RequestService {
 
     private static final Logger log = LoggerFactory.getLogger(RequestService.class);
 
     private final RequestStore requests;
     private final IdempotencyKeys idempotencyKeys;
     private final PersonaStore personas;
-    private final EventPublisher publisher;
+    private final OwedEvents owedEvents;
+    private final Quotas quotas;
+    private final QuotaRefunds refunds;
     private final RequestProperties properties;
     private final RequestMetrics metrics;
     private final Clock clock;
 
     RequestService(RequestStore requests, IdempotencyKeys idempotencyKeys, PersonaStore personas,
-                   EventPublisher publisher, RequestProperties properties, RequestMetrics metrics, Clock clock) {
+                   OwedEvents owedEvents, Quotas quotas, QuotaRefunds refunds, RequestProperties properties,
+                   RequestMetrics metrics, Clock clock) {
         this.requests = requests;
         this.idempotencyKeys = idempotencyKeys;
         this.personas = personas;
-        this.publisher = publisher;
+        this.owedEvents = owedEvents;
+        this.quotas = quotas;
+        this.refunds = refunds;
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -53,10 +58,16 @@ public class RequestService {
     }
 
     /**
-     * Records a request as PENDING unless it is recorded already. With an idempotency key remembered within the
-     * window for another request, that request is answered instead and nothing is recorded.
+     * Records a request as PENDING unless it is recorded already, owing PersonaRequested until this service reads
+     * it back from its topic. With an idempotency key remembered within the window for another request, that
+     * request is answered instead and nothing is recorded.
      */
-    public RecordOutcome record(UUID requestId, RequestDetails details, String idempotencyKey) {
+    public IntakeResult.Recorded record(UUID requestId, RequestDetails details, String idempotencyKey) {
+        return record(requestId, details, idempotencyKey, new Outbox(OwedEvent.PERSONA_REQUESTED, owedEvents.dueFromNow()));
+    }
+
+    private IntakeResult.Recorded record(UUID requestId, RequestDetails details, String idempotencyKey,
+                                         Outbox outbox) {
         String id = requestId.toString();
         Instant now = now();
         Instant notBefore = now.minus(properties.idempotencyWindow());
@@ -65,12 +76,22 @@ public class RequestService {
                     .filter(other -> !other.equals(id))
                     .flatMap(requests::find);
             if (earlier.isPresent()) {
-                return new RecordOutcome(false, earlier.get());
+                return new IntakeResult.Recorded(earlier.get(), false);
             }
         }
-        boolean created = requests.recordIfAbsent(id, details, now);
+        // Counted at intake only (a request read back from its topic was counted when it was recorded).
+        LocalDate quotaDay = outbox == null ? null : quotas.take(details.createdBy(), details.model().id());
+        boolean created;
+        try {
+            created = requests.recordIfAbsent(id, details, now, outbox, quotaDay);
+        } catch (RuntimeException e) {
+            giveBack(details, quotaDay);
+            throw e;
+        }
         if (created) {
             metrics.accepted(details);
+        } else {
+            giveBack(details, quotaDay);
         }
         if (idempotencyKey != null) {
             String owner = idempotencyKeys.claim(idempotencyKey, id, now, notBefore);
@@ -78,17 +99,20 @@ public class RequestService {
                 // A concurrent call with the same key won; this request was never announced, so it goes.
                 if (created) {
                     requests.deleteUnstarted(id);
+                    giveBack(details, quotaDay);
                 }
-                return new RecordOutcome(false, requests.find(owner).orElseThrow());
+                return new IntakeResult.Recorded(requests.find(owner).orElseThrow(), false);
             }
         }
         PersonaRequest request = requests.find(id).orElseThrow();
         // Its parts may have arrived before it was recorded.
-        return new RecordOutcome(created, completeIfReady(request));
+        return new IntakeResult.Recorded(completeIfReady(request), created);
     }
 
+    /** PersonaRequested read back from its topic: recorded if it was not, and no longer owed. */
     public void requested(PersonaRequested event) {
-        record(event.requestId(), RequestDetails.of(event), null);
+        record(event.requestId(), RequestDetails.of(event), null, null);
+        requests.settleOutbox(event.requestId().toString(), OwedEvent.PERSONA_REQUESTED);
     }
 
     public void imageStored(ImageStored event) {
@@ -103,11 +127,18 @@ public class RequestService {
 
     public void failed(PersonaFailed event) {
         requests.fail(event.requestId().toString(), event.personaKey(), event.stage().id(),
-                        Stage.of(event.stage()).orElse(null), event.reason(), now())
+                        Stage.of(event.stage()).orElse(null), event.reason(), now(), null)
                 .ifPresentOrElse(failed -> {
+                    refunds.failed(failed);
                     metrics.failed(failed.details(), event.stage().id());
                     log.info("request {} failed at {}: {}", event.requestId(), event.stage().id(), event.reason());
                 }, () -> ignoredLate(event.requestId(), "failure"));
+    }
+
+    private void giveBack(RequestDetails details, LocalDate quotaDay) {
+        if (quotaDay != null) {
+            quotas.giveBack(details.createdBy(), quotaDay);
+        }
     }
 
     private void ignoredLate(UUID requestId, String what) {
@@ -125,19 +156,17 @@ public class RequestService {
             personas.append(details.personaKey(), details.slug(), details.personaName(), imageOf(request, now));
         } catch (SlugTakenException e) {
             requests.fail(request.requestId(), details.personaKey(), FailureStage.STORAGE.id(), null,
-                    e.getMessage(), now).ifPresent(failed -> {
+                    e.getMessage(), now, new Outbox(OwedEvent.PERSONA_FAILED, owedEvents.dueFromNow())).ifPresent(failed -> {
                         metrics.failed(details, FailureStage.STORAGE.id());
-                        publisher.publish(PersonaFailed.of(UUID.fromString(failed.requestId()), details.personaKey(),
-                                FailureStage.STORAGE, e.getMessage()));
+                        owedEvents.publish(failed, OwedEvent.PERSONA_FAILED);
                     });
             return requests.find(request.requestId()).orElseThrow();
         }
-        if (requests.complete(request.requestId(), now)) {
+        if (requests.complete(request.requestId(), now, new Outbox(OwedEvent.PERSONA_COMPLETED, owedEvents.dueFromNow()))) {
             metrics.completed(details, Duration.between(request.createdAt(), now));
-            publisher.publish(PersonaCompleted.of(UUID.fromString(request.requestId()), details.personaKey(),
-                    details.slug(), request.imageId()));
             log.info("request {} completed: image {} of persona {}", request.requestId(), request.imageId(),
                     details.slug());
+            owedEvents.publish(requests.find(request.requestId()).orElseThrow(), OwedEvent.PERSONA_COMPLETED);
         }
         return requests.find(request.requestId()).orElseThrow();
     }
@@ -146,8 +175,8 @@ public class RequestService {
         RequestDetails details = request.details();
         StoredImage image = request.image();
         return PersonaImage.first(request.imageId(), request.requestId(), image.s3Key(), image.contentType(),
-                image.model().id(), details.description(), details.mottoTone().id(), request.motto(),
-                image.revisedPrompt(), now);
+                image.thumbnailKey(), image.thumbnailContentType(), image.model().id(), details.description(),
+                details.mottoTone().id(), request.motto(), image.revisedPrompt(), now, details.createdBy());
     }
 
     private Instant now() {

@@ -1,6 +1,6 @@
 package com.personacomposer.persona.request;
 
 /** Where a request stands as a whole. COMPLETED and FAILED are final. */
-public enum RequestStatus {
+enum RequestStatus {
     PENDING, COMPLETED, FAILED
 }

@@ -3,6 +3,8 @@ package com.personacomposer.persona.request;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -10,6 +12,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -19,6 +23,7 @@ import com.personacomposer.events.MottoTone;
 import com.personacomposer.persona.store.BsonValues;
 import com.personacomposer.persona.store.MongoErrors;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +46,9 @@ class RequestStore {
 
     RequestStore(MongoDatabase database) {
         this.requests = database.getCollection(COLLECTION);
+        // The timeout sweep's query, and the outbox sweep's.
+        requests.createIndex(Indexes.ascending("status", "updatedAt"), new IndexOptions().name("status_updatedAt"));
+        requests.createIndex(Indexes.ascending("outbox.due"), new IndexOptions().name("outbox_due"));
     }
 
     Optional<PersonaRequest> find(String requestId) {
@@ -49,12 +57,15 @@ class RequestStore {
 
     /**
      * Records the request unless it is recorded already. A document made earlier by a part only gets the request
-     * fields added. True when this call recorded it.
+     * fields added. True when this call recorded it. {@code outbox}, when given, is the event owed for a request
+     * this call inserts.
      */
-    boolean recordIfAbsent(String requestId, RequestDetails details, Instant now) {
+    boolean recordIfAbsent(String requestId, RequestDetails details, Instant now, Outbox outbox, LocalDate quotaDay) {
         Document onInsert = skeleton(details.personaKey(), now);
         onInsert.putAll(detailFields(details));
         onInsert.put("status", RequestStatus.PENDING.name());
+        onInsert.put("outbox", outbox == null ? null : outbox.toDocument());
+        onInsert.put("quotaDay", quotaDay == null ? null : quotaDay.toString());
         UpdateResult inserted = retryingDuplicate(() -> requests.updateOne(eq("_id", requestId),
                 new Document("$setOnInsert", onInsert), new UpdateOptions().upsert(true)));
         if (inserted.getUpsertedId() != null) {
@@ -66,20 +77,19 @@ class RequestStore {
     }
 
     /**
-     * Every field a request document ever has, as a new one starts. Inserting them all up front means later updates
-     * only replace values and never add fields: the devstack's Mongo server shares stored documents with the answers
-     * it is encoding, and a field added meanwhile breaks that answer (ConcurrentModificationException, connection
-     * closed). {@code _id} comes from the upsert's filter, {@code status} from the filter or the caller.
+     * Every field a request document ever has, as a new one starts: all documents have one shape, and later updates
+     * only replace values. {@code _id} comes from the upsert's filter, {@code status} from the filter or the caller.
      */
     private static Document skeleton(String personaKey, Instant now) {
         Document skeleton = new Document("personaKey", personaKey);
-        for (String field : List.of("personaName", "slug", "description", "mottoTone", "model")) {
+        for (String field : List.of("personaName", "slug", "description", "mottoTone", "model", "createdBy")) {
             skeleton.append(field, null);
         }
         for (Stage stage : Stage.values()) {
             skeleton.append(stage.field(), StageStatus.PENDING.name());
         }
-        return skeleton.append("image", null).append("motto", null).append("error", null)
+        return skeleton.append("image", null).append("motto", null).append("error", null).append("outbox", null)
+                .append("quotaDay", null)
                 .append("createdAt", now).append("updatedAt", now);
     }
 
@@ -89,13 +99,16 @@ class RequestStore {
                 .append("slug", details.slug())
                 .append("description", details.description())
                 .append("mottoTone", details.mottoTone().id())
-                .append("model", details.model().id());
+                .append("model", details.model().id())
+                .append("createdBy", details.createdBy());
     }
 
     /** Sets the image part; empty when the request is already COMPLETED or FAILED (the part is then ignored). */
     Optional<PersonaRequest> setImage(String requestId, String personaKey, StoredImage image, Instant now) {
         Document part = new Document("s3Key", image.s3Key())
                 .append("contentType", image.contentType())
+                .append("thumbnailKey", image.thumbnailKey())
+                .append("thumbnailContentType", image.thumbnailContentType())
                 .append("model", image.model().id())
                 .append("revisedPrompt", image.revisedPrompt());
         return updatePending(requestId, personaKey, now, new Document("image", part)
@@ -114,9 +127,10 @@ class RequestStore {
      * COMPLETED or FAILED: the first final state wins.
      */
     Optional<PersonaRequest> fail(String requestId, String personaKey, String errorStage, Stage stage,
-                                  String message, Instant now) {
+                                  String message, Instant now, Outbox outbox) {
         Document changes = new Document("status", RequestStatus.FAILED.name())
-                .append("error", new Document("stage", errorStage).append("message", message));
+                .append("error", new Document("stage", errorStage).append("message", message))
+                .append("outbox", outbox == null ? null : outbox.toDocument());
         if (stage != null) {
             changes.append(stage.field(), StageStatus.FAILED.name());
         }
@@ -149,9 +163,8 @@ class RequestStore {
                 continue; // inserted a moment ago by another consumer
             }
             try {
-                // The equality on status gives the inserted document its PENDING status. Not findOneAndUpdate: the
-                // devstack's server answers an upserting one with the stored document itself, which another update
-                // may be changing while it is encoded.
+                // The equality on status gives the inserted document its PENDING status. The answer is read after
+                // the write, as for the inserting branch of recordIfAbsent.
                 requests.updateOne(pending, update, new UpdateOptions().upsert(true));
                 return find(requestId);
             } catch (MongoWriteException e) {
@@ -163,12 +176,46 @@ class RequestStore {
         throw new IllegalStateException("request " + requestId + " kept changing under an update; will retry");
     }
 
-    /** PENDING -> COMPLETED; true only for the one update that made the transition. */
-    boolean complete(String requestId, Instant now) {
+    /**
+     * PENDING -> COMPLETED, owing PersonaCompleted ({@code outbox}) until it is published; true only for the one
+     * update that made the transition.
+     */
+    boolean complete(String requestId, Instant now, Outbox outbox) {
         return requests.updateOne(
                 and(eq("_id", requestId), eq("status", RequestStatus.PENDING.name())),
-                combine(set("status", RequestStatus.COMPLETED.name()), set("updatedAt", now)))
+                combine(set("status", RequestStatus.COMPLETED.name()), set("updatedAt", now),
+                        set("outbox", outbox.toDocument())))
                 .getModifiedCount() == 1;
+    }
+
+    /** Takes the quota day the request was counted on, once: the day, empty when nothing is to be given back. */
+    Optional<LocalDate> takeQuotaDay(String requestId) {
+        Document before = requests.findOneAndUpdate(and(eq("_id", requestId), ne("quotaDay", null)),
+                set("quotaDay", null));
+        return Optional.ofNullable(before).map(document -> LocalDate.parse(document.getString("quotaDay")));
+    }
+
+    /** Requests owing an event whose outbox is due at {@code now}. */
+    List<PersonaRequest> findOutboxDue(Instant now, int limit) {
+        List<PersonaRequest> due = new ArrayList<>();
+        requests.find(lte("outbox.due", now)).limit(limit).forEach(document -> due.add(toRequest(document)));
+        return due;
+    }
+
+    /**
+     * Moves the outbox of a request from {@code current} to {@code next} unless another sweep did first; the
+     * request as it then stands when this call took it.
+     */
+    Optional<PersonaRequest> takeOutbox(String requestId, Outbox current, Outbox next) {
+        Document after = requests.findOneAndUpdate(
+                and(eq("_id", requestId), eq("outbox.event", current.event().name()), eq("outbox.due", current.due())),
+                set("outbox", next.toDocument()), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(after).map(RequestStore::toRequest);
+    }
+
+    /** The request no longer owes {@code event} (it was published, or seen on its topic). */
+    void settleOutbox(String requestId, OwedEvent event) {
+        requests.updateOne(and(eq("_id", requestId), eq("outbox.event", event.name())), set("outbox", null));
     }
 
     /** PENDING requests that have not changed since {@code cutoff}, oldest first. */
@@ -182,12 +229,12 @@ class RequestStore {
     }
 
     /** PENDING -> FAILED (stage timeout) unless the request moved on since {@code cutoff}; the after-document if so. */
-    Optional<PersonaRequest> timeOut(String requestId, Instant cutoff, String message, Instant now) {
+    Optional<PersonaRequest> timeOut(String requestId, Instant cutoff, String message, Instant now, Outbox outbox) {
         Document after = requests.findOneAndUpdate(
                 and(eq("_id", requestId), eq("status", RequestStatus.PENDING.name()), lt("updatedAt", cutoff)),
                 combine(set("status", RequestStatus.FAILED.name()),
                         set("error", new Document("stage", "timeout").append("message", message)),
-                        set("updatedAt", now)),
+                        set("updatedAt", now), set("outbox", outbox.toDocument())),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(after).map(RequestStore::toRequest);
     }
@@ -216,11 +263,12 @@ class RequestStore {
             details = new RequestDetails(document.getString("personaKey"), document.getString("personaName"),
                     document.getString("slug"), document.getString("description"),
                     MottoTone.fromId(document.getString("mottoTone")).orElseThrow(),
-                    ImageModel.fromId(document.getString("model")).orElseThrow());
+                    ImageModel.fromId(document.getString("model")).orElseThrow(), document.getString("createdBy"));
         }
         Document stages = document.get("stages", new Document());
         Document image = document.get("image", Document.class);
         Document error = document.get("error", Document.class);
+        Document outbox = document.get("outbox", Document.class);
         return new PersonaRequest(
                 document.getString("_id"),
                 document.getString("personaKey"),
@@ -228,12 +276,14 @@ class RequestStore {
                 RequestStatus.valueOf(document.getString("status")),
                 new Stages(stage(stages, "image"), stage(stages, "storage"), stage(stages, "motto")),
                 image == null ? null : new StoredImage(image.getString("s3Key"), image.getString("contentType"),
+                        image.getString("thumbnailKey"), image.getString("thumbnailContentType"),
                         ImageModel.fromId(image.getString("model")).orElseThrow(),
                         image.getString("revisedPrompt")),
                 document.getString("motto"),
                 error == null ? null : new RequestError(error.getString("stage"), error.getString("message")),
                 BsonValues.instant(document, "createdAt"),
-                BsonValues.instant(document, "updatedAt"));
+                BsonValues.instant(document, "updatedAt"),
+                outbox == null ? null : Outbox.of(outbox));
     }
 
     private static StageStatus stage(Document stages, String name) {

@@ -1,6 +1,6 @@
 package com.personacomposer.persona.request;
 
 /** Where one stage of a request stands. */
-public enum StageStatus {
+enum StageStatus {
     PENDING, DONE, FAILED
 }

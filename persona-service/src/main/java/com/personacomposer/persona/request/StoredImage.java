@@ -3,10 +3,15 @@ package com.personacomposer.persona.request;
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.ImageStored;
 
-/** The image part of a request: where storage-service put it. */
-record StoredImage(String s3Key, String contentType, ImageModel model, String revisedPrompt) {
+/**
+ * The image part of a request: where storage-service put it and its thumbnail (null in events from before
+ * thumbnails).
+ */
+record StoredImage(String s3Key, String contentType, String thumbnailKey, String thumbnailContentType,
+                   ImageModel model, String revisedPrompt) {
 
     static StoredImage of(ImageStored event) {
-        return new StoredImage(event.s3Key(), event.contentType(), event.model(), event.revisedPrompt());
+        return new StoredImage(event.s3Key(), event.contentType(), event.thumbnailKey(),
+                event.thumbnailContentType(), event.model(), event.revisedPrompt());
     }
 }

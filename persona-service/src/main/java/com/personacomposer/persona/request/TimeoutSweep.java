@@ -1,13 +1,10 @@
 package com.personacomposer.persona.request;
 
 import com.personacomposer.events.FailureStage;
-import com.personacomposer.events.PersonaFailed;
-import com.personacomposer.kit.kafka.EventPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -15,9 +12,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Fails requests that made no progress within the deadline (stage timeout), by code: the devstack's Mongo server
- * has no TTL indexes. This also catches requests whose events this or another service dead-lettered without
- * failing them. Safe with several instances: each request is failed by one conditional update.
+ * Fails requests that made no progress within the deadline (stage timeout), and publishes their PersonaFailed. This
+ * also catches requests whose events this or another service dead-lettered without failing them. Safe with several
+ * instances: each request is failed by one conditional update.
  */
 @Component
 class TimeoutSweep implements SchedulingConfigurer {
@@ -26,15 +23,17 @@ class TimeoutSweep implements SchedulingConfigurer {
     private static final int BATCH = 500;
 
     private final RequestStore requests;
-    private final EventPublisher publisher;
+    private final OwedEvents owedEvents;
+    private final QuotaRefunds refunds;
     private final RequestProperties properties;
     private final RequestMetrics metrics;
     private final Clock clock;
 
-    TimeoutSweep(RequestStore requests, EventPublisher publisher, RequestProperties properties, RequestMetrics metrics,
-                 Clock clock) {
+    TimeoutSweep(RequestStore requests, OwedEvents owedEvents, QuotaRefunds refunds, RequestProperties properties,
+                 RequestMetrics metrics, Clock clock) {
         this.requests = requests;
-        this.publisher = publisher;
+        this.owedEvents = owedEvents;
+        this.refunds = refunds;
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -50,16 +49,12 @@ class TimeoutSweep implements SchedulingConfigurer {
         Instant cutoff = now.minus(properties.deadline());
         for (PersonaRequest stale : requests.findStale(cutoff, BATCH)) {
             String message = message(properties.deadline(), stale);
-            requests.timeOut(stale.requestId(), cutoff, message, now).ifPresent(failed -> {
+            Outbox owed = new Outbox(OwedEvent.PERSONA_FAILED, owedEvents.dueFromNow());
+            requests.timeOut(stale.requestId(), cutoff, message, now, owed).ifPresent(failed -> {
+                refunds.failed(failed);
                 metrics.failed(failed.details(), FailureStage.TIMEOUT.id());
                 log.warn("request {} timed out: {}", failed.requestId(), message);
-                try {
-                    publisher.publish(PersonaFailed.of(UUID.fromString(failed.requestId()), failed.personaKey(),
-                            FailureStage.TIMEOUT, message));
-                } catch (RuntimeException e) {
-                    // The request is FAILED either way; only listeners of persona.failed miss it.
-                    log.warn("could not publish the timeout of request {}", failed.requestId(), e);
-                }
+                owedEvents.publish(failed, OwedEvent.PERSONA_FAILED);
             });
         }
     }

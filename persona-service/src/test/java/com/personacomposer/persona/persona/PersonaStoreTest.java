@@ -7,6 +7,10 @@ import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.persona.testing.MemoryMongo;
 import java.time.Instant;
 import java.util.UUID;
+import com.mongodb.client.MongoDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,11 +21,15 @@ class PersonaStoreTest {
     private static final MemoryMongo mongo = new MemoryMongo();
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
+    private MongoDatabase database;
+    private ImageStore images;
     private PersonaStore store;
 
     @BeforeEach
     void setUp() {
-        store = new PersonaStore(mongo.database());
+        database = mongo.database();
+        images = new ImageStore(database);
+        store = new PersonaStore(database, images, new VoteStore(database));
     }
 
     @AfterAll
@@ -37,7 +45,8 @@ class PersonaStoreTest {
         add("Ada Lovelace", image);
 
         Persona persona = store.findBySlug("ada-lovelace").orElseThrow();
-        assertThat(persona.images()).containsExactly(image);
+        assertThat(images.page("ada lovelace", null, 10)).containsExactly(image);
+        assertThat(persona.imageCount()).isEqualTo(1);
         assertThat(persona.createdAt()).isEqualTo(T0);
         assertThat(persona.updatedAt()).isEqualTo(T0);
     }
@@ -49,7 +58,10 @@ class PersonaStoreTest {
 
         Persona persona = store.findBySlug("grace-hopper").orElseThrow();
         assertThat(persona.name()).isEqualTo("Grace Hopper");
-        assertThat(persona.images()).extracting(PersonaImage::requestId).containsExactly("r1", "r2");
+        assertThat(images.page("grace hopper", null, 10)).extracting(PersonaImage::requestId)
+                .containsExactly("r1", "r2");
+        assertThat(persona.imageCount()).isEqualTo(2);
+        assertThat(persona.cover().imageId()).isEqualTo(image("r2", T0).id());
         assertThat(persona.updatedAt()).isEqualTo(T0.plusSeconds(60));
     }
 
@@ -59,7 +71,10 @@ class PersonaStoreTest {
         add("Late Lou", image("r1", T0));
 
         Persona persona = store.findBySlug("late-lou").orElseThrow();
-        assertThat(persona.images()).extracting(PersonaImage::requestId).containsExactly("r1", "r2");
+        assertThat(images.page("late lou", null, 10)).extracting(PersonaImage::requestId).containsExactly("r1", "r2");
+        assertThat(persona.imageCount()).isEqualTo(2);
+        assertThat(persona.cover()).isEqualTo(new Persona.Cover(image("r2", T0).id(),
+                "persona-generations/x/r2.png", "persona-generations/x/r2.thumb.jpg", "Motto.", "neutral"));
         assertThat(persona.createdAt()).isEqualTo(T0);
         assertThat(persona.updatedAt()).isEqualTo(T0.plusSeconds(5));
     }
@@ -106,20 +121,43 @@ class PersonaStoreTest {
     }
 
     @Test
-    void votesCountOnTheVotedImageOnly() throws Exception {
-        PersonaImage first = image("r1", T0);
-        PersonaImage second = image("r2", T0);
-        add("Voter", first);
-        add("Voter", second);
+    void pagingByCursorNeitherSkipsNorRepeatsWhileImagesAreAppended() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            add("Pager", image("r" + i, T0.plusSeconds(i)));
+        }
+        // Two images in one millisecond are ordered by id.
+        add("Pager", image("same-a", T0.plusSeconds(5)));
+        add("Pager", image("same-b", T0.plusSeconds(5)));
 
-        store.vote("voter", second.id(), VoteDirection.UP);
-        PersonaImage afterDown = store.vote("voter", second.id(), VoteDirection.DOWN).orElseThrow();
+        List<PersonaImage> seen = new ArrayList<>(images.page("pager", null, 3));
+        add("Pager", image("late-1", T0.plusSeconds(10)));
+        seen.addAll(images.page("pager", seen.get(seen.size() - 1), 3));
+        add("Pager", image("late-2", T0.plusSeconds(11)));
+        for (List<PersonaImage> page = images.page("pager", seen.get(seen.size() - 1), 3); !page.isEmpty();
+             page = images.page("pager", seen.get(seen.size() - 1), 3)) {
+            seen.addAll(page);
+        }
 
-        assertThat(afterDown.upvotes()).isEqualTo(2);
-        assertThat(afterDown.downvotes()).isEqualTo(1);
-        assertThat(store.findBySlug("voter").orElseThrow().images().get(0).upvotes()).isEqualTo(1);
-        assertThat(store.vote("voter", "no-such-image", VoteDirection.UP)).isEmpty();
-        assertThat(store.vote("nobody", first.id(), VoteDirection.UP)).isEmpty();
+        List<String> sameMillisecond = java.util.stream.Stream.of("same-a", "same-b")
+                .map(r -> image(r, T0).id()).sorted().toList();
+        assertThat(seen).extracting(PersonaImage::id).containsExactly(
+                image("r0", T0).id(), image("r1", T0).id(), image("r2", T0).id(), image("r3", T0).id(),
+                image("r4", T0).id(), sameMillisecond.get(0), sameMillisecond.get(1), image("late-1", T0).id(),
+                image("late-2", T0).id());
+        assertThat(store.findBySlug("pager").orElseThrow().imageCount()).isEqualTo(9);
+    }
+
+    @Test
+    void anImageWithoutAThumbnailKeyGetsTheConventionalOne() throws Exception {
+        add("Thumbless", image("r1", T0));
+        database.getCollection(ImageStore.COLLECTION)
+                .updateOne(new Document("requestId", "r1"), new Document("$set", new Document("thumbnailKey", null)
+                        .append("thumbnailContentType", null)));
+
+        assertThat(images.page("thumbless", null, 1)).singleElement().satisfies(image -> {
+            assertThat(image.thumbnailKey()).isEqualTo("persona-generations/x/r1.thumb.jpg");
+            assertThat(image.thumbnailContentType()).isEqualTo("image/jpeg");
+        });
     }
 
     private void add(String rawName, PersonaImage image) throws SlugTakenException {
@@ -129,7 +167,7 @@ class PersonaStoreTest {
 
     private static PersonaImage image(String requestId, Instant createdAt) {
         return PersonaImage.first(UUID.nameUUIDFromBytes(requestId.getBytes()).toString(), requestId,
-                "persona-generations/x/" + requestId + ".png", "image/png", "local", "desc", "neutral", "Motto.",
-                null, createdAt);
+                "persona-generations/x/" + requestId + ".png", "image/png", null, null, "local", "desc", "neutral", "Motto.",
+                null, createdAt, "creator-" + requestId);
     }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class PersonaRequestTest {
 
     private static final RequestDetails DETAILS =
-            new RequestDetails("zoë", "Zoë", "zoë", "", MottoTone.NEUTRAL, ImageModel.LOCAL);
-    private static final StoredImage IMAGE = new StoredImage("k.png", "image/png", ImageModel.LOCAL, null);
+            new RequestDetails("zoë", "Zoë", "zoë", "", MottoTone.NEUTRAL, ImageModel.LOCAL, null);
+    private static final StoredImage IMAGE = new StoredImage("k.png", "image/png", null, null, ImageModel.LOCAL, null);
     private static final Stages PENDING = new Stages(StageStatus.PENDING, StageStatus.PENDING, StageStatus.PENDING);
 
     @Test
@@ -53,6 +53,6 @@ class PersonaRequestTest {
 
     private static PersonaRequest request(RequestDetails details, RequestStatus status, StoredImage image, String motto) {
         return new PersonaRequest("r1", "zoë", details, status, PENDING, image, motto, null,
-                Instant.EPOCH, Instant.EPOCH);
+                Instant.EPOCH, Instant.EPOCH, null);
     }
 }

@@ -1,6 +1,7 @@
 package com.personacomposer.persona.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
 import com.personacomposer.events.FailureStage;
@@ -12,7 +13,13 @@ import com.personacomposer.events.PersonaCompleted;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.naming.PersonaName;
+import com.personacomposer.persona.persona.ImageStore;
 import com.personacomposer.persona.persona.PersonaStore;
+import com.personacomposer.persona.persona.VoteStore;
+import com.personacomposer.persona.quota.QuotaExceededException;
+import com.personacomposer.persona.quota.QuotaProperties;
+import com.personacomposer.persona.quota.Quotas;
+import java.util.Set;
 import com.personacomposer.persona.testing.MemoryMongo;
 import com.personacomposer.persona.testing.MutableClock;
 import com.personacomposer.persona.testing.RecordingPublisher;
@@ -37,17 +44,27 @@ class RequestServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final RequestProperties properties =
-            new RequestProperties(Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofHours(24));
+            new RequestProperties(Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofHours(24),
+                    Duration.ofSeconds(5), Duration.ofSeconds(1));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RequestMetrics metrics = new RequestMetrics(meters);
     private MongoDatabase database;
+    private RequestStore store;
+    private Quotas quotas;
+    private QuotaRefunds refunds;
+    private OwedEvents owedEvents;
     private RequestService service;
 
     @BeforeEach
     void setUp() {
         database = mongo.database();
-        service = new RequestService(new RequestStore(database), new IdempotencyKeys(database),
-                new PersonaStore(database), publisher, properties, metrics, clock);
+        store = new RequestStore(database);
+        owedEvents = new OwedEvents(store, publisher, properties, clock);
+        quotas = new Quotas(database, new QuotaProperties(2, 1000, Set.of("local")), clock);
+        refunds = new QuotaRefunds(store, quotas);
+        service = new RequestService(store, new IdempotencyKeys(database, properties),
+                new PersonaStore(database, new ImageStore(database), new VoteStore(database)), owedEvents, quotas,
+                refunds, properties, metrics, clock);
     }
 
     @AfterAll
@@ -79,9 +96,11 @@ class RequestServiceTest {
         Document persona = persona(requested.personaKey());
         assertThat(persona.getString("name")).isEqualTo("Zoë Quinn");
         assertThat(persona.getString("slug")).isEqualTo("zoë-quinn");
-        assertThat(persona.getList("images", Document.class)).singleElement().satisfies(stored -> {
+        assertThat(images(requested.personaKey())).singleElement().satisfies(stored -> {
             assertThat(stored.getString("requestId")).isEqualTo(requested.requestId().toString());
             assertThat(stored.getString("s3Key")).isEqualTo(image.s3Key());
+            assertThat(stored.getString("thumbnailKey")).isEqualTo(image.thumbnailKey());
+            assertThat(stored.getString("thumbnailContentType")).isEqualTo("image/jpeg");
             assertThat(stored.getString("contentType")).isEqualTo("image/png");
             assertThat(stored.getString("model")).isEqualTo("dall-e");
             assertThat(stored.getString("description")).isEqualTo("a brave explorer");
@@ -104,13 +123,13 @@ class RequestServiceTest {
         assertThat(early.status()).isEqualTo(RequestStatus.PENDING);
         assertThat(early.recorded()).isFalse();
 
-        RecordOutcome outcome = service.record(requested.requestId(), RequestDetails.of(requested), null);
+        IntakeResult.Recorded outcome = service.record(requested.requestId(), RequestDetails.of(requested), null);
 
         assertThat(outcome.created()).isTrue();
         assertThat(outcome.request().status()).isEqualTo(RequestStatus.COMPLETED);
         assertThat(outcome.request().details().personaName()).isEqualTo("Mary-Jane");
         assertThat(publisher.published(PersonaCompleted.class)).hasSize(1);
-        assertThat(persona(requested.personaKey()).getList("images", Document.class)).hasSize(1);
+        assertThat(images(requested.personaKey())).hasSize(1);
     }
 
     @Test
@@ -196,7 +215,7 @@ class RequestServiceTest {
 
         Document persona = persona("mcdonald");
         assertThat(persona.getString("name")).isEqualTo("McDonald");
-        assertThat(persona.getList("images", Document.class))
+        assertThat(images("mcdonald"))
                 .extracting(image -> image.getString("description"), image -> image.getString("motto"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("first", "One."),
                         org.assertj.core.groups.Tuple.tuple("second", "Two."));
@@ -226,7 +245,7 @@ class RequestServiceTest {
         PersonaRequested requested = requested("Twice Tom", "", MottoTone.NEUTRAL);
 
         assertThat(service.record(requested.requestId(), RequestDetails.of(requested), null).created()).isTrue();
-        RecordOutcome again = service.record(requested.requestId(), RequestDetails.of(requested), null);
+        IntakeResult.Recorded again = service.record(requested.requestId(), RequestDetails.of(requested), null);
 
         assertThat(again.created()).isFalse();
         assertThat(again.request().requestId()).isEqualTo(requested.requestId().toString());
@@ -241,9 +260,9 @@ class RequestServiceTest {
 
         assertThat(service.record(first.requestId(), RequestDetails.of(first), "key-1").created()).isTrue();
         clock.advance(Duration.ofHours(23));
-        RecordOutcome repeated = service.record(retry.requestId(), RequestDetails.of(retry), "key-1");
+        IntakeResult.Recorded repeated = service.record(retry.requestId(), RequestDetails.of(retry), "key-1");
         clock.advance(Duration.ofHours(2));
-        RecordOutcome expired = service.record(tomorrow.requestId(), RequestDetails.of(tomorrow), "key-1");
+        IntakeResult.Recorded expired = service.record(tomorrow.requestId(), RequestDetails.of(tomorrow), "key-1");
 
         assertThat(repeated.created()).isFalse();
         assertThat(repeated.request().requestId()).isEqualTo(first.requestId().toString());
@@ -254,7 +273,7 @@ class RequestServiceTest {
 
     @Test
     void theSweepFailsRequestsWithoutProgressPastTheDeadline() {
-        TimeoutSweep sweep = new TimeoutSweep(new RequestStore(database), publisher, properties, metrics, clock);
+        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, refunds, properties, metrics, clock);
         PersonaRequested stuck = requested("Stuck Sam", "", MottoTone.NEUTRAL);
         PersonaRequested progressing = requested("Busy Bea", "", MottoTone.NEUTRAL);
         service.requested(stuck);
@@ -308,8 +327,131 @@ class RequestServiceTest {
                 .containsExactlyInAnyOrderElementsOf(requests.stream().map(PersonaRequested::requestId).toList());
         for (PersonaRequested requested : requests) {
             assertThat(service.find(requested.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED);
-            assertThat(persona(requested.personaKey()).getList("images", Document.class)).hasSize(1);
+            assertThat(images(requested.personaKey())).hasSize(1);
         }
+    }
+
+    @Test
+    void aCompletionWhosePublishingFailedIsPublishedByTheOutboxSweepOnce() {
+        PersonaRequested requested = requested("Outbox Olga", "", MottoTone.NEUTRAL);
+        service.requested(requested);
+        service.imageStored(imageStored(requested));
+        publisher.failWith(new IllegalStateException("broker away"));
+
+        service.mottoGenerated(MottoGenerated.of(requested.requestId(), requested.personaKey(), "Hi.", "local"));
+
+        assertThat(service.find(requested.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED);
+        publisher.failWith(null);
+        owedEvents.sweep();
+        assertThat(publisher.published(PersonaCompleted.class)).as("not due yet").isEmpty();
+        clock.advance(properties.outboxDelay());
+        owedEvents.sweep();
+        owedEvents.sweep();
+        clock.advance(properties.outboxDelay());
+        owedEvents.sweep();
+
+        assertThat(publisher.published(PersonaCompleted.class)).singleElement().satisfies(completed -> {
+            assertThat(completed.requestId()).isEqualTo(requested.requestId());
+            assertThat(completed.slug()).isEqualTo("outbox-olga");
+        });
+        assertThat(service.find(requested.requestId()).orElseThrow().outbox()).isNull();
+    }
+
+    @Test
+    void aRecordedRequestNeverReadBackFromItsTopicIsPublishedUntilItIs() {
+        PersonaRequested requested = requested("Lost Luis", "curly", MottoTone.COMICAL);
+        service.record(requested.requestId(), RequestDetails.of(requested), null);
+
+        owedEvents.sweep();
+        assertThat(publisher.published(PersonaRequested.class)).as("the gateway's publish may still come").isEmpty();
+        clock.advance(properties.outboxDelay());
+        owedEvents.sweep();
+        clock.advance(properties.outboxDelay());
+        owedEvents.sweep();
+        assertThat(publisher.published(PersonaRequested.class)).as("again until read back").hasSize(2)
+                .allSatisfy(event -> {
+                    assertThat(event.requestId()).isEqualTo(requested.requestId());
+                    assertThat(event.personaName()).isEqualTo("Lost Luis");
+                    assertThat(event.description()).isEqualTo("curly");
+                    assertThat(event.mottoTone()).isEqualTo(MottoTone.COMICAL);
+                    assertThat(event.model()).isEqualTo(ImageModel.DALL_E);
+                });
+
+        service.requested(publisher.published(PersonaRequested.class).get(0));
+        clock.advance(properties.outboxDelay());
+        owedEvents.sweep();
+
+        assertThat(publisher.published(PersonaRequested.class)).hasSize(2);
+        assertThat(service.find(requested.requestId()).orElseThrow().outbox()).isNull();
+    }
+
+    @Test
+    void aRequestReadBackFromItsTopicOwesNothing() {
+        PersonaRequested requested = requested("Heard Hana", "", MottoTone.NEUTRAL);
+        service.record(requested.requestId(), RequestDetails.of(requested), null);
+        service.requested(requested);
+
+        clock.advance(properties.outboxDelay().multipliedBy(2));
+        owedEvents.sweep();
+
+        assertThat(publisher.published(PersonaRequested.class)).isEmpty();
+    }
+
+    @Test
+    void aTimeoutWhosePublishingFailedIsPublishedByTheOutboxSweep() {
+        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, refunds, properties, metrics, clock);
+        PersonaRequested stuck = requested("Stuck Stan", "", MottoTone.NEUTRAL);
+        service.requested(stuck);
+        clock.advance(Duration.ofMinutes(6));
+        publisher.failWith(new IllegalStateException("broker away"));
+        sweep.sweep();
+        publisher.failWith(null);
+
+        clock.advance(properties.outboxDelay());
+        owedEvents.sweep();
+
+        assertThat(publisher.published(PersonaFailed.class)).singleElement()
+                .satisfies(failed -> assertThat(failed.stage()).isEqualTo(FailureStage.TIMEOUT));
+    }
+
+    @Test
+    void theImageRecordsWhoAskedForIt() {
+        PersonaRequested requested = requested("Made By Mia", "", MottoTone.NEUTRAL);
+        RequestDetails asked = RequestDetails.of(requested);
+        service.record(requested.requestId(), new RequestDetails(asked.personaKey(), asked.personaName(),
+                asked.slug(), asked.description(), asked.mottoTone(), asked.model(), "mia-sub"), null);
+        service.requested(requested);
+        service.imageStored(imageStored(requested));
+        service.mottoGenerated(MottoGenerated.of(requested.requestId(), requested.personaKey(), "Mine.", "local"));
+
+        assertThat(images(requested.personaKey())).singleElement()
+                .satisfies(image -> assertThat(image.getString("createdBy")).isEqualTo("mia-sub"));
+    }
+
+    @Test
+    void intakeCountsPaidRequestsPerPrincipalAndGivesTheUnitBackWhenNoImageWasMade() {
+        PersonaRequested first = requested("Paid Pam", "", MottoTone.NEUTRAL);
+        PersonaRequested second = requested("Paid Pat", "", MottoTone.NEUTRAL);
+        PersonaRequested third = requested("Paid Peg", "", MottoTone.NEUTRAL);
+        service.record(first.requestId(), by(first, "pam-sub"), null);
+        service.record(first.requestId(), by(first, "pam-sub"), null);
+        service.record(second.requestId(), by(second, "pam-sub"), null);
+
+        assertThat(quotas.used("pam-sub", clock.instant())).as("a repeat counts once").isEqualTo(2);
+        assertThatThrownBy(() -> service.record(third.requestId(), by(third, "pam-sub"), null))
+                .isInstanceOf(QuotaExceededException.class);
+        assertThat(service.find(third.requestId())).as("nothing recorded").isEmpty();
+
+        service.failed(PersonaFailed.of(second.requestId(), second.personaKey(), FailureStage.IMAGE, "refused"));
+        service.failed(PersonaFailed.of(second.requestId(), second.personaKey(), FailureStage.IMAGE, "refused"));
+        assertThat(quotas.used("pam-sub", clock.instant())).as("given back once").isEqualTo(1);
+        assertThat(service.record(third.requestId(), by(third, "pam-sub"), null).created()).isTrue();
+    }
+
+    private static RequestDetails by(PersonaRequested requested, String principal) {
+        RequestDetails asked = RequestDetails.of(requested);
+        return new RequestDetails(asked.personaKey(), asked.personaName(), asked.slug(), asked.description(),
+                asked.mottoTone(), asked.model(), principal);
     }
 
     private double total(String counter) {
@@ -326,6 +468,11 @@ class RequestServiceTest {
         service.mottoGenerated(MottoGenerated.of(requested.requestId(), requested.personaKey(), motto, "local"));
     }
 
+    private List<Document> images(String personaKey) {
+        return database.getCollection("images").find(new Document("personaKey", personaKey))
+                .sort(new Document("createdAt", 1)).into(new java.util.ArrayList<>());
+    }
+
     private Document persona(String key) {
         return database.getCollection("personas").find(new Document("key", key)).first();
     }
@@ -337,7 +484,8 @@ class RequestServiceTest {
     }
 
     private static ImageStored imageStored(PersonaRequested requested) {
-        return ImageStored.of(requested.requestId(), requested.personaKey(), ImageModel.DALL_E,
-                "persona-generations/abc/" + requested.requestId() + ".png", "image/png", 1234, "a revised prompt");
+        String key = "persona-generations/abc/" + requested.requestId();
+        return ImageStored.of(requested.requestId(), requested.personaKey(), ImageModel.DALL_E, key + ".png",
+                "image/png", 1234, "a revised prompt", key + ".small.jpg", "image/jpeg");
     }
 }

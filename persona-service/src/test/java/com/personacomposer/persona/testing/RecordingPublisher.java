@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingPublisher extends EventPublisher {
 
     private final List<PersonaEvent> published = new CopyOnWriteArrayList<>();
+    private volatile RuntimeException failure;
 
     public RecordingPublisher() {
         super(null, Duration.ZERO);
@@ -17,7 +18,15 @@ public final class RecordingPublisher extends EventPublisher {
 
     @Override
     public void publish(PersonaEvent event) {
+        if (failure != null) {
+            throw failure;
+        }
         published.add(event);
+    }
+
+    /** From now on every publish throws {@code failure} (null: publishing works again). */
+    public void failWith(RuntimeException failure) {
+        this.failure = failure;
     }
 
     public <T extends PersonaEvent> List<T> published(Class<T> type) {

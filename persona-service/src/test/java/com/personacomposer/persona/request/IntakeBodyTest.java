@@ -10,26 +10,27 @@ import com.personacomposer.persona.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's key and slug must be the ones its name derives to. */
-class RecordRequestBodyTest {
+class IntakeBodyTest {
 
     @Test
     void keyAndSlugDerivedFromTheNameAreAccepted() {
-        RequestDetails details = body("o'brien", "O'Brien", "o-brien-" + tagOf("o'brien")).toDetails();
+        RequestDetails details = body("o'brien", "O'Brien", "o-brien-" + tagOf("o'brien")).toDetails("alice");
 
         assertThat(details.personaName()).isEqualTo("O'Brien");
         assertThat(details.description()).isEmpty();
+        assertThat(details.createdBy()).isEqualTo("alice");
     }
 
     @Test
     void aKeyOfAnotherNameIsNamed() {
-        assertThatThrownBy(() -> body("someone", "O'Brien", "someone").toDetails())
+        assertThatThrownBy(() -> body("someone", "O'Brien", "someone").toDetails(null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldProblem("personaKey", "must be the canonical key of personaName")));
     }
 
     @Test
     void aSlugOfAnotherKeyIsNamed() {
-        assertThatThrownBy(() -> body("zoë", "Zoë", "zoe").toDetails())
+        assertThatThrownBy(() -> body("zoë", "Zoë", "zoe").toDetails(null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldProblem("slug", "must be the slug of personaKey")));
     }
@@ -39,7 +40,7 @@ class RecordRequestBodyTest {
         return slug.substring(slug.lastIndexOf('-') + 1);
     }
 
-    private static RecordRequestBody body(String key, String name, String slug) {
-        return new RecordRequestBody(key, name, slug, null, MottoTone.NEUTRAL, ImageModel.LOCAL, null, null);
+    private static IntakeBody body(String key, String name, String slug) {
+        return new IntakeBody(key, name, slug, null, MottoTone.NEUTRAL, ImageModel.LOCAL, null, null);
     }
 }

@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gateway's record of a request (PUT /internal/requests/{requestId}). The gateway has already normalised the
+ * The body of the gateway's intake call (PUT /internal/requests/{requestId}). The gateway has already normalised the
  * name; the key and slug must be the ones derived from it, so no request can take another persona's slug. With
  * {@code unlessPersonaExists} an existing persona of that slug is answered instead and nothing is recorded.
  */
-record RecordRequestBody(
+record IntakeBody(
         @NotBlank @Size(max = 400) String personaKey,
         @NotBlank @Size(max = 400) String personaName,
         @NotBlank @Size(max = 400) String slug,
@@ -26,7 +26,8 @@ record RecordRequestBody(
         @Size(min = 1, max = 200) String idempotencyKey,
         Boolean unlessPersonaExists) {
 
-    RequestDetails toDetails() {
+    /** The details of the request made by {@code createdBy} (null: anonymous). */
+    RequestDetails toDetails(String createdBy) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!personaKey.equals(PersonaName.canonicalKey(personaName))) {
             problems.add(new FieldProblem("personaKey", "must be the canonical key of personaName"));
@@ -36,6 +37,6 @@ record RecordRequestBody(
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new RequestDetails(personaKey, personaName, slug, description, mottoTone, model);
+        return new RequestDetails(personaKey, personaName, slug, description, mottoTone, model, createdBy);
     }
 }
