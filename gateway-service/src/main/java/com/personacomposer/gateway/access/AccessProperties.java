@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("persona.gateway.access")
-public record AccessProperties(List<String> anonymousModels, List<String> admins, @Min(1) int eventStreamsPerClient) {
+record AccessProperties(List<String> anonymousModels, List<String> admins, @Min(1) int eventStreamsPerClient) {
 
     public AccessProperties {
         anonymousModels = anonymousModels == null ? List.of() : anonymousModels.stream().map(String::strip)

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                each key is a principal of its own, {@code key:<name>}
  */
 @ConfigurationProperties("persona.gateway.auth")
-public record ApiKeyProperties(List<String> apiKeys) {
+record ApiKeyProperties(List<String> apiKeys) {
 
     public ApiKeyProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);

@@ -12,7 +12,7 @@ import reactor.util.context.ContextView;
  * @param name  what to show for it
  * @param admin whether PERSONA_ADMINS names it
  */
-public record Caller(String id, String name, boolean admin) {
+record Caller(String id, String name, boolean admin) {
 
     /** The headers persona-service reads; clients' own copies are always removed. */
     public static final String PRINCIPAL = "X-Persona-Principal";

@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("persona.gateway.cors")
-public record CorsProperties(List<String> allowedOrigins, @NotNull Duration maxAge) {
+record CorsProperties(List<String> allowedOrigins, @NotNull Duration maxAge) {
 
     public CorsProperties {
         allowedOrigins = allowedOrigins == null ? List.of()

@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("persona.gateway.oidc")
-public record OidcProperties(String issuerUri, String audience, @NotBlank String clientId, @NotBlank String scopes) {
+record OidcProperties(String issuerUri, String audience, @NotBlank String clientId, @NotBlank String scopes) {
 
     public OidcProperties {
         issuerUri = issuerUri == null ? "" : issuerUri.strip();

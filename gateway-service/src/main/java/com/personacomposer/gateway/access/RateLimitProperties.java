@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("persona.gateway.rate-limit")
-public record RateLimitProperties(
+record RateLimitProperties(
         @Min(0) int requestsPerMinute,
         @Min(1) int burst,
         @Min(1) int maxClients,

@@ -15,7 +15,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * responses against it. Read once at startup: a document that does not parse stops the gateway from starting.
  */
 @Component
-public class ApiDocument {
+class ApiDocument {
 
     public static final String LOCATION = "openapi/openapi.yaml";
 

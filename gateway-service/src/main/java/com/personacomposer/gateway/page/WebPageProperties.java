@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     origin. Absent: the page only talks to its own origin.
  */
 @ConfigurationProperties("persona.web")
-public record WebPageProperties(URI signInIssuer) {
+record WebPageProperties(URI signInIssuer) {
 
     /** The issuer's origin (scheme, host, port), or empty when none is configured. */
     String signInOrigin() {
