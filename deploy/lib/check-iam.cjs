@@ -155,11 +155,14 @@ async function main() {
 
     const kms = { 'kms:ViaService': `s3.${region}.amazonaws.com` };
     await (service === 'storage-service' ? ok : no)('s3:PutObject', objectKey);
-    await (service === 'persona-service' ? ok : no)('s3:GetObject', objectKey);
+    await (['persona-service', 'storage-service'].includes(service) ? ok : no)('s3:GetObject', objectKey);
+    await (service === 'persona-service' ? ok : no)('s3:DeleteObject', objectKey);
+    await (service === 'storage-service' ? ok : no)('s3:ListBucket', bucketArn, { 's3:prefix': 'persona-generations/ab/' });
+    await no('s3:ListBucket', bucketArn, { 's3:prefix': 'other-prefix/' });
     await (service === 'storage-service' ? ok : no)('kms:GenerateDataKey', s3.__get('kms_key_arn'), kms);
     await no('s3:GetObject', `${bucketArn}/other-prefix/secret.txt`);
     await no('s3:PutObject', `${bucketArn}/other-prefix/x.png`);
-    await no('s3:DeleteObject', objectKey);
+    await no('s3:DeleteObject', `${bucketArn}/other-prefix/x.png`);
     await no('s3:DeleteBucket', bucketArn);
     await no('s3:PutBucketPolicy', bucketArn);
     await no('kms:Decrypt', s3.__get('kms_key_arn'), { 'kms:ViaService': `ec2.${region}.amazonaws.com` });

@@ -20,7 +20,7 @@ locals {
     }
     persona-service = {
       read   = ["persona.requested", "persona.image.stored", "persona.motto.generated", "persona.failed"]
-      write  = ["persona.completed", "persona.failed", "persona.requested-dlt", "persona.image.stored-dlt", "persona.motto.generated-dlt", "persona.failed-dlt"]
+      write  = ["persona.requested", "persona.completed", "persona.failed", "persona.requested-dlt", "persona.image.stored-dlt", "persona.motto.generated-dlt", "persona.failed-dlt"]
       groups = ["persona-service"]
     }
     image-service = {
@@ -88,22 +88,38 @@ data "aws_iam_policy_document" "task" {
     }
   }
 
-  # storage-service: put images under the prefix, encrypted with the bucket key.
+  # storage-service: put images and thumbnails under the prefix, encrypted with the bucket key; read and list them
+  # to back-fill thumbnails of images stored before thumbnails existed.
   dynamic "statement" {
     for_each = each.key == "storage-service" ? [1] : []
     content {
       sid       = "S3PutImages"
-      actions   = ["s3:PutObject"]
+      actions   = ["s3:PutObject", "s3:GetObject"]
       resources = [module.s3.object_prefix_arn]
     }
   }
 
-  # persona-service: presigned GETs are authorised with its role, so it needs GetObject (nothing else).
+  dynamic "statement" {
+    for_each = each.key == "storage-service" ? [1] : []
+    content {
+      sid       = "S3ListImages"
+      actions   = ["s3:ListBucket"]
+      resources = [module.s3.bucket_arn]
+      condition {
+        test     = "StringLike"
+        variable = "s3:prefix"
+        values   = ["${module.s3.object_prefix}/*"]
+      }
+    }
+  }
+
+  # persona-service: presigned GETs are authorised with its role (GetObject); deleting an image removes its
+  # original and thumbnail (DeleteObject).
   dynamic "statement" {
     for_each = each.key == "persona-service" ? [1] : []
     content {
-      sid       = "S3ReadImagesForPresigning"
-      actions   = ["s3:GetObject"]
+      sid       = "S3ReadAndDeleteImages"
+      actions   = ["s3:GetObject", "s3:DeleteObject"]
       resources = [module.s3.object_prefix_arn]
     }
   }

@@ -17,3 +17,8 @@ output "kms_key_arn" {
   description = "KMS key encrypting the bucket (writers need GenerateDataKey, readers Decrypt, via S3 only)."
   value       = aws_kms_key.this.arn
 }
+
+output "object_prefix" {
+  description = "The key prefix the images live under (for ListBucket conditions)."
+  value       = var.object_prefix
+}
