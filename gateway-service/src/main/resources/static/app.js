@@ -1,79 +1,19 @@
-// Persona Composer web page: plain JavaScript on the public REST API only.
-'use strict';
+// Persona Composer web page: plain JavaScript on the public REST API only. This module: the form, the progress of
+// a request, the gallery and the routing between views.
+import { loadAuth, loadMe, signIn, signOut } from './account.js';
+import { $, api, auth, onAccountChange, problemText, sendJson, signedIn } from './rest-api.js';
+import { loadModels, modelName, needsSignIn, renderModels } from './models.js';
+import { currentSlug, hidePersona, initPersonaView, refreshImageCards, showPersona } from './persona-view.js';
 
-const $ = (selector) => document.querySelector(selector);
 const FIELDS = ['name', 'description', 'mottoTone', 'model'];
-const REFRESH_MARGIN_MS = 10_000;
 const PAGE_SIZE = 12;
 
 const state = {
-  models: new Map(),      // id -> display name
-  personaSlug: null,      // slug of the persona page being shown
-  refreshTimer: null,
-  galleryTimer: null,
   galleryPage: 0,
+  galleryMine: false,     // "My personas" instead of everyone's
   stream: null,
   followedSlug: null,     // slug of the persona whose request the progress panel follows
 };
-
-// ---------- API ----------
-
-function apiKeyHeaders() {
-  const key = localStorage.getItem('personaApiKey');
-  return key ? { 'X-API-Key': key } : {};
-}
-
-async function api(path, options = {}) {
-  const response = await fetch(path, {
-    ...options,
-    headers: { Accept: 'application/json, application/problem+json', ...(options.headers || {}) },
-  });
-  let body = null;
-  const text = await response.text();
-  if (text) {
-    try { body = JSON.parse(text); } catch { body = null; }
-  }
-  return { status: response.status, body, headers: response.headers };
-}
-
-function postJson(path, payload) {
-  return api(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...apiKeyHeaders() },
-    body: JSON.stringify(payload),
-  });
-}
-
-function personaPath(slug) {
-  return '/api/personas/' + encodeURIComponent(slug);
-}
-
-function problemText(reply, fallback) {
-  const problem = reply.body || {};
-  return problem.detail || problem.title || fallback;
-}
-
-// ---------- models ----------
-
-async function loadModels() {
-  const select = $('#model');
-  const reply = await api('/api/models').catch(() => ({ status: 0 }));
-  const models = reply.status === 200 && reply.body && Array.isArray(reply.body.models)
-    ? reply.body.models : [{ id: 'local', name: 'Local renderer', available: true }];
-  const fallback = reply.body && reply.body.default;
-  select.replaceChildren();
-  for (const model of models) {
-    state.models.set(model.id, model.name || model.id);
-    if (!model.available) continue;
-    const option = new Option(model.name || model.id, model.id);
-    option.selected = model.id === fallback;
-    select.add(option);
-  }
-}
-
-function modelName(id) {
-  return state.models.get(id) || id;
-}
 
 // ---------- form ----------
 
@@ -110,10 +50,22 @@ function formPayload() {
   };
 }
 
-function prefillForm(name, force) {
+export function prefillForm(name, force) {
   $('#name').value = name;
   $('#force').value = force ? 'true' : 'false';
   $('#submit').textContent = force ? 'Create another' : 'Create persona';
+}
+
+/** 401/403: with sign-in, say so and offer it; without, this server wants an API key. */
+export function needsAuthorization(action) {
+  if (auth.config) {
+    $('#form-error').textContent = action + ' needs you to sign in.';
+    $('#sign-in').focus();
+    return;
+  }
+  $('#api-key-field').hidden = false;
+  $('#form-error').textContent = action + ' needs an API key: enter it in the form and try again.';
+  $('#api-key').focus();
 }
 
 async function submitForm(event) {
@@ -125,28 +77,36 @@ async function submitForm(event) {
   if (keyInput.value) localStorage.setItem('personaApiKey', keyInput.value);
   $('#submit').disabled = true;
   try {
-    const reply = await postJson('/api/personas', payload);
+    const reply = await sendJson('POST', '/api/personas', payload);
     if (reply.status === 200 && reply.body) {
       openPersona(reply.body.slug);
     } else if (reply.status === 202 && reply.body) {
       followRequest(reply.body);
     } else if (reply.status === 401 || reply.status === 403) {
-      $('#api-key-field').hidden = false;
-      $('#form-error').textContent = 'This server needs an API key: enter it above and try again.';
-      keyInput.focus();
+      if (auth.config && payload.model && !signedIn()) needsSignIn(payload.model);
+      needsAuthorization('Creating with ' + modelName(payload.model || 'this model'));
     } else if (reply.status === 400 && reply.body && Array.isArray(reply.body.errors) && reply.body.errors.length) {
       showFieldErrors(reply.body.errors);
     } else if (reply.status === 429) {
-      const wait = reply.headers.get('Retry-After');
-      $('#form-error').textContent = 'Too many personas at once: try again' + (wait ? ' in ' + wait + ' s.' : ' shortly.');
+      $('#form-error').textContent = problemText(reply, 'Too many personas at once.') + ' ' + retryText(reply);
     } else {
       $('#form-error').textContent = problemText(reply, 'The persona could not be created (HTTP ' + reply.status + ').');
     }
+    if (signedIn() && reply.status === 202) loadMe();
   } catch (error) {
     $('#form-error').textContent = 'The server cannot be reached. Check your connection and try again.';
   } finally {
     $('#submit').disabled = false;
   }
+}
+
+/** Retry-After in words: seconds for a short wait, the local time for a quota that resets at midnight UTC. */
+function retryText(reply) {
+  const seconds = Number.parseInt(reply.headers.get('Retry-After'), 10);
+  if (!(seconds > 0)) return 'Try again later.';
+  if (seconds <= 120) return 'Try again in ' + seconds + ' s.';
+  const at = new Date(Date.now() + seconds * 1000);
+  return 'Try again after ' + at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + '.';
 }
 
 // ---------- progress ----------
@@ -182,6 +142,7 @@ function followRequest(accepted) {
     stream.close();
     const status = parse(message) || {};
     renderStages(status);
+    if (signedIn()) loadMe();
     openPersona(status.slug || accepted.slug);
   });
   stream.addEventListener('failed', (message) => {
@@ -196,137 +157,31 @@ function followRequest(accepted) {
   };
 }
 
-// ---------- persona page ----------
-
-function slugFromPath() {
-  const match = location.pathname.match(/^\/p\/([^/]+)\/?$/);
-  return match ? decodeURIComponent(match[1]) : null;
-}
-
-function nameFromSlug(slug) {
-  // The original app's page showed the name from the URL; drop our uniqueness tag if there is one.
-  return slug.replace(/-[0-9a-f]{8}$/, '').split('-').filter(Boolean)
-    .map((word) => word.charAt(0).toLocaleUpperCase() + word.slice(1)).join(' ');
-}
-
-function openPersona(slug) {
-  const path = '/p/' + encodeURIComponent(slug);
-  if (location.pathname !== path) history.pushState({}, '', path);
-  route();
-}
-
-async function showPersona(slug) {
-  state.personaSlug = slug;
-  $('#persona-view').hidden = false;
-  const reply = await api(personaPath(slug));
-  if (state.personaSlug !== slug) return;
-  if (reply.status === 404) {
-    const name = nameFromSlug(slug);
-    $('#persona-title').textContent = name;
-    $('#persona-missing').hidden = false;
-    $('#persona-missing').textContent = name + ' does not exist yet!';
-    $('#persona-images').replaceChildren();
-    prefillForm(name, false);
-    document.title = name + ' · Persona Composer';
-    return;
-  }
-  if (reply.status !== 200 || !reply.body) {
-    $('#persona-missing').hidden = false;
-    $('#persona-missing').textContent = problemText(reply, 'This persona cannot be shown right now.');
-    return;
-  }
-  renderPersona(reply.body);
-  prefillForm(reply.body.name, true);
-}
-
-function renderPersona(persona) {
-  $('#persona-missing').hidden = true;
-  $('#persona-title').textContent = persona.name;
-  document.title = persona.name + ' · Persona Composer';
-  const grid = $('#persona-images');
-  const cards = new Map([...grid.children].map((card) => [card.dataset.imageId, card]));
-  const ordered = persona.images.map((image) => {
-    const card = cards.get(image.id) || imageCard(persona, image);
-    updateImageCard(card, persona, image);
-    return card;
-  });
-  grid.replaceChildren(...ordered);
-  scheduleRefresh(persona.images.map((image) => Date.parse(image.urlExpiresAt)));
-}
-
-function imageCard(persona, image) {
-  const card = $('#image-card').content.firstElementChild.cloneNode(true);
-  card.dataset.imageId = image.id;
-  card.querySelector('.vote.up').addEventListener('click', () => vote(persona.slug, image.id, 'up', card));
-  card.querySelector('.vote.down').addEventListener('click', () => vote(persona.slug, image.id, 'down', card));
-  return card;
-}
-
-function updateImageCard(card, persona, image) {
-  const img = card.querySelector('img');
-  if (img.getAttribute('src') !== image.url) img.src = image.url;
-  img.alt = 'Portrait of ' + persona.name + (image.description ? ': ' + image.description : '');
-  card.querySelector('.motto').textContent = image.motto;
-  card.querySelector('.description').textContent = image.description || '';
-  card.querySelector('.meta').textContent = 'Created with ' + modelName(image.model);
-  showVotes(card, image);
-}
-
-function showVotes(card, counts) {
-  card.querySelector('.vote.up .count').textContent = counts.upvotes;
-  card.querySelector('.vote.down .count').textContent = counts.downvotes;
-  card.querySelector('.vote.up').setAttribute('aria-label', 'Vote up (' + counts.upvotes + ' up votes)');
-  card.querySelector('.vote.down').setAttribute('aria-label', 'Vote down (' + counts.downvotes + ' down votes)');
-}
-
-async function vote(slug, imageId, direction, card) {
-  const reply = await postJson(personaPath(slug) + '/images/' + encodeURIComponent(imageId) + '/votes', { direction });
-  if (reply.status === 200 && reply.body) {
-    showVotes(card, reply.body);
-  } else if (reply.status === 401 || reply.status === 403) {
-    $('#api-key-field').hidden = false;
-    $('#form-error').textContent = 'Voting needs an API key: enter it in the form.';
-  }
-}
-
-// Presigned URLs live 60 s: fetch fresh ones before the oldest expires, so an open page never shows broken images.
-function scheduleRefresh(expiries) {
-  clearTimeout(state.refreshTimer);
-  const valid = expiries.filter((time) => !Number.isNaN(time));
-  if (!valid.length || !state.personaSlug) return;
-  const delay = Math.max(1_000, Math.min(...valid) - Date.now() - REFRESH_MARGIN_MS);
-  const slug = state.personaSlug;
-  state.refreshTimer = setTimeout(async () => {
-    if (state.personaSlug !== slug) return;
-    const reply = await api(personaPath(slug)).catch(() => null);
-    if (reply && reply.status === 200 && state.personaSlug === slug) renderPersona(reply.body);
-    else scheduleRefresh([Date.now() + REFRESH_MARGIN_MS + 5_000]);
-  }, delay);
-}
-
 // ---------- gallery ----------
 
-async function loadGallery(reset) {
+export async function loadGallery(reset) {
   if (reset) state.galleryPage = 0;
   const q = $('#search').value.trim();
   const params = new URLSearchParams({ page: state.galleryPage, size: PAGE_SIZE });
   if (q) params.set('q', q);
-  const reply = await api('/api/personas?' + params).catch(() => null);
-  if (!reply || reply.status !== 200) return;
+  if (state.galleryMine) params.set('createdBy', 'me');
+  const path = '/api/personas?' + params;
+  const mine = state.galleryMine;
+  const reply = await api(path).catch(() => null);
+  if (!reply || reply.status !== 200 || mine !== state.galleryMine) return;
   const list = $('#gallery-items');
-  const cards = reply.body.items.map(galleryCard);
+  const cards = reply.body.items.map((item) => galleryCard(item, path));
   if (reset) list.replaceChildren(...cards); else list.append(...cards);
   const shown = list.children.length;
   $('#gallery-empty').hidden = shown > 0;
-  $('#gallery-empty').textContent = q ? 'No persona matches “' + q + '”.' : 'No personas yet: compose the first one.';
+  $('#gallery-empty').textContent = q ? 'No persona matches “' + q + '”.'
+    : mine ? 'You have not created any persona yet.' : 'No personas yet: compose the first one.';
   $('#load-more').hidden = shown >= reply.body.total;
-  // Cover URLs expire too: reload the first page before they do.
-  clearTimeout(state.galleryTimer);
-  state.galleryTimer = setTimeout(() => loadGallery(true), 45_000);
 }
 
-function galleryCard(item) {
+function galleryCard(item, pagePath) {
   const card = $('#gallery-card').content.firstElementChild.cloneNode(true);
+  card.dataset.slug = item.slug;
   const link = card.querySelector('a');
   link.href = '/p/' + encodeURIComponent(item.slug);
   link.addEventListener('click', (event) => {
@@ -337,10 +192,31 @@ function galleryCard(item) {
   const img = card.querySelector('img');
   if (item.coverUrl) img.src = item.coverUrl; else img.remove();
   img.alt = 'Portrait of ' + item.name;
+  // Cover URLs expire too: a cover that fails to load asks its page for a fresh URL, once.
+  img.addEventListener('error', async () => {
+    if (card.retried) return;
+    card.retried = true;
+    const reply = await api(pagePath).catch(() => null);
+    const fresh = reply && reply.status === 200 ? reply.body.items.find((other) => other.slug === item.slug) : null;
+    if (fresh && fresh.coverUrl) img.src = fresh.coverUrl;
+  });
   card.querySelector('.card-name').textContent = item.name;
   card.querySelector('.card-motto').textContent = item.motto || '';
   card.querySelector('.card-meta').textContent = item.imageCount + (item.imageCount === 1 ? ' image' : ' images');
   return card;
+}
+
+function renderGalleryTabs() {
+  $('#tab-all').setAttribute('aria-pressed', String(!state.galleryMine));
+  $('#tab-mine').setAttribute('aria-pressed', String(state.galleryMine));
+  $('#gallery-title').textContent = state.galleryMine ? 'My personas' : 'Personas';
+}
+
+function showGallery(mine) {
+  if (state.galleryMine === mine) return;
+  state.galleryMine = mine;
+  renderGalleryTabs();
+  loadGallery(true);
 }
 
 function debounce(fn, ms) {
@@ -350,20 +226,37 @@ function debounce(fn, ms) {
 
 // ---------- routing ----------
 
+function slugFromPath() {
+  const match = location.pathname.match(/^\/p\/([^/]+)\/?$/);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+export function openPersona(slug) {
+  const path = '/p/' + encodeURIComponent(slug);
+  if (location.pathname !== path) history.pushState({}, '', path);
+  route();
+}
+
 function route() {
   const slug = slugFromPath();
-  clearTimeout(state.refreshTimer);
   // The finished stages stay on show beside the persona they made; elsewhere they would only confuse.
   if (slug !== state.followedSlug) $('#progress').hidden = true;
   if (slug) {
     showPersona(slug);
   } else {
-    state.personaSlug = null;
-    $('#persona-view').hidden = true;
+    hidePersona();
     prefillForm('', false);
     document.title = 'Persona Composer';
   }
   loadGallery(true);
+}
+
+/** What depends on who is signed in: the paid models, "My personas", delete buttons and own votes. */
+function accountChanged() {
+  $('#gallery-tabs').hidden = !signedIn();
+  if (!signedIn() && state.galleryMine) showGallery(false);
+  renderModels();
+  refreshImageCards();
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -371,10 +264,17 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#create-form').addEventListener('submit', submitForm);
   $('#search').addEventListener('input', debounce(() => loadGallery(true), 250));
   $('#load-more').addEventListener('click', () => { state.galleryPage += 1; loadGallery(false); });
+  $('#tab-all').addEventListener('click', () => showGallery(false));
+  $('#tab-mine').addEventListener('click', () => showGallery(true));
+  $('#sign-in').addEventListener('click', signIn);
+  // Signed out, the persona shown is read again: without the caller, it has no own votes.
+  $('#sign-out').addEventListener('click', () => { signOut(); route(); });
   $('#name').addEventListener('input', () => {
     // A different name is a different persona: "Create another" only applies to the one shown.
-    if (state.personaSlug && $('#force').value === 'true') prefillForm($('#name').value, false);
+    if (currentSlug() && $('#force').value === 'true') prefillForm($('#name').value, false);
   });
   window.addEventListener('popstate', route);
-  loadModels().finally(route);
+  initPersonaView();
+  onAccountChange(accountChanged);
+  loadAuth().finally(() => loadModels().finally(route));
 });

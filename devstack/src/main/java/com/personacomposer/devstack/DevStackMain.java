@@ -15,11 +15,15 @@ public final class DevStackMain {
     private static final String USAGE = """
             usage: java -jar devstack.jar infra [--data-dir DIR]
                    java -jar devstack.jar bench --help
+                   java -jar devstack.jar oidc [--port N]
 
               infra   start a Kafka KRaft broker on 9092, a MongoDB wire-protocol server on 27017 and an
                       S3-compatible server on 9000 (bucket persona-images), keeping data under DIR
                       (default .devstack) between runs. Ports: DEVSTACK_KAFKA_PORT, DEVSTACK_MONGO_PORT,
                       DEVSTACK_S3_PORT. S3 credentials: devstack / devstack-secret.
+              oidc    start an OpenID provider with issuer http://localhost:N (default 9100, DEVSTACK_OIDC_PORT),
+                      form login for the users in DEVSTACK_USERS (default demo:demo,alice:alice) and the
+                      public client persona-web (authorization code + PKCE).
             """;
 
     private DevStackMain() {
@@ -28,6 +32,10 @@ public final class DevStackMain {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && "bench".equals(args[0])) {
             com.personacomposer.devstack.bench.Bench.main(args);
+            return;
+        }
+        if (args.length > 0 && "oidc".equals(args[0])) {
+            com.personacomposer.devstack.oidc.OidcMain.run(args);
             return;
         }
         if (args.length == 0 || !"infra".equals(args[0])) {

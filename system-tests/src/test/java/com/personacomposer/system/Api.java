@@ -32,6 +32,14 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** As a signed-in caller: {@code Authorization: Bearer <token>}. */
+    Reply post(String path, String json, String bearerToken) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearerToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

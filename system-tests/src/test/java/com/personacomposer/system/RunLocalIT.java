@@ -2,6 +2,7 @@ package com.personacomposer.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.personacomposer.devstack.test.BrowserSignIn;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -14,12 +15,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code ./run-local} as a newcomer uses it: it comes up on the well-known ports, serves the API, stops every process
- * it started on SIGTERM, and the data is still there after a restart.
+ * it started on SIGTERM, and the data is still there after a restart. Its OpenID provider signs a user in, and the
+ * gateway takes that user's token where a principal is needed.
  */
 class RunLocalIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 9092, 27017, 9000);
+    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 9092, 27017, 9000, 9100);
 
     @Test
     void startsServesStopsCleanlyAndKeepsData() throws Exception {
@@ -35,6 +37,11 @@ class RunLocalIT {
         assertThat(accepted.status()).isEqualTo(202);
         String slug = accepted.body().get("slug").asString();
         awaitCompleted(api, accepted.body().get("requestId").asString());
+        String imageId = api.get("/api/personas/" + Api.segment(slug)).body().get("images").get(0).get("id").asString();
+        String votes = "/api/personas/" + Api.segment(slug) + "/images/" + imageId + "/votes";
+        assertThat(api.post(votes, "{\"direction\":\"up\"}").status()).as("anonymous vote").isEqualTo(401);
+        String token = BrowserSignIn.signIn("http://localhost:9100", "demo", "demo").accessToken();
+        assertThat(api.post(votes, "{\"direction\":\"up\"}", token).status()).as("signed-in vote").isEqualTo(200);
         stop(first, stack);
 
         Process second = start(dataDir, "second.log");
@@ -68,6 +75,10 @@ class RunLocalIT {
             assertThat(output).contains(service + " healthy on http://localhost:");
         }
         assertThat(output).contains("open http://localhost:8080");
+        while (!Files.readString(log).contains("users: demo / demo, alice / alice")) {
+            assertThat(System.nanoTime()).as("sign-in help printed:\n" + Files.readString(log)).isLessThan(deadline);
+            Thread.sleep(100);
+        }
         return process;
     }
 

@@ -28,6 +28,21 @@ public record PersonaName(String key, String displayName, String slug) {
     private static final Pattern TAG = Pattern.compile("[0-9a-f]{8}");
     private static final String EMPTY_SLUG_WORD = "persona";
 
+    /**
+     * Whether the name holds a character that is invisible or reorders what is shown: zero-width characters
+     * (U+200B-U+200D, U+2060, U+FEFF) and bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E,
+     * U+2066-U+2069). Two such names look the same as another name, or show text in another order than stored:
+     * names with them are refused.
+     */
+    public static boolean hasHiddenCharacters(String rawName) {
+        return rawName.codePoints().anyMatch(PersonaName::isHidden);
+    }
+
+    private static boolean isHidden(int cp) {
+        return cp >= 0x200B && cp <= 0x200F || cp == 0x2060 || cp == 0xFEFF || cp == 0x061C
+                || cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069;
+    }
+
     public static PersonaName of(String rawName) {
         String key = canonicalKey(rawName);
         return new PersonaName(key, displayName(rawName), slugOf(key));

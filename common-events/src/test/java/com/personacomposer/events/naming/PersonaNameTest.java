@@ -69,6 +69,17 @@ class PersonaNameTest {
         assertThat(PersonaName.of(lookalike).slug()).isNotEqualTo(tagged);
     }
 
+    @Test
+    void zeroWidthAndBidirectionalControlsAreHiddenCharactersAndOrdinaryNamesHaveNone() {
+        for (String hidden : List.of("\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u200E", "\u200F", "\u061C",
+                "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069")) {
+            assertThat(PersonaName.hasHiddenCharacters("Ada" + hidden + "Lovelace")).as("U+%04X", (int) hidden.charAt(0)).isTrue();
+        }
+        for (String visible : List.of("Ada Lovelace", "Zoë O'Brien", "李小龙", "محمد", "Mary-Jane", "Ꭰ𝒜")) {
+            assertThat(PersonaName.hasHiddenCharacters(visible)).as(visible).isFalse();
+        }
+    }
+
     @Property(tries = 2000)
     void distinctKeysNeverShareASlug(@ForAll("names") String a, @ForAll("names") String b) {
         String keyA = PersonaName.canonicalKey(a);

@@ -4,7 +4,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param apiKeys the keys that may change things (PERSONA_API_KEYS, comma-separated); none: the API is open
+ * @param apiKeys the keys machines sign in with (PERSONA_API_KEYS, comma-separated {@code name=key} or bare keys);
+ *                each key is a principal of its own, {@code key:<name>}
  */
 @ConfigurationProperties("persona.gateway.auth")
 public record ApiKeyProperties(List<String> apiKeys) {

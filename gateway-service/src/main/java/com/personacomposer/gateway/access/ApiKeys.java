@@ -5,42 +5,58 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The configured API keys, kept only as SHA-256 hashes. A presented key is hashed and compared with every configured
- * hash in constant time, so neither the comparison nor which key matched shows in the time taken.
+ * The configured API keys ({@code name=key} entries, or bare keys, which are named by a fingerprint), kept only as
+ * SHA-256 hashes. A presented key is hashed and compared with every configured hash in constant time, so neither
+ * the comparison nor which key matched shows in the time taken.
  */
 final class ApiKeys {
 
-    private final List<byte[]> hashes;
-
-    private ApiKeys(List<byte[]> hashes) {
-        this.hashes = hashes;
+    private record Entry(String name, byte[] hash) {
     }
 
-    /** Blank entries (as a trailing comma leaves) are no keys; surrounding spaces are not part of a key. */
+    private final List<Entry> entries;
+
+    private ApiKeys(List<Entry> entries) {
+        this.entries = entries;
+    }
+
+    /** Blank entries (as a trailing comma leaves) are no keys; surrounding spaces are not part of a key or name. */
     static ApiKeys of(List<String> keys) {
-        return new ApiKeys(keys.stream().map(String::strip).filter(key -> !key.isEmpty()).map(ApiKeys::sha256).toList());
+        return new ApiKeys(keys.stream().map(String::strip).filter(entry -> !entry.isEmpty()).map(ApiKeys::entry).toList());
     }
 
-    boolean required() {
-        return !hashes.isEmpty();
+    private static Entry entry(String configured) {
+        int equals = configured.indexOf('=');
+        if (equals > 0 && equals < configured.length() - 1) {
+            return new Entry(configured.substring(0, equals).strip(), sha256(configured.substring(equals + 1).strip()));
+        }
+        return new Entry(fingerprint(configured), sha256(configured));
+    }
+
+    boolean any() {
+        return !entries.isEmpty();
     }
 
     int count() {
-        return hashes.size();
+        return entries.size();
     }
 
-    boolean matches(String presented) {
+    /** The name of the key presented, when it is one of them. */
+    Optional<String> nameOf(String presented) {
         byte[] hash = sha256(presented);
-        boolean match = false;
-        for (byte[] known : hashes) {
-            match |= MessageDigest.isEqual(hash, known);
+        String match = null;
+        for (Entry entry : entries) {
+            if (MessageDigest.isEqual(hash, entry.hash())) {
+                match = entry.name();
+            }
         }
-        return match;
+        return Optional.ofNullable(match);
     }
 
-    /** A name for a key that gives nothing of it away (for rate limiting by client). */
+    /** A name for a key that gives nothing of it away. */
     static String fingerprint(String key) {
         return HexFormat.of().formatHex(sha256(key), 0, 8);
     }

@@ -44,8 +44,9 @@ class CorsFilter implements WebFilter, Ordered {
 
     CorsFilter(CorsProperties properties) {
         configuration.setAllowedOriginPatterns(properties.allowedOrigins());
-        configuration.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.HEAD.name(), HttpMethod.POST.name()));
-        configuration.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION, ApiKeyFilter.API_KEY,
+        configuration.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.HEAD.name(), HttpMethod.POST.name(),
+                HttpMethod.DELETE.name()));
+        configuration.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION, CredentialsConverter.API_KEY,
                 "Idempotency-Key", "Prefer", "Last-Event-ID"));
         configuration.setExposedHeaders(List.of(HttpHeaders.LOCATION, "Preference-Applied", HttpHeaders.RETRY_AFTER,
                 HttpHeaders.WWW_AUTHENTICATE));

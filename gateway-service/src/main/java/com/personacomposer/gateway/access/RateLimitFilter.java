@@ -16,13 +16,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits POST /api/personas (each one may start a paid generation) per client: the API key when one was accepted,
- * else the client's address. Over the limit: 429 problem+json with Retry-After in seconds.
+ * Limits POST /api/personas (each one may start a paid generation) per client: the principal (signed-in user or
+ * API key) when there is one, else the client's address. Over the limit: 429 problem+json with Retry-After in seconds.
  */
 class RateLimitFilter implements WebFilter, Ordered {
 
-    /** After the API key check, which names the client. */
-    static final int ORDER = ApiKeyFilter.ORDER + 10;
+    /** After the caller is known: a principal is one client wherever it comes from. */
+    static final int ORDER = CallerFilter.ORDER + 3;
     /** The create route's own pattern, so every spelling the route accepts is counted. */
     private static final PathPattern CREATE = PathPatternParser.defaultInstance.parse("/api/personas");
 
@@ -40,7 +40,7 @@ class RateLimitFilter implements WebFilter, Ordered {
                 || !CREATE.matches(exchange.getRequest().getPath().pathWithinApplication())) {
             return chain.filter(exchange);
         }
-        String client = ClientIdentity.of(exchange)
+        String client = Caller.of(exchange).map(caller -> "principal " + caller.id())
                 .orElseGet(() -> "address " + ClientAddress.of(exchange.getRequest(), trustedProxyHops));
         Optional<Duration> wait = buckets.take(client);
         return wait.isEmpty() ? chain.filter(exchange) : Mono.error(tooMany(wait.get()));

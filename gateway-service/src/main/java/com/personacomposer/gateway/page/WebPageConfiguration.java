@@ -20,10 +20,16 @@ import org.springframework.web.server.WebFilter;
 @Configuration(proxyBeanMethods = false)
 class WebPageConfiguration {
 
-    /** Images come from the S3 endpoint (another origin), so img-src allows http(s); nothing else leaves 'self'. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https: http: data:; "
-            + "style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    /**
+     * Images come from the S3 endpoint (another origin), so img-src allows http(s); the page may also call the
+     * OpenID provider it signs in with; nothing else leaves 'self'.
+     */
+    static String contentSecurityPolicy(WebPageProperties properties) {
+        String signIn = properties.signInOrigin().isEmpty() ? "" : " " + properties.signInOrigin();
+        return "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; script-src 'self'; "
+                + "connect-src 'self'" + signIn + "; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                + "frame-ancestors 'none'";
+    }
 
     @Bean
     RouterFunction<ServerResponse> personaPages() {
@@ -33,11 +39,12 @@ class WebPageConfiguration {
     }
 
     @Bean
-    WebFilter pageSecurityHeaders() {
+    WebFilter pageSecurityHeaders(WebPageProperties properties) {
+        String contentSecurityPolicy = contentSecurityPolicy(properties);
         return (exchange, chain) -> {
             if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
                 HttpHeaders headers = exchange.getResponse().getHeaders();
-                headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                headers.set("Content-Security-Policy", contentSecurityPolicy);
                 headers.set("X-Content-Type-Options", "nosniff");
                 headers.set("X-Frame-Options", "DENY");
                 headers.set("Referrer-Policy", "no-referrer");

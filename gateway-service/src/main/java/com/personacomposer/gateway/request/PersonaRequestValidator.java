@@ -67,6 +67,10 @@ final class PersonaRequestValidator {
             errors.add(new FieldError("name", textProblem.get()));
             return null;
         }
+        if (PersonaName.hasHiddenCharacters(raw)) {
+            errors.add(new FieldError("name", "must not contain zero-width or bidirectional control characters"));
+            return null;
+        }
         String display = PersonaName.displayName(raw);
         int length = display.codePointCount(0, display.length());
         if (length == 0) {

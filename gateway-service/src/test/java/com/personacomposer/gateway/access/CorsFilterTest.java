@@ -19,7 +19,7 @@ class CorsFilterTest {
 
     private final WebTestClient client = AccessFixture.clientWith(
             new CorsFilter(new CorsProperties(List.of(APP, " https://*.partner.example ", ""), Duration.ofHours(1))),
-            new ApiKeyFilter(new ApiKeyProperties(List.of("key-a"))));
+            AccessFixture.callersByKey("key-a"));
 
     @Test
     void aConfiguredOriginMayReadAndSeesTheHeadersItNeeds() {
@@ -75,7 +75,7 @@ class CorsFilterTest {
                 .header(HttpHeaders.HOST, "api.example.com").header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
                 .exchange().expectStatus().isForbidden();
         client.options().uri(API + "/api/personas/ada").header(HttpHeaders.ORIGIN, APP)
-                .header(HttpHeaders.HOST, "api.example.com").header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "DELETE")
+                .header(HttpHeaders.HOST, "api.example.com").header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "PUT")
                 .exchange().expectStatus().isForbidden();
     }
 

@@ -1,6 +1,5 @@
 package com.personacomposer.gateway.access;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -11,7 +10,7 @@ class RateLimitFilterTest {
 
     private final AtomicLong now = new AtomicLong();
     private final WebTestClient client = AccessFixture.clientWith(
-            new ApiKeyFilter(new ApiKeyProperties(List.of("key-a", "key-b"))),
+            AccessFixture.callersByKey("key-a", "key-b"),
             new RateLimitFilter(new TokenBuckets(6, 2, 100, now::get), 1));
 
     @Test
@@ -41,7 +40,7 @@ class RateLimitFilterTest {
 
     @Test
     void withoutKeysEachAddressIsAClient() {
-        WebTestClient open = AccessFixture.clientWith(new ApiKeyFilter(new ApiKeyProperties(List.of())),
+        WebTestClient open = AccessFixture.clientWith(AccessFixture.callersByKey(),
                 new RateLimitFilter(new TokenBuckets(6, 1, 100, now::get), 1));
 
         open.post().uri("/api/personas").header("X-Forwarded-For", "198.51.100.7").exchange().expectStatus().isOk();

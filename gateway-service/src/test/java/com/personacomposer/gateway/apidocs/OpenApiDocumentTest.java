@@ -46,7 +46,8 @@ class OpenApiDocumentTest {
                 "GET /api/requests/{requestId}",
                 "GET /api/requests/{requestId}/events",
                 "GET /api/models",
-                "GET /api/health");
+                "GET /api/health",
+                "GET /api/auth/config");
     }
 
     @Test

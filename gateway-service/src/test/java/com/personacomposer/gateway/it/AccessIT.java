@@ -51,9 +51,9 @@ class AccessIT extends GatewayIntegrationSupport {
     }
 
     @Test
-    void withoutAKeyNothingIsCreatedOrVotedAndReadsStayOpen() {
+    void withoutAKeyNothingPaidIsCreatedNothingIsVotedAndReadsStayOpen() {
         client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\"}")
+                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"openjourney\"}")
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -218,6 +218,7 @@ class ApiContractIT extends GatewayIntegrationSupport {
 
         checked(client.get().uri("/api/models"), 200);
         checked(client.get().uri("/api/health"), 200);
+        checked(client.get().uri("/api/auth/config"), 200);
     }
 
     @Test

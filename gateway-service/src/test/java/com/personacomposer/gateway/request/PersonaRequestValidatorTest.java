@@ -25,6 +25,8 @@ class PersonaRequestValidatorTest {
 
     static Stream<Arguments> invalidBodies() {
         return Stream.of(
+                arguments("zero-width space in the name", body("name", "Ada\u200BLovelace"), "name", "zero-width"),
+                arguments("right-to-left override in the name", body("name", "\u202Eecalevol ada"), "name", "bidirectional"),
                 arguments("no name", "{}", "name", "is required"),
                 arguments("null name", "{\"name\": null}", "name", "is required"),
                 arguments("blank name", body("name", " \u3000 "), "name", "must not be blank"),

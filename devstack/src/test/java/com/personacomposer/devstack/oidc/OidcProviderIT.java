@@ -1,0 +1,100 @@
+package com.personacomposer.devstack.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.personacomposer.devstack.FreePorts;
+import com.personacomposer.devstack.test.BrowserSignIn;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The provider in this JVM, signed in to as the web page's browser does. */
+class OidcProviderIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static OidcProvider provider;
+    private static int port;
+
+    @BeforeAll
+    static void start() {
+        port = FreePorts.next();
+        provider = OidcProvider.start(port, DevUsers.parse("demo:demo,alice:wonderland"), List.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        provider.close();
+    }
+
+    @Test
+    void theIssuerIsLocalhostOnItsPortAndDiscoveryNamesIt() throws Exception {
+        assertThat(provider.issuer()).isEqualTo("http://localhost:" + port);
+        HttpResponse<String> discovery = HTTP.send(HttpRequest.newBuilder(
+                URI.create(provider.issuer() + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        assertThat(discovery.body()).contains("\"issuer\":\"http://localhost:" + port + "\"")
+                .contains("\"jwks_uri\":\"http://localhost:" + port + "/oauth2/jwks\"");
+    }
+
+    @Test
+    void aUserSignsInWithCodeAndPkceAndGetsAnAccessTokenNamingThem() {
+        BrowserSignIn.Tokens tokens = BrowserSignIn.signIn(provider.issuer(), "alice", "wonderland");
+
+        String claims = claims(tokens.accessToken());
+        assertThat(claims).contains("\"sub\":\"alice\"").contains("\"preferred_username\":\"alice\"")
+                .contains("\"iss\":\"http://localhost:" + port + "\"").contains("\"aud\":\"persona-web\"");
+        assertThat(header(tokens.accessToken())).contains("\"alg\":\"RS256\"");
+        assertThat(tokens.idToken()).isNotNull();
+    }
+
+    @Test
+    void aWrongPasswordGetsNoCode() {
+        assertThatThrownBy(() -> BrowserSignIn.signIn(provider.issuer(), "alice", "alice"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("refused");
+    }
+
+    @Test
+    void theGatewaysPageMayCallTheTokenEndpointFromItsOriginAndNoOtherPageMay() throws Exception {
+        assertThat(preflight("http://localhost:8080").headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("http://localhost:8080");
+        assertThat(preflight("http://127.0.0.1:8080").headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("http://127.0.0.1:8080");
+        HttpResponse<String> stranger = preflight("https://evil.example");
+        assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(stranger.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theUsersComeFromDevstackUsersAndPasswordsAreNeverPrinted() {
+        DevUsers users = DevUsers.parse(" bob:builder , carol:c:olon ");
+        assertThat(users.passwords()).containsEntry("bob", "builder").containsEntry("carol", "c:olon");
+        assertThat(users.toString()).doesNotContain("builder");
+        assertThat(DevUsers.parse(null).names()).isEqualTo("demo, alice");
+        assertThatThrownBy(() -> DevUsers.parse("nopassword")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static HttpResponse<String> preflight(String origin) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(provider.issuer() + "/oauth2/token"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String header(String jwt) {
+        return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8);
+    }
+
+    private static String claims(String jwt) {
+        return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    }
+}

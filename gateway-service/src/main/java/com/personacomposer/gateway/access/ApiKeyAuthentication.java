@@ -1,0 +1,31 @@
+package com.personacomposer.gateway.access;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+
+/** A caller that presented one of the configured API keys; the key itself is not kept. */
+final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+
+    private final String keyName;
+
+    ApiKeyAuthentication(String keyName) {
+        super(List.of());
+        this.keyName = keyName;
+        setAuthenticated(true);
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return "key:" + keyName;
+    }
+
+    @Override
+    public String getName() {
+        return "key:" + keyName;
+    }
+}

@@ -1,0 +1,98 @@
+package com.personacomposer.gateway.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway as an OAuth2 resource server: JWT access tokens from PERSONA_OIDC_ISSUER_URI (signature by the
+ * issuer's published keys, fetched once and cached; iss, exp, nbf and, when set, the audience) or API keys, checked
+ * on every request with no session, so every replica accepts every token. Anonymous callers read everything;
+ * voting, deleting and /api/me need a principal (creating with a paid model too: {@link PaidModelFilter}).
+ * With neither issuer nor keys configured only /api/me and deleting are closed.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    static final String VOTES = "/api/personas/*/images/*/votes";
+    static final String IMAGE = "/api/personas/*/images/*";
+
+    @Bean
+    SecurityWebFilterChain securityChain(ServerHttpSecurity http, OidcProperties oidc, ApiKeyProperties keyProperties) {
+        ApiKeys keys = ApiKeys.of(keyProperties.apiKeys());
+        boolean open = !oidc.enabled() && !keys.any();
+        UnauthorizedEntryPoint unauthorized = new UnauthorizedEntryPoint(oidc.enabled(), keys.any());
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                // SecurityHeadersFilter writes the headers this gateway wants, on every answer.
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(HttpMethod.GET, "/api/me").authenticated();
+                    exchanges.pathMatchers(HttpMethod.DELETE, IMAGE, VOTES).authenticated();
+                    if (!open) {
+                        exchanges.pathMatchers(HttpMethod.POST, VOTES).authenticated();
+                    }
+                    exchanges.anyExchange().permitAll();
+                });
+        if (!open) {
+            ReactiveAuthenticationManager manager = authenticationManager(keys, oidc);
+            http.oauth2ResourceServer(server -> server
+                    .bearerTokenConverter(new CredentialsConverter())
+                    .authenticationManagerResolver(exchange -> Mono.just(manager))
+                    .authenticationEntryPoint(unauthorized)
+                    .authenticationFailureHandler(new TokenFailureHandler(unauthorized)));
+        }
+        log.info("Sign-in: {}; API keys: {}", oidc.enabled() ? "OpenID Connect tokens from " + oidc.issuerUri()
+                        + (oidc.audience().isEmpty() ? "" : " for audience " + oidc.audience()) : "none (PERSONA_OIDC_ISSUER_URI)",
+                keys.any() ? keys.count() + " configured" : "none (PERSONA_API_KEYS)");
+        return http.build();
+    }
+
+    /** An API key names its principal directly; anything else presented must be a valid access token. */
+    private static ReactiveAuthenticationManager authenticationManager(ApiKeys keys, OidcProperties oidc) {
+        ReactiveAuthenticationManager tokens = oidc.enabled() ? new JwtReactiveAuthenticationManager(decoder(oidc)) : null;
+        return authentication -> {
+            String presented = ((BearerTokenAuthenticationToken) authentication).getToken();
+            return keys.nameOf(presented)
+                    .<Mono<org.springframework.security.core.Authentication>>map(name -> Mono.just(new ApiKeyAuthentication(name)))
+                    .orElseGet(() -> tokens != null ? tokens.authenticate(authentication)
+                            : Mono.error(new InvalidBearerTokenException("The API key is not valid.")));
+        };
+    }
+
+    /** Discovery and the key set are fetched on first use (the provider may start after the gateway) and cached. */
+    static NimbusReactiveJwtDecoder decoder(OidcProperties oidc) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri()).build();
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtValidators.createDefaultWithIssuer(oidc.issuerUri()));
+        if (!oidc.audience().isEmpty()) {
+            validators.add(new JwtAudienceValidator(oidc.audience()));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+}

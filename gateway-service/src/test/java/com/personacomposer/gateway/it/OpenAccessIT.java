@@ -1,0 +1,135 @@
+package com.personacomposer.gateway.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personacomposer.gateway.apidocs.OpenApiContract;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.core.ParameterizedTypeReference;
+import reactor.core.Disposable;
+
+/** Neither sign-in nor API keys configured: open as a private installation wants, with a few things still closed. */
+class OpenAccessIT extends GatewayIntegrationSupport {
+
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() { };
+    private static final OpenApiContract CONTRACT = OpenApiContract.load();
+
+    @Test
+    void thePageLearnsThatThereIsNoSignIn() {
+        client.get().uri("/api/auth/config").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectBody().json("{\"enabled\":false}", true)
+                .consumeWith(OpenAccessIT::conforms);
+    }
+
+    @Test
+    void votesCountOncePerClientAddressWhateverTheClientClaims() {
+        BACKEND.stubFor(post(urlPathMatching("/api/personas/ada/images/img-1/votes"))
+                .willReturn(okJson(Backends.votes("img-1", 1, 0))));
+
+        client.post().uri("/api/personas/ada/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Persona-Voter", "anon:0000000000000000")
+                .header("X-Persona-Principal", "alice")
+                .header("X-Persona-Admin", "true")
+                .bodyValue("{\"direction\":\"up\"}")
+                .exchange()
+                .expectStatus().isOk();
+
+        BACKEND.verify(postRequestedFor(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
+                .withHeader("X-Persona-Voter", matching("anon:[0-9a-f]{16}"))
+                .withHeader("X-Persona-Voter", matching("anon:(?!0{16}).*"))
+                .withHeader("X-Persona-Principal", absent())
+                .withHeader("X-Persona-Admin", absent()));
+    }
+
+    @Test
+    void readsCarryNoPseudonymAndNoClaimedPrincipal() {
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson(Backends.personaPage(0, 20))));
+
+        client.get().uri("/api/personas").header("X-Persona-Principal", "alice").exchange().expectStatus().isOk();
+
+        BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/personas"))
+                .withHeader("X-Persona-Voter", absent()).withHeader("X-Persona-Principal", absent()));
+    }
+
+    @Test
+    void nobodyIsSomebodyAndNobodyDeletes() {
+        client.get().uri("/api/me").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\"")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.delete().uri("/api/personas/ada/images/img-1").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        BACKEND.verify(0, getRequestedFor(urlPathEqualTo("/api/me")));
+    }
+
+    @Test
+    void oneClientHoldsAtMostFourEventStreamsAndGetsAPlaceBackWhenOneCloses() {
+        UUID requestId = UUID.randomUUID();
+        BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + requestId))
+                .willReturn(okJson(Backends.pending(requestId.toString(), "Ada", "ada"))));
+        var streaming = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+        List<Disposable> open = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            open.add(streaming.get().uri("/api/requests/{id}/events", requestId).accept(MediaType.TEXT_EVENT_STREAM)
+                    .exchange().expectStatus().isOk().returnResult(SSE).getResponseBody().subscribe());
+        }
+
+        streaming.get().uri("/api/requests/{id}/events", requestId).accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("at most 4"))
+                .consumeWith(OpenAccessIT::conforms);
+
+        open.remove(0).dispose();
+        awaitAccepted(streaming, requestId);
+        open.forEach(Disposable::dispose);
+    }
+
+    private static void conforms(EntityExchangeResult<byte[]> result) {
+        CONTRACT.assertResponse(result.getMethod().name(), result.getUrl().getRawPath(), result.getStatus().value(),
+                result.getResponseHeaders(), result.getResponseBody());
+    }
+
+    /** Closing a stream reaches the gateway over the network a moment later. */
+    private static void awaitAccepted(org.springframework.test.web.reactive.server.WebTestClient streaming, UUID requestId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            var result = streaming.get().uri("/api/requests/{id}/events", requestId).accept(MediaType.TEXT_EVENT_STREAM)
+                    .exchange().returnResult(SSE);
+            int status = result.getStatus().value();
+            result.getResponseBody().subscribe().dispose();
+            if (status == 200) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("a closed stream gives its place back").isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
