@@ -14,6 +14,8 @@ import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.persona.persona.ImageStore;
 import com.personacomposer.persona.persona.PersonaStore;
+import com.personacomposer.persona.quota.QuotaProperties;
+import com.personacomposer.persona.quota.Quotas;
 import com.personacomposer.persona.testing.MemoryMongo;
 import com.personacomposer.persona.testing.MutableClock;
 import com.personacomposer.persona.testing.RecordingPublisher;
@@ -23,6 +25,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -45,6 +48,7 @@ class RequestServiceTest {
     private MongoDatabase database;
     private RequestStore store;
     private OwedEvents owedEvents;
+    private Quotas quotas;
     private RequestService service;
 
     @BeforeEach
@@ -52,8 +56,9 @@ class RequestServiceTest {
         database = mongo.database();
         store = new RequestStore(database);
         owedEvents = new OwedEvents(store, publisher, properties, clock);
+        quotas = new Quotas(database, new QuotaProperties(2, 1000, Set.of("local")), meters, clock);
         service = new RequestService(store, new IdempotencyKeys(database, properties),
-                new PersonaStore(database, new ImageStore(database)), owedEvents, properties, metrics, clock);
+                new PersonaStore(database, new ImageStore(database)), owedEvents, properties, metrics, quotas, clock);
     }
 
     @AfterAll
