@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -165,8 +166,12 @@ class CreatePersonaHandler {
     }
 
     private static ServerResponse.BodyBuilder passThrough(HttpStatusCode status, PassThrough response) {
-        return ServerResponse.status(status)
+        ServerResponse.BodyBuilder builder = ServerResponse.status(status)
                 .contentType(response.contentType() != null ? response.contentType() : MediaType.APPLICATION_JSON);
+        if (response.retryAfter() != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, response.retryAfter());
+        }
+        return builder;
     }
 
     record AcceptedBody(UUID requestId, String personaName, String slug, String status) {

@@ -36,6 +36,8 @@ final class StubPersonaService implements ExchangeFunction {
     final ConcurrentLinkedDeque<String> statuses = new ConcurrentLinkedDeque<>();
     /** When set, PUT /internal/requests answers 200 with this (earlier) request's id, as for a known Idempotency-Key. */
     volatile UUID knownRequestId;
+    /** When set, PUT /internal/requests answers this (a 429 with Retry-After for a used-up quota, say). */
+    volatile ClientResponse intakeRefusal;
 
     @Override
     public Mono<ClientResponse> exchange(ClientRequest request) {
@@ -47,6 +49,9 @@ final class StubPersonaService implements ExchangeFunction {
         }
         if (request.method() == HttpMethod.PUT && path.startsWith("/internal/requests/")) {
             UUID requestId = UUID.fromString(path.substring("/internal/requests/".length()));
+            if (intakeRefusal != null) {
+                return Mono.just(intakeRefusal);
+            }
             return body(request).map(record -> {
                 String existing = record.path("unlessPersonaExists").asBoolean(false)
                         ? personas.get(record.path("slug").asString()) : null;
