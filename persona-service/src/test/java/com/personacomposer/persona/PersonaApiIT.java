@@ -238,28 +238,6 @@ class PersonaApiIT extends ServiceTestSupport {
     }
 
     @Test
-    void beyondTheDailyQuotaOfPaidRequestsIntakeAnswers429WithRetryAfter() {
-        Map<String, String> caller = Map.of("X-Persona-Principal", "quota-" + UUID.randomUUID());
-        for (int i = 0; i < 25; i++) {
-            Map<String, Object> paid = record(unique("Paid Paula"), null);
-            paid.put("model", "dall-e");
-            assertThat(pipeline.put("/internal/requests/" + UUID.randomUUID(), paid, caller).status()).isEqualTo(201);
-        }
-        Map<String, Object> free = record(unique("Free Fay"), null);
-        assertThat(pipeline.put("/internal/requests/" + UUID.randomUUID(), free, caller).status())
-                .as("local is free").isEqualTo(201);
-        Map<String, Object> oneTooMany = record(unique("Paid Paula"), null);
-        oneTooMany.put("model", "dall-e");
-        UUID refusedId = UUID.randomUUID();
-
-        Pipeline.Response refused = pipeline.put("/internal/requests/" + refusedId, oneTooMany, caller);
-
-        assertProblem(refused, 429);
-        assertThat(Long.parseLong(refused.retryAfter())).isBetween(1L, 86_400L);
-        assertProblem(pipeline.get("/api/requests/" + refusedId), 404);
-    }
-
-    @Test
     void createdByMeListsThePersonasHoldingTheCallersImages() {
         String token = UUID.randomUUID().toString().substring(0, 8);
         String owner = "owner-" + token;

@@ -189,8 +189,7 @@ public final class Pipeline implements AutoCloseable {
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Content-Location").orElse(null), response.body(),
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Content-Location").orElse(null), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -199,8 +198,7 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    public record Response(int status, String contentType, String location, String contentLocation, String body,
-                           String retryAfter) {
+    public record Response(int status, String contentType, String location, String contentLocation, String body) {
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -88,13 +88,16 @@ public class PersonaServiceClient {
 
     private static Mono<PassThrough> passThrough(ClientResponse response) {
         MediaType contentType = response.headers().contentType().orElse(null);
+        String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
         return response.bodyToMono(byte[].class)
                 .defaultIfEmpty(new byte[0])
-                .map(body -> new PassThrough(response.statusCode(), contentType, body,
-                        response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
+                .map(body -> new PassThrough(response.statusCode(), contentType, body, retryAfter));
     }
 
-    /** A 4xx is persona-service's verdict on what was asked: handed on. Anything else means it is not well. */
+    /**
+     * A 4xx is persona-service's verdict on what was asked (a 422 for a reused Idempotency-Key, a 429 with Retry-After
+     * for a used-up quota): handed on. Anything else means it is not well.
+     */
     private static <T> Mono<T> refusal(ClientResponse response) {
         if (response.statusCode().is4xxClientError()) {
             return passThrough(response).flatMap(body -> Mono.error(new PersonaServiceRejectedException(body)));

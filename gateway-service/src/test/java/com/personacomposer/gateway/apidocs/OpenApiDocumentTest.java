@@ -48,7 +48,8 @@ class OpenApiDocumentTest {
                 "GET /api/requests/{requestId}/events",
                 "GET /api/models",
                 "GET /api/health",
-                "GET /api/auth/config");
+                "GET /api/auth/config",
+                "GET /api/me");
     }
 
     @Test

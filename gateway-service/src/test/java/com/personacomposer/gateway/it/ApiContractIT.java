@@ -37,6 +37,8 @@ class ApiContractIT extends GatewayIntegrationSupport {
 
     static final OpenApiContract CONTRACT = OpenApiContract.load();
     private static final MediaType JSON = MediaType.APPLICATION_JSON;
+    /** Operations that succeed only for a signed-in caller (this gateway runs open): SignInIT checks their answers. */
+    private static final Set<String> SIGNED_IN_ONLY = Set.of("GET /api/me");
 
     @AfterAll
     static void everyOperationWasCheckedWithASuccess() {
@@ -44,7 +46,10 @@ class ApiContractIT extends GatewayIntegrationSupport {
                 .filter(seen -> seen.matches(".* 2\\d\\d"))
                 .map(seen -> seen.substring(0, seen.lastIndexOf(' ')))
                 .collect(Collectors.toSet());
-        assertThat(succeeded).containsAll(CONTRACT.operations());
+        Set<String> open = CONTRACT.operations().stream()
+                .filter(operation -> !SIGNED_IN_ONLY.contains(operation))
+                .collect(Collectors.toSet());
+        assertThat(succeeded).containsAll(open);
         assertThat(CONTRACT.seen()).contains(
                 "POST /api/personas 200", "POST /api/personas 201", "POST /api/personas 202", "POST /api/personas 400",
                 "POST /api/personas 413", "POST /api/personas 415", "POST /api/personas 503",

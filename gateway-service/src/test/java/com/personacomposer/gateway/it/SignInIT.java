@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.personacomposer.devstack.test.BrowserSignIn;
 import com.personacomposer.devstack.test.OidcProviderProcess;
+import com.personacomposer.gateway.apidocs.OpenApiContract;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
  * The gateway trusting the devstack OpenID provider (its own process), with tokens got by signing in there as the
@@ -101,12 +103,17 @@ class SignInIT extends GatewayIntegrationSupport {
 
     @Test
     void meIsAnsweredByPersonaServiceForTheCaller() {
-        BACKEND.stubFor(get(urlPathEqualTo("/api/me")).willReturn(okJson("{\"principal\":\"demo\",\"name\":\"demo\"}")));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/me")).willReturn(okJson("{\"id\":\"demo\",\"name\":\"demo\","
+                + "\"admin\":false,\"quota\":{\"used\":3,\"limit\":25,\"resetsAt\":\"2026-12-07T00:00:00Z\"}}")));
 
-        client.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + demoToken)
+        EntityExchangeResult<byte[]> me = client.get().uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + demoToken)
                 .exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.principal").isEqualTo("demo");
+                .expectBody().jsonPath("$.id").isEqualTo("demo")
+                .returnResult();
+        // Only a signed-in caller gets this answer, so it is checked against the OpenAPI document here.
+        OpenApiContract.load().assertResponse("GET", "/api/me", 200, me.getResponseHeaders(), me.getResponseBody());
 
         BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/me")).withHeader("X-Persona-Principal", equalTo("demo")));
     }

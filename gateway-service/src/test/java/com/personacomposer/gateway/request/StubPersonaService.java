@@ -34,8 +34,8 @@ final class StubPersonaService implements ExchangeFunction {
     final ConcurrentLinkedDeque<String> statuses = new ConcurrentLinkedDeque<>();
     /** When set, PUT /internal/requests answers 200 with this (earlier) request's id, as for a known Idempotency-Key. */
     volatile UUID knownRequestId;
-    /** When set, PUT /internal/requests answers 429 with Retry-After, as beyond a daily quota. */
-    volatile boolean quotaExhausted;
+    /** When set, PUT /internal/requests answers this (a 429 with Retry-After for a used-up quota, say). */
+    volatile ClientResponse intakeRefusal;
 
     @Override
     public Mono<ClientResponse> exchange(ClientRequest request) {
@@ -47,13 +47,8 @@ final class StubPersonaService implements ExchangeFunction {
         }
         if (request.method() == HttpMethod.PUT && path.startsWith("/internal/requests/")) {
             UUID requestId = UUID.fromString(path.substring("/internal/requests/".length()));
-            if (quotaExhausted) {
-                return Mono.just(ClientResponse.create(HttpStatus.TOO_MANY_REQUESTS)
-                        .header("Content-Type", "application/problem+json")
-                        .header("Retry-After", "3600")
-                        .body("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                                + "\"detail\":\"the daily quota is used up\",\"instance\":\"" + path + "\"}")
-                        .build());
+            if (intakeRefusal != null) {
+                return Mono.just(intakeRefusal);
             }
             return body(request).map(record -> {
                 String existing = record.path("unlessPersonaExists").asBoolean(false)

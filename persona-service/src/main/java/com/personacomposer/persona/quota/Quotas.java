@@ -1,120 +1,123 @@
 package com.personacomposer.persona.quota;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.setOnInsert;
-
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOptions;
-import com.personacomposer.persona.store.MongoErrors;
+import com.personacomposer.persona.web.TooManyRequestsException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
-import org.bson.Document;
-import org.springframework.stereotype.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /**
- * Daily counts of requests with paid models, per principal and all together, in the quotas collection: one
- * document per principal and UTC day (and one for the budget), counted by one conditional {@code $inc} each, so
- * every replica sees one count. Documents expire (TTL) the day after their day.
+ * Paid requests a UTC day: each principal may start {@link QuotaProperties#daily()} of them and all callers together
+ * {@link QuotaProperties#budget()}. Requests with a free model are never counted; a request without a principal (the
+ * gateway lets those through with paid models only when it runs fully open) counts against the budget alone.
+ * A request counts on the day it is recorded, once whatever the retries, and is given back at most once.
  */
-@Component
+@Service
 public class Quotas {
 
-    static final String COLLECTION = "quotas";
-    private static final String BUDGET = "*budget*";
+    private static final Logger log = LoggerFactory.getLogger(Quotas.class);
 
-    private final MongoCollection<Document> counts;
+    private final QuotaCounters counters;
     private final QuotaProperties properties;
+    private final QuotaMetrics metrics;
     private final Clock clock;
 
-    public Quotas(MongoDatabase database, QuotaProperties properties, Clock clock) {
-        this.counts = database.getCollection(COLLECTION);
+    public Quotas(MongoDatabase database, QuotaProperties properties, MeterRegistry meters, Clock clock) {
+        this.counters = new QuotaCounters(database);
         this.properties = properties;
+        this.metrics = new QuotaMetrics(meters, properties);
         this.clock = clock;
-        counts.createIndex(Indexes.ascending("expiresAt"),
-                new IndexOptions().name("expiresAt_ttl").expireAfter(0L, TimeUnit.SECONDS));
+        metrics.budgetUsed(this::budgetUsedToday);
+    }
+
+    /** What the principal has used today and when that resets. */
+    public record Usage(long used, int limit, Instant resetsAt) {
     }
 
     /**
-     * Takes one unit for a request with {@code model} by {@code principal} (null: anonymous, counted in the budget
-     * only); the day it counts on, or null for a free model. Refused beyond the quota or the budget.
+     * Counts the request against today's quota of {@code principal} (null: anonymous) and the budget, unless its
+     * model is free or it was counted already. True when this call counted it.
+     *
+     * @throws TooManyRequestsException when the principal's quota or the budget is used up (nothing is counted)
      */
-    public LocalDate take(String principal, String model) {
-        if (properties.freeModels().contains(model)) {
-            return null;
-        }
-        Instant now = clock.instant();
-        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (principal != null && !increment(principal, day, properties.dailyQuota())) {
-            throw refused("the daily quota of " + properties.dailyQuota() + " requests with paid models is used up",
-                    day, now);
-        }
-        if (!increment(BUDGET, day, properties.dailyBudget())) {
-            if (principal != null) {
-                giveBack(principal, day);
-            }
-            throw refused("today's budget of requests with paid models is used up", day, now);
-        }
-        return day;
-    }
-
-    /** Gives back the unit {@link #take} took on {@code day} (a request that failed before any provider charged). */
-    public void giveBack(String principal, LocalDate day) {
-        if (principal != null) {
-            counts.updateOne(and(eq("_id", id(principal, day)), gt("used", 0)), inc("used", -1));
-        }
-        counts.updateOne(and(eq("_id", id(BUDGET, day)), gt("used", 0)), inc("used", -1));
-    }
-
-    /** How many units {@code principal} has used on the day of {@code now}. */
-    public long used(String principal, Instant now) {
-        Document count = counts.find(eq("_id", id(principal, LocalDate.ofInstant(now, ZoneOffset.UTC)))).first();
-        return count == null ? 0 : count.get("used", Number.class).longValue();
-    }
-
-    /** One more unless {@code limit} is reached: the upsert of a full count finds no document and hits E11000. */
-    private boolean increment(String who, LocalDate day, int limit) {
-        if (limit == 0) {
+    public boolean charge(String requestId, String principal, String model) {
+        if (properties.freeModels().contains(model) || counters.charge(requestId).isPresent()) {
             return false;
         }
-        Instant expiresAt = day.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                counts.updateOne(and(eq("_id", id(who, day)), lt("used", limit)),
-                        combine(inc("used", 1), setOnInsert("expiresAt", expiresAt)), new UpdateOptions().upsert(true));
-                return true;
-            } catch (MongoWriteException e) {
-                if (!MongoErrors.isDuplicateKey(e)) {
-                    throw e;
-                }
-                // Full, or another request inserted the day's count a moment ago: the next round tells.
-                Document count = counts.find(eq("_id", id(who, day))).first();
-                boolean full = count != null && count.get("used", Number.class).intValue() >= limit;
-                if (full || attempt == 3) {
-                    return false;
-                }
-            }
+        LocalDate day = today();
+        Instant resetsAt = startOf(day.plusDays(1));
+        Instant expiresAt = startOf(day.plusDays(2)); // a day longer, for give-backs after midnight
+        String own = principal == null ? null : QuotaCounters.principalCounter(principal, day);
+        if (own != null && !counters.incrementBelow(own, properties.daily(), expiresAt)) {
+            metrics.refused(QuotaMetrics.PRINCIPAL);
+            throw new TooManyRequestsException("You have started your " + properties.daily()
+                    + " requests with paid models today (UTC); more from " + resetsAt
+                    + ". Models that are always free: " + String.join(", ", properties.freeModels()) + ".",
+                    untilReset(resetsAt));
         }
+        if (!counters.incrementBelow(QuotaCounters.budgetCounter(day), properties.budget(), expiresAt)) {
+            if (own != null) {
+                counters.decrement(own);
+            }
+            metrics.refused(QuotaMetrics.BUDGET);
+            throw new TooManyRequestsException("Today's budget for paid models is spent; more from " + resetsAt
+                    + ". Models that are always free: " + String.join(", ", properties.freeModels()) + ".",
+                    untilReset(resetsAt));
+        }
+        if (!counters.recordCharge(requestId, principal, day, expiresAt)) {
+            // A concurrent call for the same request counted it first.
+            release(principal, day);
+            return false;
+        }
+        return true;
     }
 
-    private static String id(String who, LocalDate day) {
-        return who + "|" + day;
+    /** Undoes what {@link #charge} counted for a request that was not recorded after all. */
+    public void undoCharge(String requestId) {
+        giveBack(requestId);
+        counters.deleteCharge(requestId);
     }
 
-    private static QuotaExceededException refused(String message, LocalDate day, Instant now) {
-        Instant nextDay = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new QuotaExceededException(message, Duration.between(now, nextDay));
+    /** Gives the request's unit back, once however often it is asked; nothing when it was never counted. */
+    public void giveBack(String requestId) {
+        counters.markGivenBack(requestId).ifPresent(charge -> {
+            release(charge.getString("principal"), LocalDate.parse(charge.getString("day")));
+            log.debug("request {} gave its quota unit back", requestId);
+        });
+    }
+
+    public Usage usage(String principal) {
+        LocalDate day = today();
+        return new Usage(counters.count(QuotaCounters.principalCounter(principal, day)), properties.daily(),
+                startOf(day.plusDays(1)));
+    }
+
+    long budgetUsedToday() {
+        return counters.count(QuotaCounters.budgetCounter(today()));
+    }
+
+    private void release(String principal, LocalDate day) {
+        if (principal != null) {
+            counters.decrement(QuotaCounters.principalCounter(principal, day));
+        }
+        counters.decrement(QuotaCounters.budgetCounter(day));
+    }
+
+    private Duration untilReset(Instant resetsAt) {
+        return Duration.between(clock.instant(), resetsAt);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -1,22 +1,27 @@
 package com.personacomposer.persona.request;
 
 import com.personacomposer.persona.persona.PersonaQueries;
+import com.personacomposer.persona.quota.Quotas;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
  * The gateway's intake call, one per persona request: unless it is forced, a persona that exists already is answered
- * as it is (nothing is recorded); otherwise the request is recorded as PENDING.
+ * as it is (nothing is recorded); otherwise the request is counted against the caller's quota (429 when used up) and
+ * recorded as PENDING. A repeat of an idempotency key or of the call itself is answered without counting again.
  */
 @Service
 class RequestIntake {
 
     private final RequestService requests;
     private final PersonaQueries personas;
+    private final Quotas quotas;
 
-    RequestIntake(RequestService requests, PersonaQueries personas) {
+    RequestIntake(RequestService requests, PersonaQueries personas, Quotas quotas) {
         this.requests = requests;
         this.personas = personas;
+        this.quotas = quotas;
     }
 
     /** {@code principal}: who asks, as the gateway forwards it (null: anonymous). */
@@ -28,6 +33,22 @@ class RequestIntake {
                 return new IntakeResult.PersonaExists(existing.get());
             }
         }
-        return requests.record(requestId, details, body.idempotencyKey());
+        Optional<IntakeResult.Recorded> earlier = requests.earlier(requestId, details, body.idempotencyKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        boolean charged = quotas.charge(requestId.toString(), principal, details.model().id());
+        try {
+            IntakeResult.Recorded recorded = requests.record(requestId, details, body.idempotencyKey());
+            if (charged && !recorded.request().requestId().equals(requestId.toString())) {
+                quotas.undoCharge(requestId.toString()); // a concurrent call with the same key won
+            }
+            return recorded;
+        } catch (RuntimeException e) {
+            if (charged) {
+                quotas.undoCharge(requestId.toString());
+            }
+            throw e;
+        }
     }
 }

@@ -9,10 +9,10 @@ import com.personacomposer.persona.persona.PersonaImage;
 import com.personacomposer.persona.persona.PersonaStore;
 import com.personacomposer.persona.persona.SlugTakenException;
 import com.personacomposer.persona.quota.Quotas;
+import com.personacomposer.persona.web.UnprocessableInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,23 +33,21 @@ class RequestService {
     private final IdempotencyKeys idempotencyKeys;
     private final PersonaStore personas;
     private final OwedEvents owedEvents;
-    private final Quotas quotas;
-    private final QuotaRefunds refunds;
     private final RequestProperties properties;
     private final RequestMetrics metrics;
+    private final Quotas quotas;
     private final Clock clock;
 
     RequestService(RequestStore requests, IdempotencyKeys idempotencyKeys, PersonaStore personas,
-                   OwedEvents owedEvents, Quotas quotas, QuotaRefunds refunds, RequestProperties properties,
-                   RequestMetrics metrics, Clock clock) {
+                   OwedEvents owedEvents, RequestProperties properties, RequestMetrics metrics, Quotas quotas,
+                   Clock clock) {
         this.requests = requests;
         this.idempotencyKeys = idempotencyKeys;
         this.personas = personas;
         this.owedEvents = owedEvents;
-        this.quotas = quotas;
-        this.refunds = refunds;
         this.properties = properties;
         this.metrics = metrics;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -59,11 +57,38 @@ class RequestService {
 
     /**
      * Records a request as PENDING unless it is recorded already, owing PersonaRequested until this service reads
-     * it back from its topic. With an idempotency key remembered within the window for another request, that
-     * request is answered instead and nothing is recorded.
+     * it back from its topic. With an idempotency key its principal ({@code details.createdBy()}) remembered within
+     * the window for another request, that request is answered instead and nothing is recorded.
+     *
+     * @throws UnprocessableInputException when the key stands for a request that asked for something else
      */
     public IntakeResult.Recorded record(UUID requestId, RequestDetails details, String idempotencyKey) {
         return record(requestId, details, idempotencyKey, new Outbox(OwedEvent.PERSONA_REQUESTED, owedEvents.dueFromNow()));
+    }
+
+    /**
+     * The other request the caller's idempotency key already stands for within the window, if any.
+     *
+     * @throws UnprocessableInputException when that request asked for something else
+     */
+    public Optional<IntakeResult.Recorded> earlier(UUID requestId, RequestDetails details, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        String key = IdempotencyKeys.scoped(details.createdBy(), idempotencyKey);
+        String fingerprint = IdempotencyKeys.fingerprint(details);
+        return idempotencyKeys.requestOf(key, now().minus(properties.idempotencyWindow()))
+                .filter(entry -> !entry.requestId().equals(requestId.toString()))
+                .flatMap(entry -> requests.find(checked(entry, fingerprint).requestId()))
+                .map(earlier -> new IntakeResult.Recorded(earlier, false));
+    }
+
+    private static IdempotencyKeys.Entry checked(IdempotencyKeys.Entry entry, String fingerprint) {
+        if (!entry.sameContent(fingerprint)) {
+            throw new UnprocessableInputException("Idempotency-Key",
+                    "was sent before with another request body; use a new key for a new request");
+        }
+        return entry;
     }
 
     private IntakeResult.Recorded record(UUID requestId, RequestDetails details, String idempotencyKey,
@@ -71,37 +96,25 @@ class RequestService {
         String id = requestId.toString();
         Instant now = now();
         Instant notBefore = now.minus(properties.idempotencyWindow());
-        if (idempotencyKey != null) {
-            Optional<PersonaRequest> earlier = idempotencyKeys.requestOf(idempotencyKey, notBefore)
-                    .filter(other -> !other.equals(id))
-                    .flatMap(requests::find);
-            if (earlier.isPresent()) {
-                return new IntakeResult.Recorded(earlier.get(), false);
-            }
+        Optional<IntakeResult.Recorded> earlier = earlier(requestId, details, idempotencyKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
-        // Counted at intake only (a request read back from its topic was counted when it was recorded).
-        LocalDate quotaDay = outbox == null ? null : quotas.take(details.createdBy(), details.model().id());
-        boolean created;
-        try {
-            created = requests.recordIfAbsent(id, details, now, outbox, quotaDay);
-        } catch (RuntimeException e) {
-            giveBack(details, quotaDay);
-            throw e;
-        }
+        boolean created = requests.recordIfAbsent(id, details, now, outbox);
         if (created) {
             metrics.accepted(details);
-        } else {
-            giveBack(details, quotaDay);
         }
         if (idempotencyKey != null) {
-            String owner = idempotencyKeys.claim(idempotencyKey, id, now, notBefore);
+            String fingerprint = IdempotencyKeys.fingerprint(details);
+            String owner = idempotencyKeys.claim(IdempotencyKeys.scoped(details.createdBy(), idempotencyKey), id,
+                    fingerprint, now, notBefore).requestId();
             if (!owner.equals(id)) {
                 // A concurrent call with the same key won; this request was never announced, so it goes.
                 if (created) {
                     requests.deleteUnstarted(id);
-                    giveBack(details, quotaDay);
                 }
-                return new IntakeResult.Recorded(requests.find(owner).orElseThrow(), false);
+                return earlier(requestId, details, idempotencyKey)
+                        .orElseGet(() -> new IntakeResult.Recorded(requests.find(owner).orElseThrow(), false));
             }
         }
         PersonaRequest request = requests.find(id).orElseThrow();
@@ -129,16 +142,26 @@ class RequestService {
         requests.fail(event.requestId().toString(), event.personaKey(), event.stage().id(),
                         Stage.of(event.stage()).orElse(null), event.reason(), now(), null)
                 .ifPresentOrElse(failed -> {
-                    refunds.failed(failed);
                     metrics.failed(failed.details(), event.stage().id());
                     log.info("request {} failed at {}: {}", event.requestId(), event.stage().id(), event.reason());
                 }, () -> ignoredLate(event.requestId(), "failure"));
+        giveBackIfUncharged(event);
     }
 
-    private void giveBack(RequestDetails details, LocalDate quotaDay) {
-        if (quotaDay != null) {
-            quotas.giveBack(details.createdBy(), quotaDay);
+    /**
+     * A request that failed before it had an image gives its quota unit back: the image providers bill the images
+     * they make, so a refused or failed generation (stage image) or a request that timed out without an image (a
+     * backlog failed before any provider call, a provider that never answered) cost nothing, or at least gave the
+     * caller nothing. Failures once the image exists (storage, motto) keep the unit. Redelivered failures give
+     * nothing more: the quota remembers what it gave back.
+     */
+    private void giveBackIfUncharged(PersonaFailed event) {
+        if (event.stage() != FailureStage.IMAGE && event.stage() != FailureStage.TIMEOUT) {
+            return;
         }
+        requests.find(event.requestId().toString())
+                .filter(request -> request.status() == RequestStatus.FAILED && request.image() == null)
+                .ifPresent(request -> quotas.giveBack(request.requestId()));
     }
 
     private void ignoredLate(UUID requestId, String what) {

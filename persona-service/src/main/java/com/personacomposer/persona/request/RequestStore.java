@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -23,7 +22,6 @@ import com.personacomposer.events.MottoTone;
 import com.personacomposer.persona.store.BsonValues;
 import com.personacomposer.persona.store.MongoErrors;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,12 +58,11 @@ class RequestStore {
      * fields added. True when this call recorded it. {@code outbox}, when given, is the event owed for a request
      * this call inserts.
      */
-    boolean recordIfAbsent(String requestId, RequestDetails details, Instant now, Outbox outbox, LocalDate quotaDay) {
+    boolean recordIfAbsent(String requestId, RequestDetails details, Instant now, Outbox outbox) {
         Document onInsert = skeleton(details.personaKey(), now);
         onInsert.putAll(detailFields(details));
         onInsert.put("status", RequestStatus.PENDING.name());
         onInsert.put("outbox", outbox == null ? null : outbox.toDocument());
-        onInsert.put("quotaDay", quotaDay == null ? null : quotaDay.toString());
         UpdateResult inserted = retryingDuplicate(() -> requests.updateOne(eq("_id", requestId),
                 new Document("$setOnInsert", onInsert), new UpdateOptions().upsert(true)));
         if (inserted.getUpsertedId() != null) {
@@ -89,7 +86,6 @@ class RequestStore {
             skeleton.append(stage.field(), StageStatus.PENDING.name());
         }
         return skeleton.append("image", null).append("motto", null).append("error", null).append("outbox", null)
-                .append("quotaDay", null)
                 .append("createdAt", now).append("updatedAt", now);
     }
 
@@ -186,13 +182,6 @@ class RequestStore {
                 combine(set("status", RequestStatus.COMPLETED.name()), set("updatedAt", now),
                         set("outbox", outbox.toDocument())))
                 .getModifiedCount() == 1;
-    }
-
-    /** Takes the quota day the request was counted on, once: the day, empty when nothing is to be given back. */
-    Optional<LocalDate> takeQuotaDay(String requestId) {
-        Document before = requests.findOneAndUpdate(and(eq("_id", requestId), ne("quotaDay", null)),
-                set("quotaDay", null));
-        return Optional.ofNullable(before).map(document -> LocalDate.parse(document.getString("quotaDay")));
     }
 
     /** Requests owing an event whose outbox is due at {@code now}. */

@@ -24,16 +24,14 @@ class TimeoutSweep implements SchedulingConfigurer {
 
     private final RequestStore requests;
     private final OwedEvents owedEvents;
-    private final QuotaRefunds refunds;
     private final RequestProperties properties;
     private final RequestMetrics metrics;
     private final Clock clock;
 
-    TimeoutSweep(RequestStore requests, OwedEvents owedEvents, QuotaRefunds refunds, RequestProperties properties,
-                 RequestMetrics metrics, Clock clock) {
+    TimeoutSweep(RequestStore requests, OwedEvents owedEvents, RequestProperties properties, RequestMetrics metrics,
+                 Clock clock) {
         this.requests = requests;
         this.owedEvents = owedEvents;
-        this.refunds = refunds;
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -51,7 +49,6 @@ class TimeoutSweep implements SchedulingConfigurer {
             String message = message(properties.deadline(), stale);
             Outbox owed = new Outbox(OwedEvent.PERSONA_FAILED, owedEvents.dueFromNow());
             requests.timeOut(stale.requestId(), cutoff, message, now, owed).ifPresent(failed -> {
-                refunds.failed(failed);
                 metrics.failed(failed.details(), FailureStage.TIMEOUT.id());
                 log.warn("request {} timed out: {}", failed.requestId(), message);
                 owedEvents.publish(failed, OwedEvent.PERSONA_FAILED);

@@ -1,6 +1,5 @@
 package com.personacomposer.persona.web;
 
-import com.personacomposer.persona.quota.QuotaExceededException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,15 +46,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.UNAUTHORIZED, e.getMessage(), List.of()));
     }
 
-    /** Retry-After in whole seconds, rounded up: the counts start again at the next UTC day. */
-    @ExceptionHandler(QuotaExceededException.class)
-    ResponseEntity<ProblemDetail> quotaExceeded(QuotaExceededException e) {
-        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), List.of()));
-    }
-
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
@@ -64,6 +54,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());
+    }
+
+    /** A limit reached: 429 with Retry-After in whole seconds, rounded up. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(UnprocessableInputException.class)
+    ProblemDetail unprocessable(UnprocessableInputException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.errors());
     }
 
     /** Anything unexpected (the database unreachable...): logged here, answered without internals. */

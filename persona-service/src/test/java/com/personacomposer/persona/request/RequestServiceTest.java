@@ -16,10 +16,8 @@ import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.persona.persona.ImageStore;
 import com.personacomposer.persona.persona.PersonaStore;
 import com.personacomposer.persona.persona.VoteStore;
-import com.personacomposer.persona.quota.QuotaExceededException;
 import com.personacomposer.persona.quota.QuotaProperties;
 import com.personacomposer.persona.quota.Quotas;
-import java.util.Set;
 import com.personacomposer.persona.testing.MemoryMongo;
 import com.personacomposer.persona.testing.MutableClock;
 import com.personacomposer.persona.testing.RecordingPublisher;
@@ -29,6 +27,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -50,9 +49,8 @@ class RequestServiceTest {
     private final RequestMetrics metrics = new RequestMetrics(meters);
     private MongoDatabase database;
     private RequestStore store;
-    private Quotas quotas;
-    private QuotaRefunds refunds;
     private OwedEvents owedEvents;
+    private Quotas quotas;
     private RequestService service;
 
     @BeforeEach
@@ -60,11 +58,10 @@ class RequestServiceTest {
         database = mongo.database();
         store = new RequestStore(database);
         owedEvents = new OwedEvents(store, publisher, properties, clock);
-        quotas = new Quotas(database, new QuotaProperties(2, 1000, Set.of("local")), clock);
-        refunds = new QuotaRefunds(store, quotas);
+        quotas = new Quotas(database, new QuotaProperties(2, 1000, Set.of("local")), meters, clock);
         service = new RequestService(store, new IdempotencyKeys(database, properties),
-                new PersonaStore(database, new ImageStore(database), new VoteStore(database)), owedEvents, quotas,
-                refunds, properties, metrics, clock);
+                new PersonaStore(database, new ImageStore(database), new VoteStore(database)), owedEvents, properties,
+                metrics, quotas, clock);
     }
 
     @AfterAll
@@ -273,7 +270,7 @@ class RequestServiceTest {
 
     @Test
     void theSweepFailsRequestsWithoutProgressPastTheDeadline() {
-        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, refunds, properties, metrics, clock);
+        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, properties, metrics, clock);
         PersonaRequested stuck = requested("Stuck Sam", "", MottoTone.NEUTRAL);
         PersonaRequested progressing = requested("Busy Bea", "", MottoTone.NEUTRAL);
         service.requested(stuck);
@@ -399,7 +396,7 @@ class RequestServiceTest {
 
     @Test
     void aTimeoutWhosePublishingFailedIsPublishedByTheOutboxSweep() {
-        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, refunds, properties, metrics, clock);
+        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, properties, metrics, clock);
         PersonaRequested stuck = requested("Stuck Stan", "", MottoTone.NEUTRAL);
         service.requested(stuck);
         clock.advance(Duration.ofMinutes(6));
@@ -429,23 +426,40 @@ class RequestServiceTest {
     }
 
     @Test
-    void intakeCountsPaidRequestsPerPrincipalAndGivesTheUnitBackWhenNoImageWasMade() {
-        PersonaRequested first = requested("Paid Pam", "", MottoTone.NEUTRAL);
-        PersonaRequested second = requested("Paid Pat", "", MottoTone.NEUTRAL);
-        PersonaRequested third = requested("Paid Peg", "", MottoTone.NEUTRAL);
-        service.record(first.requestId(), by(first, "pam-sub"), null);
-        service.record(first.requestId(), by(first, "pam-sub"), null);
-        service.record(second.requestId(), by(second, "pam-sub"), null);
+    void aRequestThatFailedAtItsImageGivesItsQuotaUnitBackOnceAndOneFailingAfterItsImageKeepsIt() {
+        PersonaRequested refused = requested("Paid Pam", "", MottoTone.NEUTRAL);
+        PersonaRequested pictured = requested("Paid Pat", "", MottoTone.NEUTRAL);
+        chargedAndRecorded(refused, "pam-sub");
+        chargedAndRecorded(pictured, "pam-sub");
+        service.imageStored(imageStored(pictured));
 
-        assertThat(quotas.used("pam-sub", clock.instant())).as("a repeat counts once").isEqualTo(2);
-        assertThatThrownBy(() -> service.record(third.requestId(), by(third, "pam-sub"), null))
-                .isInstanceOf(QuotaExceededException.class);
-        assertThat(service.find(third.requestId())).as("nothing recorded").isEmpty();
+        service.failed(PersonaFailed.of(pictured.requestId(), pictured.personaKey(), FailureStage.MOTTO, "refused"));
+        service.failed(PersonaFailed.of(refused.requestId(), refused.personaKey(), FailureStage.IMAGE, "refused"));
+        service.failed(PersonaFailed.of(refused.requestId(), refused.personaKey(), FailureStage.IMAGE, "refused"));
 
-        service.failed(PersonaFailed.of(second.requestId(), second.personaKey(), FailureStage.IMAGE, "refused"));
-        service.failed(PersonaFailed.of(second.requestId(), second.personaKey(), FailureStage.IMAGE, "refused"));
-        assertThat(quotas.used("pam-sub", clock.instant())).as("given back once").isEqualTo(1);
-        assertThat(service.record(third.requestId(), by(third, "pam-sub"), null).created()).isTrue();
+        assertThat(quotas.usage("pam-sub").used()).as("one unit back, once however often the failure arrives")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRequestTimedOutWithoutAnImageGivesItsQuotaUnitBackOnceItsFailureIsReadBack() {
+        TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, properties, metrics, clock);
+        PersonaRequested stuck = requested("Stuck Tim", "", MottoTone.NEUTRAL);
+        chargedAndRecorded(stuck, "tim-sub");
+        clock.advance(Duration.ofMinutes(6));
+
+        sweep.sweep();
+        PersonaFailed timedOut = publisher.published(PersonaFailed.class).get(0);
+        service.failed(timedOut);
+        service.failed(timedOut);
+
+        assertThat(quotas.usage("tim-sub").used()).isZero();
+    }
+
+    /** As the intake does it: counted against the principal's quota, then recorded. */
+    private void chargedAndRecorded(PersonaRequested requested, String principal) {
+        assertThat(quotas.charge(requested.requestId().toString(), principal, requested.model().id())).isTrue();
+        service.record(requested.requestId(), by(requested, principal), null);
     }
 
     private static RequestDetails by(PersonaRequested requested, String principal) {
