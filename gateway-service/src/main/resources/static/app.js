@@ -176,7 +176,7 @@ export async function loadGallery(reset) {
   $('#gallery-empty').hidden = shown > 0;
   $('#gallery-empty').textContent = q ? 'No persona matches “' + q + '”.'
     : mine ? 'You have not created any persona yet.' : 'No personas yet: compose the first one.';
-  $('#load-more').hidden = shown >= reply.body.total;
+  $('#load-more').hidden = !reply.body.next;
 }
 
 function galleryCard(item, pagePath) {

@@ -66,7 +66,7 @@ class AccessIT extends GatewayIntegrationSupport {
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectBody().consumeWith(AccessIT::conforms);
-        BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":20,\"total\":0}")));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":20,\"next\":null}")));
 
         client.get().uri("/api/personas").exchange().expectStatus().isOk();
         BACKEND.verify(0, putRequestedFor(urlPathMatching("/internal/requests/.*")));
@@ -147,7 +147,7 @@ class AccessIT extends GatewayIntegrationSupport {
 
     @Test
     void aConfiguredOriginMayCallTheApiAndNoOtherMay() {
-        BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":20,\"total\":0}")));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":20,\"next\":null}")));
 
         client.options().uri("/api/personas/ada/images/img-1/votes")
                 .header(HttpHeaders.ORIGIN, APP)
@@ -170,7 +170,7 @@ class AccessIT extends GatewayIntegrationSupport {
 
     @Test
     void theGatewaysOwnPageIsNotCrossOrigin() {
-        BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":20,\"total\":0}")));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":20,\"next\":null}")));
 
         client.get().uri("/api/personas").header(HttpHeaders.ORIGIN, "http://localhost:" + port)
                 .exchange()

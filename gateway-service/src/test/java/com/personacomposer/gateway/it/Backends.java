@@ -68,7 +68,7 @@ final class Backends {
                 .put("updatedAt", UPDATED.toString());
         items.addObject().put("name", "李小龙").put("slug", "李小龙").putNull("motto").putNull("mottoTone")
                 .put("imageCount", 0).putNull("coverUrl").put("updatedAt", CREATED.toString());
-        return JSON.writeValueAsString(body.put("page", page).put("size", size).put("total", 2));
+        return JSON.writeValueAsString(body.put("page", page).put("size", size).putNull("next"));
     }
 
     /** {@code error} is left out unless the request failed, as persona-service does. */

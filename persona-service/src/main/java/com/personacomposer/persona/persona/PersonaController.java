@@ -44,7 +44,7 @@ class PersonaController {
                      @RequestParam(required = false) String createdBy,
                      @RequestHeader(name = PRINCIPAL, required = false) String principal) {
         if (createdBy == null) {
-            return queries.list(q, page, size);
+            return queries.list(q, null, page, size);
         }
         if (!"me".equals(createdBy)) {
             throw new InvalidInputException("createdBy", "must be me");

@@ -43,7 +43,7 @@ public class PersonaQueries {
     /** The persona as GET /api/personas/{slug}?limit={limit} serves it, if there is one. */
     public Optional<PersonaView> find(String slug, int limit) {
         return personas.findBySlug(slug).map(persona ->
-                PersonaViews.view(persona, images.page(persona.key(), null, limit + 1), limit, urls));
+                PersonaViews.view(persona, images.page(persona.key(), null, limit), limit, urls));
     }
 
     /** The images of the persona after the image {@code afterImageId} (from the first when null). */
@@ -54,21 +54,19 @@ public class PersonaQueries {
             after = images.find(persona.key(), afterImageId)
                     .orElseThrow(() -> new InvalidInputException("after", "must be the id of an image of this persona"));
         }
-        return PersonaViews.page(slug, images.page(persona.key(), after, limit + 1), limit, urls);
+        return PersonaViews.page(slug, images.page(persona.key(), after, limit), limit, urls);
     }
 
-    /** {@code q} is matched literally against the canonical names (case and spacing do not matter). */
-    PersonaPage list(String q, int page, int size) {
-        return list(q, null, page, size);
-    }
-
-    /** As {@link #list(String, int, int)}, only the personas holding images {@code creator} made (null: all). */
+    /**
+     * A page of personas, newest first: {@code q} is matched literally against the canonical names (case and spacing
+     * do not matter); with a {@code creator}, only the personas holding images they made (null: all).
+     */
     PersonaPage list(String q, String creator, int page, int size) {
         String fragment = q == null ? "" : PersonaName.canonicalKey(q);
         PersonaStore.PersonaSlice slice = personas.list(fragment,
                 creator == null ? null : images.personasCreatedBy(creator), page, size);
         return new PersonaPage(slice.items().stream().map(persona -> PersonaViews.summary(persona, urls)).toList(),
-                page, size, slice.total());
+                page, size, slice.more() ? PersonaViews.nextListPage(q, creator != null, page, size) : null);
     }
 
     /** Sets {@code voter}'s one vote on the image: the same way again changes nothing, the other way moves it. */

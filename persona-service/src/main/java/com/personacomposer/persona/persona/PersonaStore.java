@@ -128,12 +128,12 @@ public class PersonaStore {
                 .map(PersonaStore::toPersona);
     }
 
-    /** Personas whose name contains {@code keyFragment} (a canonical key fragment, taken literally), newest first. */
-    PersonaSlice list(String keyFragment, int page, int size) {
-        return list(keyFragment, null, page, size);
-    }
-
-    /** As {@link #list(String, int, int)}, among the personas with the given keys only (null: all). */
+    /**
+     * Page {@code page} of the personas whose name contains {@code keyFragment} (a canonical key fragment, taken
+     * literally), newest first, among the personas with the given keys only (null: all). One document more than the
+     * page is read to tell whether another page follows; nothing is counted, so a page costs the same however many
+     * personas there are.
+     */
     PersonaSlice list(String keyFragment, List<String> keys, int page, int size) {
         Bson filter = keyFragment.isEmpty()
                 ? ne("updatedAt", null)
@@ -141,20 +141,18 @@ public class PersonaStore {
         if (keys != null) {
             filter = and(filter, in("key", keys));
         }
-        long total = personas.countDocuments(filter);
-        long skip = (long) page * size;
-        List<Persona> items = new ArrayList<>();
-        if (skip < total) {
-            personas.find(filter)
-                    .sort(Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("key")))
-                    .skip((int) skip)
-                    .limit(size)
-                    .forEach(document -> items.add(toPersona(document)));
-        }
-        return new PersonaSlice(items, total);
+        List<Persona> items = new ArrayList<>(size + 1);
+        personas.find(filter)
+                .sort(Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("key")))
+                .skip((int) Math.min((long) page * size, Integer.MAX_VALUE))
+                .limit(size + 1)
+                .forEach(document -> items.add(toPersona(document)));
+        boolean more = items.size() > size;
+        return new PersonaSlice(more ? items.subList(0, size) : items, more);
     }
 
-    record PersonaSlice(List<Persona> items, long total) {
+    /** A page of personas and whether another page follows it. */
+    record PersonaSlice(List<Persona> items, boolean more) {
     }
 
     static Document coverOf(PersonaImage image) {

@@ -1,5 +1,6 @@
 package com.personacomposer.persona.persona;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,8 @@ final class PersonaViews {
     record ImagePage(List<ImageView> items, String next) {
     }
 
-    record PersonaPage(List<PersonaSummary> items, int page, int size, long total) {
+    /** A page of the persona list; {@code next} is the relative URL of the following page, null after the last. */
+    record PersonaPage(List<PersonaSummary> items, int page, int size, String next) {
     }
 
     record PersonaSummary(String name, String slug, String motto, String mottoTone, long imageCount, String coverUrl,
@@ -33,7 +35,8 @@ final class PersonaViews {
     }
 
     /**
-     * {@code images} holds up to {@code limit + 1} images: one more than the page tells whether a next page exists.
+     * {@code images} is a page of up to {@code limit} images. A full page links to the next one (which is empty when
+     * the persona has no more), so the answer's shape and size depend on the page, not on how many images follow.
      */
     static PersonaView view(Persona persona, List<PersonaImage> images, int limit, ImageUrls urls) {
         ImagePage page = page(persona.slug(), images, limit, urls);
@@ -43,14 +46,18 @@ final class PersonaViews {
 
     /** Same reading of {@code images} as {@link #view}. */
     static ImagePage page(String slug, List<PersonaImage> images, int limit, ImageUrls urls) {
-        List<PersonaImage> shown = images.size() > limit ? images.subList(0, limit) : images;
-        String next = images.size() > limit ? nextPage(slug, shown.get(shown.size() - 1).id(), limit) : null;
-        return new ImagePage(shown.stream().map(image -> view(image, urls)).toList(), next);
+        String next = images.size() == limit ? nextPage(slug, images.get(limit - 1).id(), limit) : null;
+        return new ImagePage(images.stream().map(image -> view(image, urls)).toList(), next);
     }
 
     static String nextPage(String slug, String afterImageId, int limit) {
         return "/api/personas/" + UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8) + "/images?after="
                 + UriUtils.encodeQueryParam(afterImageId, StandardCharsets.UTF_8) + "&limit=" + limit;
+    }
+
+    static String nextListPage(String q, boolean mine, int page, int size) {
+        String query = q == null || q.isEmpty() ? "" : "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&";
+        return "/api/personas?" + query + (mine ? "createdBy=me&" : "") + "page=" + (page + 1) + "&size=" + size;
     }
 
     static ImageView view(PersonaImage image, ImageUrls urls) {

@@ -94,12 +94,12 @@ class PersonaStoreTest {
         add("axb", image("r2", T0));
         add("{\"$gt\":\"\"}", image("r3", T0));
 
-        assertThat(store.list(".", 0, 10).items()).extracting(Persona::key).containsExactly("a.b");
-        assertThat(store.list(".*", 0, 10).items()).isEmpty();
-        assertThat(store.list("{\"$gt\":\"\"}", 0, 10).items()).extracting(Persona::key)
+        assertThat(store.list(".", null, 0, 10).items()).extracting(Persona::key).containsExactly("a.b");
+        assertThat(store.list(".*", null, 0, 10).items()).isEmpty();
+        assertThat(store.list("{\"$gt\":\"\"}", null, 0, 10).items()).extracting(Persona::key)
                 .containsExactly("{\"$gt\":\"\"}");
-        assertThat(store.list("\\e", 0, 10).items()).isEmpty();
-        assertThat(store.list("x", 0, 10).items()).extracting(Persona::key).containsExactly("axb");
+        assertThat(store.list("\\e", null, 0, 10).items()).isEmpty();
+        assertThat(store.list("x", null, 0, 10).items()).extracting(Persona::key).containsExactly("axb");
     }
 
     @Test
@@ -109,15 +109,16 @@ class PersonaStoreTest {
         add("three", image("r3", T0.plusSeconds(2)));
         add("one", image("r4", T0.plusSeconds(3)));
 
-        PersonaStore.PersonaSlice first = store.list("", 0, 2);
-        PersonaStore.PersonaSlice second = store.list("", 1, 2);
-        PersonaStore.PersonaSlice beyond = store.list("", 5, 2);
+        PersonaStore.PersonaSlice first = store.list("", null, 0, 2);
+        PersonaStore.PersonaSlice second = store.list("", null, 1, 2);
+        PersonaStore.PersonaSlice beyond = store.list("", null, 5, 2);
 
         assertThat(first.items()).extracting(Persona::key).containsExactly("one", "three");
         assertThat(second.items()).extracting(Persona::key).containsExactly("two");
         assertThat(beyond.items()).isEmpty();
-        assertThat(first.total()).isEqualTo(3);
-        assertThat(beyond.total()).isEqualTo(3);
+        assertThat(first.more()).isTrue();
+        assertThat(second.more()).isFalse();
+        assertThat(beyond.more()).isFalse();
     }
 
     @Test

@@ -24,7 +24,7 @@ class PersonaViewsTest {
 
     @Test
     void aPersonaShowsItsFirstPageOldestFirstWithSignedUrlsAndThumbnails() {
-        PersonaView view = PersonaViews.view(persona, List.of(older, newer), 2, URLS);
+        PersonaView view = PersonaViews.view(persona, List.of(older, newer), 3, URLS);
 
         assertThat(view.name()).isEqualTo("Zoë");
         assertThat(view.slug()).isEqualTo("zoë");
@@ -48,11 +48,24 @@ class PersonaViewsTest {
             return URLS.sign(key);
         };
 
-        ImagePage page = PersonaViews.page("zoë", List.of(older, newer), 1, counting);
+        ImagePage page = PersonaViews.page("zoë", List.of(older), 1, counting);
 
         assertThat(page.items()).extracting(ImageView::id).containsExactly("i1");
         assertThat(page.next()).isEqualTo("/api/personas/zo%C3%AB/images?after=i1&limit=1");
         assertThat(signed).containsExactly("k1.png", "k1.thumb.jpg");
+    }
+
+    @Test
+    void theAnswerHasTheSameShapeWhetherMoreImagesFollowAFullPageOrNot() {
+        Persona withTwo = persona;
+        Persona withMany = new Persona("zoë", "zoë", "Zoë", T0, T0.plusSeconds(60), 5_000, persona.cover());
+
+        PersonaView last = PersonaViews.view(withTwo, List.of(older, newer), 2, URLS);
+        PersonaView more = PersonaViews.view(withMany, List.of(older, newer), 2, URLS);
+
+        assertThat(last.nextImages()).isEqualTo("/api/personas/zo%C3%AB/images?after=i2&limit=2")
+                .isEqualTo(more.nextImages());
+        assertThat(last.images()).isEqualTo(more.images());
     }
 
     @Test
