@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>{@code Bench <Word> 000123}: N list personas, one image each, updated one minute apart (older as i grows);</li>
  *   <li>{@code Bench Gallery 07}: the {@link #GALLERY_SIZE} newest personas, one 1024 px PNG each, in S3; no thumbnail
  *       key (storage-service back-fills the thumbnails, persona-service derives their key);</li>
- *   <li>{@code Bench Images 5000}: one persona with M images, older than every list persona.</li>
+ *   <li>{@code Bench Images 005000}: one persona with M images, older than every list persona.</li>
  * </ul>
  */
 final class GrowthSeeder {
@@ -70,8 +70,9 @@ final class GrowthSeeder {
         return String.format(Locale.ROOT, "Bench %s %06d", capitalised(WORDS.get(i % WORDS.size())), i);
     }
 
+    /** Of one width for every M, so that answers for different M differ only in what M changes. */
     static String imagesName(int m) {
-        return "Bench Images " + m;
+        return String.format(Locale.ROOT, "Bench Images %06d", m);
     }
 
     static String galleryName(int k) {

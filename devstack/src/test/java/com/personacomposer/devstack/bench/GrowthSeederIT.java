@@ -70,14 +70,14 @@ class GrowthSeederIT {
         assertThat(personas.countDocuments()).isEqualTo(GrowthSeeder.GALLERY_SIZE + 1 + 1_100);
         assertThat(images.countDocuments()).isEqualTo(GrowthSeeder.GALLERY_SIZE + 3 + 1_100);
 
-        Document persona = personas.find(Filters.eq("slug", "bench-images-3")).first();
+        Document persona = personas.find(Filters.eq("slug", "bench-images-000003")).first();
         assertThat(persona).isNotNull();
         assertThat(persona.get("_id")).isInstanceOf(ObjectId.class);
-        assertThat(persona.getString("key")).isEqualTo("bench images 3");
-        assertThat(persona.getString("name")).isEqualTo("Bench Images 3");
+        assertThat(persona.getString("key")).isEqualTo("bench images 000003");
+        assertThat(persona.getString("name")).isEqualTo("Bench Images 000003");
         assertThat(persona.get("createdAt")).isInstanceOf(Date.class);
         assertThat(persona.get("imageCount")).isEqualTo(3);
-        List<Document> own = images.find(Filters.eq("personaKey", "bench images 3"))
+        List<Document> own = images.find(Filters.eq("personaKey", "bench images 000003"))
                 .sort(Sorts.ascending("createdAt", "_id")).into(new java.util.ArrayList<>());
         assertThat(own).hasSize(3);
         assertThat(own).extracting(i -> i.getDate("createdAt")).isSorted().doesNotHaveDuplicates();
@@ -90,7 +90,7 @@ class GrowthSeederIT {
                 "thumbnailKey", "thumbnailContentType", "model", "description", "mottoTone", "motto", "revisedPrompt",
                 "upvotes", "downvotes", "createdAt", "createdBy");
         assertThat(newest.getString("_id")).matches("[0-9a-f-]{36}");
-        assertThat(newest.getString("s3Key")).matches("persona-generations/bench-images-3/[0-9a-f-]{36}\\.png")
+        assertThat(newest.getString("s3Key")).matches("persona-generations/bench-images-000003/[0-9a-f-]{36}\\.png")
                 .contains(newest.getString("requestId"));
         assertThat(newest.getString("thumbnailKey")).isEqualTo(newest.getString("s3Key").replace(".png", ".thumb.jpg"));
         assertThat(newest.get("upvotes")).isEqualTo(1);
