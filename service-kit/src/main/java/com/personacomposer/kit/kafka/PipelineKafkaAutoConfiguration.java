@@ -60,9 +60,9 @@ public class PipelineKafkaAutoConfiguration {
                 properties.failureStage(), meters);
     }
 
-    /** Failures no retry can mend: unreadable records and what the code itself declares final. */
+    /** Failures no retry can mend: unreadable records. */
     private static final List<Class<? extends Exception>> NOT_RETRYABLE =
-            List.of(InvalidEventException.class, DeserializationException.class, NonRetryableException.class);
+            List.of(InvalidEventException.class, DeserializationException.class);
 
     @Bean
     DefaultErrorHandler pipelineErrorHandler(DeadLetterRecoverer recoverer, PipelineKafkaProperties properties) {
