@@ -3,7 +3,9 @@ package com.personacomposer.gateway.it;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -154,6 +156,29 @@ class AccessIT extends GatewayIntegrationSupport {
                 .consumeWith(AccessIT::conforms);
         BACKEND.verify(2, postRequestedFor(urlPathEqualTo("/api/personas/ada/images/img-2/votes")));
         vote(KEY).expectStatus().isOk();
+    }
+
+    @Test
+    void deletingAnImageNeedsAKeyAndPersonaServicesAnswersAreTheDocumentedOnes() {
+        String image = "/api/personas/ada/images/img-3";
+        client.delete().uri(image).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\"")
+                .expectBody().consumeWith(AccessIT::conforms);
+        BACKEND.verify(0, deleteRequestedFor(urlPathEqualTo(image)));
+
+        BACKEND.stubFor(delete(urlPathEqualTo(image)).willReturn(aResponse().withStatus(204)));
+        client.delete().uri(image).header("X-API-Key", KEY).exchange()
+                .expectStatus().isNoContent().expectBody().consumeWith(AccessIT::conforms);
+        for (int status : new int[] {403, 404}) {
+            BACKEND.stubFor(delete(urlPathEqualTo(image)).willReturn(aResponse().withStatus(status)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody("{\"type\":\"about:blank\",\"title\":\"No\",\"status\":" + status
+                            + ",\"detail\":\"only its creator or an admin may delete image img-3\",\"errors\":[]}")));
+            client.delete().uri(image).header("X-API-Key", KEY).exchange()
+                    .expectStatus().isEqualTo(status).expectBody().consumeWith(AccessIT::conforms);
+        }
+        BACKEND.verify(3, deleteRequestedFor(urlPathEqualTo(image)).withHeader("X-Persona-Principal", matching("key:.+")));
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec vote(String key) {
