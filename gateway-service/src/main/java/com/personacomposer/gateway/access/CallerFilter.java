@@ -45,7 +45,7 @@ class CallerFilter implements WebFilter, Ordered {
 
     CallerFilter(AccessProperties access, OidcProperties oidc, ApiKeyProperties keys, RateLimitProperties rateLimit) {
         this.access = access;
-        this.open = !oidc.enabled() && ApiKeys.of(keys.apiKeys()).count() == 0;
+        this.open = SecurityConfiguration.open(oidc, keys);
         this.trustedProxyHops = rateLimit.trustedProxyHops();
     }
 

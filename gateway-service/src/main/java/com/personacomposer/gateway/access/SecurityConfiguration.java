@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * The gateway as an OAuth2 resource server: JWT access tokens from PERSONA_OIDC_ISSUER_URI (signature by the
  * issuer's published keys, fetched once and cached; iss, exp, nbf and, when set, the audience) or API keys, checked
  * on every request with no session, so every replica accepts every token. Anonymous callers read everything;
- * voting, deleting and /api/me need a principal (creating with a paid model too: {@link PaidModelFilter}).
+ * voting, deleting and /api/me need a principal (creating with a paid model too: {@link ModelAccess}, asked by the create handler).
  * With neither issuer nor keys configured only /api/me and deleting images are closed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,7 +39,7 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityChain(ServerHttpSecurity http, OidcProperties oidc, ApiKeyProperties keyProperties) {
         ApiKeys keys = ApiKeys.of(keyProperties.apiKeys());
-        boolean open = !oidc.enabled() && !keys.any();
+        boolean open = open(oidc, keyProperties);
         UnauthorizedEntryPoint unauthorized = new UnauthorizedEntryPoint(oidc.enabled(), keys.any());
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -72,6 +72,16 @@ class SecurityConfiguration {
                         + (oidc.audience().isEmpty() ? "" : " for audience " + oidc.audience()) : "none (PERSONA_OIDC_ISSUER_URI)",
                 keys.any() ? keys.count() + " configured" : "none (PERSONA_API_KEYS)");
         return http.build();
+    }
+
+    @Bean
+    ModelAccess modelAccess(AccessProperties access, OidcProperties oidc, ApiKeyProperties keys) {
+        return new ModelAccess(open(oidc, keys), access.anonymousModels());
+    }
+
+    /** Neither sign-in nor API keys configured: everything is open, as a private installation wants. */
+    static boolean open(OidcProperties oidc, ApiKeyProperties keys) {
+        return !oidc.enabled() && !ApiKeys.of(keys.apiKeys()).any();
     }
 
     /** An API key names its principal directly; anything else presented must be a valid access token. */

@@ -1,5 +1,6 @@
 package com.personacomposer.gateway.request;
 
+import com.personacomposer.gateway.access.ModelAccess;
 import com.personacomposer.gateway.config.GatewayProperties;
 import com.personacomposer.gateway.downstream.IntakeResult;
 import com.personacomposer.gateway.downstream.PassThrough;
@@ -8,6 +9,7 @@ import com.personacomposer.gateway.downstream.PersonaServiceUnavailableException
 import com.personacomposer.gateway.request.PersonaRequestService.Completed;
 import com.personacomposer.gateway.request.PersonaRequestService.Failed;
 import com.personacomposer.gateway.web.FieldError;
+import com.personacomposer.gateway.web.ProblemException;
 import com.personacomposer.gateway.web.Problems;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +41,8 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * POST /api/personas. The body is read and parsed here (not by a codec) so that every way it can be wrong (too
- * large, not JSON, wrong types) becomes a 4xx problem naming what is wrong, never a 5xx.
+ * POST /api/personas. The body is read and parsed here (not by a codec), once, so that every way it can be wrong (too
+ * large, not JSON, wrong types, a model the caller may not use) becomes a 4xx problem naming what is wrong, never a 5xx.
  */
 @Component
 class CreatePersonaHandler {
@@ -56,12 +58,15 @@ class CreatePersonaHandler {
 
     private final PersonaRequestService service;
     private final PersonaRequestValidator validator;
+    private final ModelAccess modelAccess;
     private final ObjectReader reader;
     private final int maxBodyBytes;
     private final Duration maxWait;
 
-    CreatePersonaHandler(PersonaRequestService service, JsonMapper json, GatewayProperties properties) {
+    CreatePersonaHandler(PersonaRequestService service, ModelAccess modelAccess, JsonMapper json,
+                         GatewayProperties properties) {
         this.service = service;
+        this.modelAccess = modelAccess;
         this.validator = new PersonaRequestValidator(properties.defaultModel());
         // Duplicate fields ({"name":"a","name":{...}}) and trailing garbage make a body ambiguous: malformed.
         this.reader = json.reader()
@@ -114,6 +119,10 @@ class CreatePersonaHandler {
         PersonaRequestValidator.Result result = validator.validate(json);
         if (!result.valid()) {
             return Problems.respond(request, Problems.invalid(result.errors()));
+        }
+        Optional<ProblemException> refused = modelAccess.refusal(request.exchange(), result.input().model());
+        if (refused.isPresent()) {
+            return Mono.error(refused.get());
         }
         return service.submit(result.input(), idempotencyKey)
                 .flatMap(intake -> intake instanceof IntakeResult.PersonaExists existing

@@ -1,6 +1,7 @@
 package com.personacomposer.gateway.access;
 
 import java.util.concurrent.atomic.AtomicLong;
+import com.personacomposer.gateway.access.RateLimitFilter.Scope;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -11,7 +12,7 @@ class RateLimitFilterTest {
     private final AtomicLong now = new AtomicLong();
     private final WebTestClient client = AccessFixture.clientWith(
             AccessFixture.callersByKey("key-a", "key-b"),
-            new RateLimitFilter(new TokenBuckets(6, 2, 100, now::get), 1));
+            new RateLimitFilter(Scope.CREATES, new TokenBuckets(6, 2, 100, now::get), 1));
 
     @Test
     void overTheLimitIs429ProblemWithRetryAfterInSeconds() {
@@ -41,7 +42,7 @@ class RateLimitFilterTest {
     @Test
     void withoutKeysEachAddressIsAClient() {
         WebTestClient open = AccessFixture.clientWith(AccessFixture.callersByKey(),
-                new RateLimitFilter(new TokenBuckets(6, 1, 100, now::get), 1));
+                new RateLimitFilter(Scope.CREATES, new TokenBuckets(6, 1, 100, now::get), 1));
 
         open.post().uri("/api/personas").header("X-Forwarded-For", "198.51.100.7").exchange().expectStatus().isOk();
         open.post().uri("/api/personas").header("X-Forwarded-For", "198.51.100.7").header("X-API-Key", "made-up")
@@ -57,6 +58,24 @@ class RateLimitFilterTest {
             client.get().uri("/api/personas").exchange().expectStatus().isOk();
         }
         create("198.51.100.7", "key-a").expectStatus().isOk();
+    }
+
+    @Test
+    void votesAndTheirWithdrawalsShareALimitOfTheirOwnPerPrincipal() {
+        WebTestClient votes = AccessFixture.clientWith(AccessFixture.callersByKey("key-a", "key-b"),
+                new RateLimitFilter(Scope.VOTES, new TokenBuckets(6, 2, 100, now::get), 1));
+        String vote = "/api/personas/ada/images/i1/votes";
+
+        votes.post().uri(vote).header("X-API-Key", "key-a").exchange().expectStatus().isOk();
+        votes.delete().uri(vote).header("X-API-Key", "key-a").exchange().expectStatus().isOk();
+        votes.post().uri(vote).header("X-API-Key", "key-a").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "10")
+                .expectBody().jsonPath("$.detail").isEqualTo("Too many votes from this client; try again in 10 s.");
+
+        votes.delete().uri(vote).header("X-API-Key", "key-b").exchange().expectStatus().isOk();
+        votes.get().uri(vote).header("X-API-Key", "key-a").exchange().expectStatus().isOk();
+        votes.post().uri("/api/personas").header("X-API-Key", "key-a").exchange().expectStatus().isOk();
     }
 
     @Test

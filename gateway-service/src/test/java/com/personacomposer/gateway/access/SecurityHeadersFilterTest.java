@@ -6,7 +6,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class SecurityHeadersFilterTest {
 
     private static WebTestClient behindProxies(int trustedProxyHops) {
-        return AccessFixture.clientWith(new SecurityHeadersFilter(new RateLimitProperties(60, 20, 100, trustedProxyHops)));
+        return AccessFixture.clientWith(new SecurityHeadersFilter(new RateLimitProperties(60, 20, new RateLimitProperties.Votes(120, 30), 100, trustedProxyHops)));
     }
 
     @Test

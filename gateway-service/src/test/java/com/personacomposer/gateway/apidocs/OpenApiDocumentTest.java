@@ -44,6 +44,7 @@ class OpenApiDocumentTest {
                 "GET /api/personas/{slug}/images",
                 "POST /api/personas/{slug}/images/{imageId}/votes",
                 "DELETE /api/personas/{slug}/images/{imageId}/votes",
+                "DELETE /api/personas/{slug}/images/{imageId}",
                 "GET /api/requests/{requestId}",
                 "GET /api/requests/{requestId}/events",
                 "GET /api/models",

@@ -2,7 +2,10 @@ package com.personacomposer.gateway.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -30,7 +33,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** The gateway with API keys configured: who may change things, and what is kept from whom. */
 @TestPropertySource(properties = {"PERSONA_API_KEYS=" + AccessIT.KEY + "," + AccessIT.SECOND_KEY + "," + AccessIT.LIMITED_KEY,
-        "PERSONA_RATE_LIMIT_PER_MINUTE=2", "PERSONA_RATE_LIMIT_BURST=3", "PERSONA_CORS_ORIGINS=" + AccessIT.APP})
+        "PERSONA_RATE_LIMIT_PER_MINUTE=2", "PERSONA_RATE_LIMIT_BURST=3",
+        "PERSONA_VOTE_RATE_LIMIT_PER_MINUTE=2", "PERSONA_VOTE_RATE_LIMIT_BURST=3", "PERSONA_CORS_ORIGINS=" + AccessIT.APP})
 @ExtendWith(OutputCaptureExtension.class)
 class AccessIT extends GatewayIntegrationSupport {
 
@@ -130,6 +134,58 @@ class AccessIT extends GatewayIntegrationSupport {
                 .consumeWith(AccessIT::conforms);
         BACKEND.verify(3, putRequestedFor(urlPathMatching("/internal/requests/.*")));
         create(SECOND_KEY).expectStatus().isAccepted();
+    }
+
+    @Test
+    void aPrincipalVotingTooOftenGets429WithRetryAfterWhileAnotherStillVotes() {
+        BACKEND.stubFor(post(urlPathEqualTo("/api/personas/ada/images/img-2/votes"))
+                .willReturn(okJson(Backends.votes("img-2", 1, 0, "up"))));
+        BACKEND.stubFor(delete(urlPathEqualTo("/api/personas/ada/images/img-2/votes"))
+                .willReturn(okJson(Backends.votes("img-2", 0, 0, null))));
+        vote(LIMITED_KEY).expectStatus().isOk();
+        client.delete().uri("/api/personas/ada/images/img-2/votes").header("X-API-Key", LIMITED_KEY)
+                .exchange().expectStatus().isOk();
+        vote(LIMITED_KEY).expectStatus().isOk();
+
+        vote(LIMITED_KEY)
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 30))
+                .expectBody().jsonPath("$.status").isEqualTo(429).jsonPath("$.detail").value(detail ->
+                        assertThat((String) detail).startsWith("Too many votes"))
+                .consumeWith(AccessIT::conforms);
+        BACKEND.verify(2, postRequestedFor(urlPathEqualTo("/api/personas/ada/images/img-2/votes")));
+        vote(KEY).expectStatus().isOk();
+    }
+
+    @Test
+    void deletingAnImageNeedsAKeyAndPersonaServicesAnswersAreTheDocumentedOnes() {
+        String image = "/api/personas/ada/images/img-3";
+        client.delete().uri(image).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\"")
+                .expectBody().consumeWith(AccessIT::conforms);
+        BACKEND.verify(0, deleteRequestedFor(urlPathEqualTo(image)));
+
+        BACKEND.stubFor(delete(urlPathEqualTo(image)).willReturn(aResponse().withStatus(204)));
+        client.delete().uri(image).header("X-API-Key", KEY).exchange()
+                .expectStatus().isNoContent().expectBody().consumeWith(AccessIT::conforms);
+        for (int status : new int[] {403, 404}) {
+            BACKEND.stubFor(delete(urlPathEqualTo(image)).willReturn(aResponse().withStatus(status)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody("{\"type\":\"about:blank\",\"title\":\"No\",\"status\":" + status
+                            + ",\"detail\":\"only its creator or an admin may delete image img-3\",\"errors\":[]}")));
+            client.delete().uri(image).header("X-API-Key", KEY).exchange()
+                    .expectStatus().isEqualTo(status).expectBody().consumeWith(AccessIT::conforms);
+        }
+        BACKEND.verify(3, deleteRequestedFor(urlPathEqualTo(image)).withHeader("X-Persona-Principal", matching("key:.+")));
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec vote(String key) {
+        return client.post().uri("/api/personas/ada/images/img-2/votes").contentType(MediaType.APPLICATION_JSON)
+                .header("X-API-Key", key)
+                .bodyValue("{\"direction\":\"up\"}")
+                .exchange();
     }
 
     /** These refusals are part of the public API too: they must match the OpenAPI document. */

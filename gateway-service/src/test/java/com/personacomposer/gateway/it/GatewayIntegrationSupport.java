@@ -24,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 // Every IT request comes from one address; AccessIT tests the limit itself (its properties shadow these).
 // The stubbed persona-service finishes requests without a finish event, so waiting POSTs must check often.
 @TestPropertySource(properties = {"PERSONA_RATE_LIMIT_PER_MINUTE=6000", "PERSONA_RATE_LIMIT_BURST=1000",
+        "PERSONA_VOTE_RATE_LIMIT_PER_MINUTE=6000", "PERSONA_VOTE_RATE_LIMIT_BURST=1000",
         "persona.gateway.finish-check-interval=500ms"})
 abstract class GatewayIntegrationSupport {
 

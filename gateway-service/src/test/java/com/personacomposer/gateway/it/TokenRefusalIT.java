@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.personacomposer.gateway.apidocs.OpenApiContract;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -82,7 +83,9 @@ class TokenRefusalIT extends GatewayIntegrationSupport {
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE,
-                        "Bearer realm=\"persona-composer\", error=\"invalid_token\"");
+                        "Bearer realm=\"persona-composer\", error=\"invalid_token\"")
+                .expectBody().consumeWith(result -> OpenApiContract.load().assertResponse("GET", "/api/personas", 401,
+                        result.getResponseHeaders(), result.getResponseBody()));
     }
 
     @Test

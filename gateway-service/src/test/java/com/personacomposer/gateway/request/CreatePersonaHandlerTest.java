@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.gateway.access.ModelAccess;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -260,6 +263,23 @@ class CreatePersonaHandlerTest {
                 .expectStatus().isAccepted()
                 .expectHeader().valueEquals("Preference-Applied", "wait=1")
                 .expectBody().jsonPath("$.status").isEqualTo("PENDING");
+    }
+
+    @Test
+    void anAnonymousCallerAskingForAModelOutsideTheAnonymousOnesIs401WithABearerChallengeAndNothingIsRecorded() {
+        HandlerFixture closed = new HandlerFixture(new ModelAccess(false, List.of("local")));
+
+        JsonNode problem = problem(closed.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"Ada\", \"model\": \"dall-e\"}").exchange()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\""),
+                HttpStatus.UNAUTHORIZED);
+        assertThat(problem.path("detail").asString()).contains("dall-e").contains("use local");
+        assertThat(closed.personaService.calls).isEmpty();
+        assertThat(closed.published).isEmpty();
+
+        closed.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"Ada\"}").exchange()
+                .expectStatus().isAccepted();
     }
 
     private WebTestClient.ResponseSpec post(String json) {

@@ -2,6 +2,7 @@ package com.personacomposer.gateway.request;
 
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.PersonaEvent;
+import com.personacomposer.gateway.access.ModelAccess;
 import com.personacomposer.gateway.config.GatewayProperties;
 import com.personacomposer.gateway.downstream.PersonaServiceClient;
 import com.personacomposer.gateway.status.RequestFinishes;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.unit.DataSize;
@@ -25,20 +28,28 @@ import tools.jackson.databind.json.JsonMapper;
 /** POST /api/personas wired by hand: a stubbed persona-service, an in-memory publisher, no Spring context. */
 final class HandlerFixture {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** As Spring's codecs do: a problem's properties (errors) at the top level. */
+    static final JsonMapper JSON = JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     final StubPersonaService personaService = new StubPersonaService();
     final List<PersonaEvent> published = new CopyOnWriteArrayList<>();
     volatile RuntimeException publishFailure;
     final WebTestClient client;
 
+    /** Open: neither sign-in nor API keys configured, every model allowed. */
     HandlerFixture() {
-        this.client = clientFor(WebClient.builder().baseUrl("http://persona-service").exchangeFunction(personaService).build());
+        this(new ModelAccess(true, List.of()));
+    }
+
+    /** Callers are anonymous here: {@code access} decides which models they may use. */
+    HandlerFixture(ModelAccess access) {
+        this.client = clientFor(WebClient.builder().baseUrl("http://persona-service").exchangeFunction(personaService).build(),
+                access);
     }
 
     /** A fixture whose persona-service is at {@code personaServiceUrl} (say, where nothing listens). */
     HandlerFixture(String personaServiceUrl) {
-        this.client = clientFor(WebClient.builder().baseUrl(personaServiceUrl).build());
+        this.client = clientFor(WebClient.builder().baseUrl(personaServiceUrl).build(), new ModelAccess(true, List.of()));
     }
 
     static GatewayProperties properties() {
@@ -47,7 +58,7 @@ final class HandlerFixture {
                 Duration.ofMillis(20), Duration.ofMinutes(10), Duration.ofSeconds(2));
     }
 
-    private WebTestClient clientFor(WebClient webClient) {
+    private WebTestClient clientFor(WebClient webClient, ModelAccess access) {
         GatewayProperties properties = properties();
         PersonaServiceClient client = new PersonaServiceClient(webClient);
         EventPublisher publisher = new EventPublisher(null, Duration.ofSeconds(1)) {
@@ -62,7 +73,7 @@ final class HandlerFixture {
         };
         var service = new PersonaRequestService(client, publisher, new RequestStatusWatcher(client, new RequestFinishes(), properties),
                 new PipelineKafkaProperties(6, (short) 1, 0, Duration.ofMillis(500), Duration.ofSeconds(1), null, 256));
-        var handler = new CreatePersonaHandler(service, JSON, properties);
+        var handler = new CreatePersonaHandler(service, access, JSON, properties);
         return WebTestClient.bindToRouterFunction(new CreatePersonaRoutes().createPersonaRoute(handler))
                 .handlerStrategies(HandlerStrategies.builder().exceptionHandler(new ProblemExceptionHandler(JSON)).build())
                 .configureClient()
