@@ -104,7 +104,7 @@ final class MongoBackends {
             if (plan == null) {
                 return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
             }
-            Stream<Document> documents = plan.positions().stream().map(this::getDocument).filter(Objects::nonNull);
+            Stream<Document> documents = plan.positions().get().map(this::getDocument).filter(Objects::nonNull);
             return matchDocumentsFromStream(documents, query, plan.sorted() ? null : orderBy, skip, limit, batchSize,
                     fieldSelector);
         }
@@ -125,7 +125,7 @@ final class MongoBackends {
             if (plan == null) {
                 return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
             }
-            Stream<Document> documents = plan.positions().stream().map(this::getDocument).filter(Objects::nonNull);
+            Stream<Document> documents = plan.positions().get().map(this::getDocument).filter(Objects::nonNull);
             return matchDocumentsFromStream(documents, query, plan.sorted() ? null : orderBy, skip, limit, batchSize,
                     fieldSelector);
         }

@@ -1,9 +1,11 @@
 package com.personacomposer.devstack;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
@@ -17,7 +19,9 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A non-unique (single or compound) index for mongo-java-server, which otherwise accepts such indexes and ignores
@@ -49,8 +53,11 @@ final class OrderedIndex<P> extends Index<P> {
         this.entries = new ConcurrentSkipListMap<>(this::compare);
     }
 
-    /** How a query can read a collection through one of its ordered indexes. */
-    record Plan<P>(Collection<P> positions, boolean sorted) {
+    /**
+     * How a query can read a collection through one of its ordered indexes: the positions of the documents to fetch
+     * (a fresh stream each time), in index order when {@code sorted}.
+     */
+    record Plan<P>(Supplier<Stream<P>> positions, boolean sorted) {
     }
 
     /**
@@ -122,9 +129,45 @@ final class OrderedIndex<P> extends Index<P> {
         }
         NavigableMap<Entry, P> walked = entries.subMap(new Entry(from, Bound.FIRST), true, new Entry(to, Bound.LAST), true);
         boolean sorted = reverse != null;
-        Plan<P> plan = new Plan<>((sorted && reverse ? walked.descendingMap() : walked).values(), sorted);
+        Collection<Map.Entry<Entry, P>> inOrder = (sorted && reverse ? walked.descendingMap() : walked).entrySet();
+        Document onKeys = conditionsOnKeys(conditions);
+        Plan<P> plan = new Plan<>(() -> inOrder.stream()
+                .filter(entry -> onKeys.isEmpty() || mayMatch(entry.getKey(), onKeys))
+                .map(Map.Entry::getValue), sorted);
         return new Candidate<>(plan, (sortServed ? 1000 : 0) + equal * 10 + (ranged ? 5 : 0));
     }
+
+    /** The filter's conditions on this index's (undotted) key fields: what mongod checks on index keys. */
+    private Document conditionsOnKeys(Map<String, Object> conditions) {
+        Document onKeys = new Document();
+        for (IndexKey key : indexKeys) {
+            if (!key.getKey().contains(".") && conditions.containsKey(key.getKey())) {
+                onKeys.put(key.getKey(), conditions.get(key.getKey()));
+            }
+        }
+        return onKeys;
+    }
+
+    /**
+     * Whether the document behind {@code entry} may match, judged on the entry's key values alone, so that a walk
+     * fetches only documents that can match (mongod filters index keys the same way before fetching). An entry
+     * holding null for a field may stand for a missing field, which some conditions tell apart: it is fetched.
+     */
+    private boolean mayMatch(Entry entry, Document onKeys) {
+        Document keys = new Document();
+        for (int i = 0; i < indexKeys.size(); i++) {
+            String field = indexKeys.get(i).getKey();
+            if (onKeys.containsKey(field)) {
+                if (entry.values()[i] == null) {
+                    return true;
+                }
+                keys.put(field, entry.values()[i]);
+            }
+        }
+        return MATCHER.matches(keys, onKeys);
+    }
+
+    private static final QueryMatcher MATCHER = new DefaultQueryMatcher();
 
     /**
      * Whether the sort can be read off this index after {@code equal} keys fixed by equality: null if not, else

@@ -37,7 +37,7 @@ class OrderedIndexTest {
                 new Document("createdAt", 1).append("_id", 1));
 
         assertThat(plan.sorted()).isTrue();
-        assertThat(new ArrayList<>(plan.positions())).containsExactly(8, 6, 4, 2, 0);
+        assertThat(plan.positions().get().toList()).containsExactly(8, 6, 4, 2, 0);
     }
 
     @Test
@@ -46,7 +46,7 @@ class OrderedIndexTest {
                 new Document("createdAt", -1).append("_id", -1));
 
         assertThat(plan.sorted()).isTrue();
-        assertThat(new ArrayList<>(plan.positions())).containsExactly(1, 3, 5, 7, 9);
+        assertThat(plan.positions().get().toList()).containsExactly(1, 3, 5, 7, 9);
     }
 
     @Test
@@ -55,7 +55,7 @@ class OrderedIndexTest {
 
         OrderedIndex.Plan<Integer> plan = OrderedIndex.bestPlan(indexes, query, new Document("createdAt", 1));
 
-        assertThat(new ArrayList<>(plan.positions())).containsExactly(4, 2, 0);
+        assertThat(plan.positions().get().toList()).containsExactly(4, 2, 0);
     }
 
     @Test
@@ -64,7 +64,29 @@ class OrderedIndexTest {
                 new Document("motto", 1));
 
         assertThat(plan.sorted()).isFalse();
-        assertThat(plan.positions()).containsExactlyInAnyOrder(1, 3, 5, 7, 9);
+        assertThat(plan.positions().get().toList()).containsExactlyInAnyOrder(1, 3, 5, 7, 9);
+    }
+
+    @Test
+    void conditionsOnKeyFieldsAreCheckedOnTheEntriesSoOnlyDocumentsThatMayMatchAreFetched() {
+        // The persona list's index: a name search walks it newest first and fetches only the names that match.
+        OrderedIndex<Integer> list = new OrderedIndex<>("updatedAt_key",
+                List.of(new IndexKey("updatedAt", false), new IndexKey("key", true)), false);
+        List<String> names = List.of("amber one", "birch two", "amber three", "cobalt four");
+        for (int i = 0; i < names.size(); i++) {
+            list.add(new Document("_id", "p" + i).append("key", names.get(i)).append("updatedAt", T0.plusSeconds(i)), i, null);
+        }
+        list.add(new Document("_id", "shell").append("key", "amber shell").append("updatedAt", null), 9, null);
+        Document search = new Document("updatedAt", new Document("$ne", null))
+                .append("key", new Document("$regex", "amber"));
+
+        OrderedIndex.Plan<Integer> plan = OrderedIndex.bestPlan(List.of(list), search,
+                new Document("updatedAt", -1).append("key", 1));
+
+        assertThat(plan.sorted()).isTrue();
+        assertThat(plan.positions().get().toList())
+                .as("newest first; a null key value may stand for a missing field, so its document is fetched")
+                .containsExactly(2, 0, 9);
     }
 
     @Test
@@ -104,7 +126,7 @@ class OrderedIndexTest {
         OrderedIndex.Plan<Integer> plan = OrderedIndex.bestPlan(indexes, new Document("personaKey", "zoe"),
                 new Document("createdAt", 1));
 
-        assertThat(new ArrayList<>(plan.positions())).containsExactly(0, 8, 6, 4);
+        assertThat(plan.positions().get().toList()).containsExactly(0, 8, 6, 4);
         assertThat(images.getCount()).isEqualTo(9);
     }
 }
