@@ -3,6 +3,7 @@ package com.personacomposer.persona.persona;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.web.util.UriUtils;
 
@@ -12,9 +13,13 @@ final class PersonaViews {
     private PersonaViews() {
     }
 
+    /**
+     * {@code createdBy}: the principal who made the image (null: anonymous); {@code myVote}: the caller's vote on it,
+     * up, down or null (also when the caller is unknown).
+     */
     record ImageView(String id, String requestId, String url, Instant urlExpiresAt, String thumbnailUrl,
                      String model, String description, String mottoTone, String motto, long upvotes, long downvotes,
-                     Instant createdAt) {
+                     Instant createdAt, String createdBy, String myVote) {
     }
 
     /** A page of a persona's images; {@code next} is the relative URL of the following page, null after the last. */
@@ -34,18 +39,27 @@ final class PersonaViews {
 
     /**
      * {@code images} holds up to {@code limit + 1} images: one more than the page tells whether a next page exists.
+     * {@code myVotes}: the caller's votes by image id (images without one are absent).
      */
-    static PersonaView view(Persona persona, List<PersonaImage> images, int limit, ImageUrls urls) {
-        ImagePage page = page(persona.slug(), images, limit, urls);
+    static PersonaView view(Persona persona, List<PersonaImage> images, int limit, ImageUrls urls,
+                            Map<String, VoteDirection> myVotes) {
+        ImagePage page = page(persona.slug(), images, limit, urls, myVotes);
         return new PersonaView(persona.name(), persona.slug(), persona.createdAt(), persona.updatedAt(),
                 persona.imageCount(), page.items(), page.next());
     }
 
-    /** Same reading of {@code images} as {@link #view}. */
-    static ImagePage page(String slug, List<PersonaImage> images, int limit, ImageUrls urls) {
-        List<PersonaImage> shown = images.size() > limit ? images.subList(0, limit) : images;
+    /** Same reading of {@code images} and {@code myVotes} as {@link #view}. */
+    static ImagePage page(String slug, List<PersonaImage> images, int limit, ImageUrls urls,
+                          Map<String, VoteDirection> myVotes) {
+        List<PersonaImage> shown = shown(images, limit);
         String next = images.size() > limit ? nextPage(slug, shown.get(shown.size() - 1).id(), limit) : null;
-        return new ImagePage(shown.stream().map(image -> view(image, urls)).toList(), next);
+        return new ImagePage(shown.stream()
+                .map(image -> view(image, urls, Optional.ofNullable(myVotes.get(image.id())))).toList(), next);
+    }
+
+    /** The images a page of {@code limit} shows out of the {@code limit + 1} read for it. */
+    static List<PersonaImage> shown(List<PersonaImage> images, int limit) {
+        return images.size() > limit ? images.subList(0, limit) : images;
     }
 
     static String nextPage(String slug, String afterImageId, int limit) {
@@ -53,11 +67,12 @@ final class PersonaViews {
                 + UriUtils.encodeQueryParam(afterImageId, StandardCharsets.UTF_8) + "&limit=" + limit;
     }
 
-    static ImageView view(PersonaImage image, ImageUrls urls) {
+    static ImageView view(PersonaImage image, ImageUrls urls, Optional<VoteDirection> myVote) {
         SignedUrl url = urls.sign(image.s3Key());
         return new ImageView(image.id(), image.requestId(), url.url(), url.expiresAt(),
                 urls.sign(image.thumbnailKey()).url(), image.model(), image.description(), image.mottoTone(),
-                image.motto(), image.upvotes(), image.downvotes(), image.createdAt());
+                image.motto(), image.upvotes(), image.downvotes(), image.createdAt(), image.createdBy(),
+                myVote.map(VoteDirection::id).orElse(null));
     }
 
     /** The summary shows the newest image: its motto, tone and thumbnail. */
