@@ -167,9 +167,13 @@ export async function loadGallery(reset) {
   if (state.galleryMine) params.set('createdBy', 'me');
   const path = '/api/personas?' + params;
   const mine = state.galleryMine;
-  const reply = await api(path).catch(() => null);
-  if (!reply || reply.status !== 200 || mine !== state.galleryMine) return;
   const list = $('#gallery-items');
+  // Busy until the list answers what is asked now (a slower answer for the other tab is dropped).
+  list.setAttribute('aria-busy', 'true');
+  const reply = await api(path).catch(() => null);
+  if (mine !== state.galleryMine) return;
+  list.setAttribute('aria-busy', 'false');
+  if (!reply || reply.status !== 200) return;
   const cards = reply.body.items.map((item) => galleryCard(item, path));
   if (reset) list.replaceChildren(...cards); else list.append(...cards);
   const shown = list.children.length;
@@ -216,6 +220,10 @@ function showGallery(mine) {
   if (state.galleryMine === mine) return;
   state.galleryMine = mine;
   renderGalleryTabs();
+  // The other tab's cards must not show under this title while its list loads.
+  $('#gallery-items').replaceChildren();
+  $('#gallery-empty').hidden = true;
+  $('#load-more').hidden = true;
   loadGallery(true);
 }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.naming.PersonaName;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import com.mongodb.client.MongoDatabase;
@@ -262,19 +261,6 @@ class PersonaApiIT extends ServiceTestSupport {
         assertThat(other.json().path("errors").get(0).path("field").asString()).isEqualTo("createdBy");
     }
 
-    private PersonaRequested createOwnedImage(String name, String principal) {
-        UUID requestId = UUID.randomUUID();
-        assertThat(pipeline.put("/internal/requests/" + requestId, record(name, null),
-                Map.of("X-Persona-Principal", principal)).status()).isEqualTo(201);
-        PersonaName persona = PersonaName.of(name);
-        PersonaRequested requested = PersonaRequested.of(requestId, persona.key(), persona.displayName(),
-                persona.slug(), "", MottoTone.NEUTRAL, com.personacomposer.events.ImageModel.LOCAL);
-        pipeline.publish(requested, store(requested, png(requestId.toString())),
-                motto(requested, "Mine " + requestId));
-        awaitStatus(requestId, "COMPLETED");
-        return requested;
-    }
-
     private boolean objectExists(String key) {
         try {
             s3.headObject(head -> head.bucket(s3Properties.bucket()).key(key));
@@ -360,20 +346,5 @@ class PersonaApiIT extends ServiceTestSupport {
         Pipeline.Response metrics = pipeline.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("mongodb_driver_commands_seconds");
-    }
-
-    private static Map<String, Object> record(String rawName, String idempotencyKey) {
-        PersonaName name = PersonaName.of(rawName);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("personaKey", name.key());
-        body.put("personaName", name.displayName());
-        body.put("slug", name.slug());
-        body.put("description", "recorded by the gateway");
-        body.put("mottoTone", "neutral");
-        body.put("model", "local");
-        if (idempotencyKey != null) {
-            body.put("idempotencyKey", idempotencyKey);
-        }
-        return body;
     }
 }

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +98,36 @@ abstract class ServiceTestSupport {
         pipeline.publish(requested, store(requested, png(requested.requestId().toString())), motto(requested, motto));
         awaitStatus(requested.requestId(), "COMPLETED");
         return requested;
+    }
+
+    /** Records a request as the gateway does for {@code principal}, then completes it through the pipeline. */
+    PersonaRequested createOwnedImage(String name, String principal) {
+        UUID requestId = UUID.randomUUID();
+        assertThat(pipeline.put("/internal/requests/" + requestId, record(name, null),
+                Map.of("X-Persona-Principal", principal)).status()).isEqualTo(201);
+        PersonaName persona = PersonaName.of(name);
+        PersonaRequested requested = PersonaRequested.of(requestId, persona.key(), persona.displayName(),
+                persona.slug(), "", MottoTone.NEUTRAL, ImageModel.LOCAL);
+        pipeline.publish(requested, store(requested, png(requestId.toString())),
+                motto(requested, "Mine " + requestId));
+        awaitStatus(requestId, "COMPLETED");
+        return requested;
+    }
+
+    /** The body of the gateway's PUT /internal/requests/{id} for the local model. */
+    static Map<String, Object> record(String rawName, String idempotencyKey) {
+        PersonaName name = PersonaName.of(rawName);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("personaKey", name.key());
+        body.put("personaName", name.displayName());
+        body.put("slug", name.slug());
+        body.put("description", "recorded by the gateway");
+        body.put("mottoTone", "neutral");
+        body.put("model", "local");
+        if (idempotencyKey != null) {
+            body.put("idempotencyKey", idempotencyKey);
+        }
+        return body;
     }
 
     JsonNode awaitStatus(UUID requestId, String status) {

@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.personacomposer.devstack.EmbeddedInfrastructure;
+import com.personacomposer.devstack.FreePorts;
 import com.personacomposer.devstack.test.DevStackExtension;
+import com.personacomposer.devstack.test.OidcProviderProcess;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +53,6 @@ class WebPageIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String ISSUER = "http://localhost:9100";
 
     private static WebDriver browser;
     private static String base;
@@ -158,11 +159,6 @@ class WebPageIT {
         String name = "Pages " + UUID.randomUUID().toString().substring(0, 6);
         Api api = new Api(base);
         String slug = createImages(api, name, 5);
-        JsonNode firstPage = api.get("/api/personas/" + Api.segment(slug) + "?limit=2").body();
-        Assumptions.assumeTrue(firstPage.hasNonNull("nextImages"),
-                "needs the paged persona API (GET /api/personas/{slug}?limit=N with nextImages: helper data's branch)");
-        Assumptions.assumeTrue(firstPage.get("images").get(0).hasNonNull("thumbnailUrl"),
-                "needs thumbnails in the persona API (thumbnailUrl: helpers storage and data)");
         List<String> imageIds = new ArrayList<>();
         api.get("/api/personas/" + Api.segment(slug) + "?limit=100").body().get("images")
                 .forEach(image -> imageIds.add(image.get("id").asString()));
@@ -215,38 +211,35 @@ class WebPageIT {
     }
 
     /**
-     * SIGN-IN FLOW (issue 16), waiting for the merge: it needs the gateway's sign-in and GET /api/auth/config (helper
-     * oidc), the devstack OpenID provider on http://localhost:9100 (helper oidc) and the accounts API: /api/me, votes
-     * with myVote, image delete, ?createdBy=me (helper data). Until they are there the assumptions below skip it and
-     * name the missing part. It runs a system of its own: signed-in callers and a stubbed paid provider.
+     * Sign-in (issue 16) on a system of its own: the devstack OpenID provider on a free port, which the gateway
+     * trusts and which sends the page back to it, and a stubbed paid image provider.
      */
     @Test
     void signedInReaderCreatesWithAPaidModelVotesSeesMyPersonasAndDeletes() throws IOException {
         WireMockServer openAi = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         openAi.start();
         try (EmbeddedInfrastructure infra = EmbeddedInfrastructure.forTests(Files.createTempDirectory("web-sign-in-"))) {
-            Assumptions.assumeTrue(openIdProviderRunning(),
-                    "needs the devstack OpenID provider on " + ISSUER + " (helper oidc's branch)");
+            int issuerPort = FreePorts.next();
+            String issuer = "http://localhost:" + issuerPort;
             String stub = "http://127.0.0.1:" + openAi.port();
             stubOpenAi(openAi, stub);
             try (ServiceProcesses services = ServiceProcesses.start("web-sign-in", infra, Map.of(
-                    "PERSONA_OIDC_ISSUER_URI", ISSUER,
+                    "PERSONA_OIDC_ISSUER_URI", issuer,
                     "OPENAI_API_KEY", "sk-web-test-key",
                     "OPENAI_BASE_URL", stub + "/v1",
                     "STORAGE_ALLOWED_IMAGE_HOSTS", "127.0.0.1:" + openAi.port(),
-                    "PERSONA_RATE_LIMIT_PER_MINUTE", "0"))) {
-                signInCreateVoteListAndDelete(services.gateway());
+                    "PERSONA_RATE_LIMIT_PER_MINUTE", "0"));
+                 // The gateway fetches the issuer's keys on first use, so the provider may start after it.
+                 OidcProviderProcess provider = OidcProviderProcess.start(issuerPort, List.of(services.gateway()))) {
+                signInCreateVoteListAndDelete(services.gateway(), provider.issuer());
             }
         } finally {
             openAi.stop();
         }
     }
 
-    private static void signInCreateVoteListAndDelete(String gateway) throws IOException {
+    private static void signInCreateVoteListAndDelete(String gateway, String issuer) throws IOException {
         Api api = new Api(gateway);
-        Api.Reply config = api.get("/api/auth/config");
-        Assumptions.assumeTrue(config.status() == 200 && config.body().path("enabled").asBoolean(),
-                "needs GET /api/auth/config with sign-in enabled (helper oidc's branch)");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         Api.Reply anonymous = api.post("/api/personas", "{\"name\": \"Not Mine " + suffix + "\", \"model\": \"local\"}");
         assertThat(anonymous.status()).as("anonymous callers still create with the free model").isEqualTo(202);
@@ -259,15 +252,19 @@ class WebPageIT {
             }
         }
 
+        assertThat(dallE).as("image-service offers dall-e with the stubbed provider's key").isNotEmpty();
+
         // Signed out: the paid model is offered but disabled, with a hint.
         browser.get(gateway + "/");
         WebElement signIn = wait(20).until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
-        assertThat(browser.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled()).isFalse();
+        WebElement paidModel = wait(20).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#model option[value='dall-e']")));
+        assertThat(paidModel.isEnabled()).isFalse();
         assertThat(browser.findElement(By.id("model-help")).getText()).contains("Sign in to create with " + dallE);
 
         // Sign in as a browser does: the provider's login form, then back to the page with a code (PKCE).
         signIn.click();
-        wait(20).until(ExpectedConditions.urlContains(ISSUER));
+        wait(20).until(ExpectedConditions.urlContains(issuer));
         wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("demo");
         browser.findElement(By.name("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("button[type='submit'], input[type='submit']")).click();
@@ -282,6 +279,8 @@ class WebPageIT {
 
         // A paid model through the stubbed provider.
         String name = "Signed In " + suffix;
+        // The models load after the account: the paid one is enabled once both are there.
+        wait(20).until(driver -> driver.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled());
         browser.findElement(By.cssSelector("#model option[value='dall-e']")).click();
         browser.findElement(By.id("name")).sendKeys(name);
         browser.findElement(By.id("submit")).click();
@@ -293,7 +292,8 @@ class WebPageIT {
                 "^" + (left - 1) + " of ")));
         screenshot("signed-in-persona.png");
 
-        // One's own vote shows as pressed; pressing it again withdraws it.
+        // One's own vote shows as pressed (a new image has its creator's up vote); pressing it again withdraws it.
+        wait(10).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.up"), "aria-pressed", "true"));
         browser.findElement(By.cssSelector(".vote.down")).click();
         wait(10).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.down"), "aria-pressed", "true"));
         assertThat(browser.findElement(By.cssSelector(".vote.down .count")).getText()).isEqualTo("1");
@@ -306,8 +306,9 @@ class WebPageIT {
         browser.get(gateway + "/");
         wait(20).until(ExpectedConditions.elementToBeClickable(By.id("tab-mine"))).click();
         wait(10).until(ExpectedConditions.textToBe(By.id("gallery-title"), "My personas"));
-        wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#gallery-items .card[data-slug='" + slug + "']")));
-        assertThat(browser.findElements(By.cssSelector("#gallery-items .card[data-slug='" + notMine + "']"))).isEmpty();
+        wait(20).until(ExpectedConditions.attributeToBe(By.id("gallery-items"), "aria-busy", "false"));
+        assertThat(browser.findElements(By.cssSelector("#gallery-items .card")))
+                .extracting(card -> card.getAttribute("data-slug")).containsExactly(slug);
 
         // Delete is offered on one's own image only; the persona goes with its last image.
         browser.get(gateway + "/p/" + Api.segment(notMine));
@@ -322,14 +323,6 @@ class WebPageIT {
         browser.findElement(By.id("sign-out")).click();
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
         assertThat(browser.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled()).isFalse();
-    }
-
-    private static boolean openIdProviderRunning() {
-        try {
-            return Api.fetch(ISSUER + "/.well-known/openid-configuration").statusCode() == 200;
-        } catch (IllegalStateException notListening) {
-            return false;
-        }
     }
 
     private static void stubOpenAi(WireMockServer openAi, String base) {

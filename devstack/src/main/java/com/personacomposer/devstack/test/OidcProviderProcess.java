@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +17,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The devstack OpenID provider in a process of its own ({@code devstack.jar oidc}), for tests of modules that must
- * not have Spring Security's servlet side on their classpath. Started once per test JVM on a free port, stopped at
- * exit. The jar is found beside devstack's classes (devstack/target), or at {@code -Ddevstack.jar=PATH}.
+ * not have Spring Security's servlet side on their classpath: {@link #shared()} once per test JVM on a free port,
+ * stopped at exit, or {@link #start(int, List)} for a test of its own. The jar is found beside devstack's classes
+ * (devstack/target), or at {@code -Ddevstack.jar=PATH}.
  */
-public final class OidcProviderProcess {
+public final class OidcProviderProcess implements AutoCloseable {
 
     private static OidcProviderProcess shared;
 
@@ -33,8 +35,8 @@ public final class OidcProviderProcess {
 
     public static synchronized OidcProviderProcess shared() {
         if (shared == null) {
-            shared = start(FreePorts.next());
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "devstack-oidc-stop"));
+            shared = start(FreePorts.next(), List.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "devstack-oidc-stop"));
         }
         return shared;
     }
@@ -43,13 +45,18 @@ public final class OidcProviderProcess {
         return issuer;
     }
 
-    private static OidcProviderProcess start(int port) {
+    /**
+     * Starts a provider with issuer {@code http://localhost:<port>}, the default users (demo, alice) and, besides
+     * the default page origins, {@code pageOrigins} (say, a gateway on a free port): they may sign in and be sent
+     * back to their {@code /}. The caller closes it.
+     */
+    public static OidcProviderProcess start(int port, List<String> pageOrigins) {
         Path jar = devstackJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString(), "oidc", "--port", Integer.toString(port)).redirectErrorStream(true);
-        builder.environment().remove("DEVSTACK_OIDC_ORIGINS");
         builder.environment().remove("DEVSTACK_USERS");
+        builder.environment().put("DEVSTACK_OIDC_ORIGINS", String.join(",", pageOrigins));
         try {
             Process process = builder.start();
             CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> awaitReady(process));
@@ -84,7 +91,8 @@ public final class OidcProviderProcess {
         }
     }
 
-    private void stop() {
+    @Override
+    public void close() {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -18,7 +18,10 @@ record Caller(String id, String name, boolean admin) {
     public static final String PRINCIPAL = "X-Persona-Principal";
     public static final String PRINCIPAL_NAME = "X-Persona-Principal-Name";
     public static final String ADMIN = "X-Persona-Admin";
-    /** Fully open mode only, on vote calls: a pseudonym of the client address, so votes count once per client. */
+    /**
+     * Fully open mode only, for anonymous callers on votes and persona reads: a pseudonym of the client address, so
+     * votes count once per client and each client sees its own.
+     */
     public static final String VOTER = "X-Persona-Voter";
 
     private static final String ATTRIBUTE = Caller.class.getName();

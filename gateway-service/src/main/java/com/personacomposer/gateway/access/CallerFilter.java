@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Mono;
  * After authentication: names the {@link Caller}, and rewrites the request for the services behind the gateway.
  * Credentials (Authorization, X-API-Key) never go on; the principal headers are always the gateway's own (any a
  * client sent are removed) and are set on routed calls here and on calls made for the request by
- * {@link PrincipalForwarding}. In fully open mode, vote calls carry a pseudonym of the client address instead.
+ * {@link PrincipalForwarding}. In fully open mode, anonymous callers' votes and the persona reads that show their
+ * votes carry a pseudonym of the client address instead.
  */
 @Component
 class CallerFilter implements WebFilter, Ordered {
@@ -38,6 +40,8 @@ class CallerFilter implements WebFilter, Ordered {
     private static final Set<String> GATEWAY_HEADERS = Set.of(Caller.PRINCIPAL, Caller.PRINCIPAL_NAME, Caller.ADMIN,
             Caller.VOTER, HttpHeaders.AUTHORIZATION, CredentialsConverter.API_KEY);
     private static final PathPattern VOTES = PathPatternParser.defaultInstance.parse(SecurityConfiguration.VOTES);
+    private static final PathPattern PERSONA = PathPatternParser.defaultInstance.parse("/api/personas/*");
+    private static final PathPattern IMAGE_PAGES = PathPatternParser.defaultInstance.parse("/api/personas/*/images");
 
     private final AccessProperties access;
     private final boolean open;
@@ -68,10 +72,18 @@ class CallerFilter implements WebFilter, Ordered {
     private void rewrite(HttpHeaders headers, Optional<Caller> caller, ServerWebExchange exchange) {
         GATEWAY_HEADERS.forEach(headers::remove);
         caller.ifPresent(known -> PrincipalForwarding.write(known, headers));
-        if (open && caller.isEmpty() && VOTES.matches(exchange.getRequest().getPath().pathWithinApplication())
-                && exchange.getRequest().getMethod() != HttpMethod.GET) {
+        if (open && caller.isEmpty() && votesMatter(exchange.getRequest())) {
             headers.set(Caller.VOTER, "anon:" + pseudonym(ClientAddress.of(exchange.getRequest(), trustedProxyHops)));
         }
+    }
+
+    /** Casting or withdrawing a vote, and reading a persona or its images (each shows the caller's own votes). */
+    private static boolean votesMatter(ServerHttpRequest request) {
+        PathContainer path = request.getPath().pathWithinApplication();
+        if (request.getMethod() == HttpMethod.GET) {
+            return PERSONA.matches(path) || IMAGE_PAGES.matches(path);
+        }
+        return VOTES.matches(path);
     }
 
     private Optional<Caller> callerOf(Authentication authentication) {

@@ -55,7 +55,9 @@ final class Backends {
                     .put("motto", "Hats off? Never.")
                     .put("upvotes", 3)
                     .put("downvotes", 0)
-                    .put("createdAt", CREATED.toString());
+                    .put("createdAt", CREATED.toString())
+                    .put("createdBy", "demo-sub")
+                    .putNull("myVote");
         }
     }
 

@@ -61,13 +61,37 @@ class OpenAccessIT extends GatewayIntegrationSupport {
     }
 
     @Test
-    void readsCarryNoPseudonymAndNoClaimedPrincipal() {
+    void theListCarriesNoPseudonymAndNoClaimedPrincipal() {
         BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson(Backends.personaPage(0, 20))));
 
         client.get().uri("/api/personas").header("X-Persona-Principal", "alice").exchange().expectStatus().isOk();
 
         BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/personas"))
                 .withHeader("X-Persona-Voter", absent()).withHeader("X-Persona-Principal", absent()));
+    }
+
+    @Test
+    void personaReadsCarryTheClientsVotingPseudonymSoItSeesItsOwnVotes() {
+        BACKEND.stubFor(post(urlPathEqualTo("/api/personas/bea/images/img-1/votes"))
+                .willReturn(okJson(Backends.votes("img-1", 2, 0, "up"))));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/bea")).willReturn(okJson(Backends.persona("Bea", "bea", "img-1"))));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/bea/images"))
+                .willReturn(okJson(Backends.imagePage(null, "img-1"))));
+
+        client.post().uri("/api/personas/bea/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"direction\":\"up\"}").exchange().expectStatus().isOk();
+        client.get().uri("/api/personas/bea").header("X-Persona-Voter", "anon:0000000000000000").exchange()
+                .expectStatus().isOk().expectBody().consumeWith(OpenAccessIT::conforms);
+        client.get().uri("/api/personas/bea/images?after=img-0").exchange()
+                .expectStatus().isOk().expectBody().consumeWith(OpenAccessIT::conforms);
+
+        String voter = BACKEND.findAll(postRequestedFor(urlPathEqualTo("/api/personas/bea/images/img-1/votes")))
+                .get(0).getHeader("X-Persona-Voter");
+        assertThat(voter).matches("anon:[0-9a-f]{16}");
+        BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/personas/bea"))
+                .withHeader("X-Persona-Voter", equalTo(voter)).withHeader("X-Persona-Principal", absent()));
+        BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/personas/bea/images"))
+                .withHeader("X-Persona-Voter", equalTo(voter)));
     }
 
     @Test

@@ -119,6 +119,27 @@ class SignInIT extends GatewayIntegrationSupport {
     }
 
     @Test
+    void personaReadsCarryTheSignedInReaderSoTheirOwnVotesShowAndAnonymousReadsCarryNobody() {
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/ada")).willReturn(okJson(Backends.persona("Ada", "ada", "img-1"))));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/ada/images"))
+                .willReturn(okJson(Backends.imagePage(null, "img-1"))));
+
+        client.get().uri("/api/personas/ada").header(HttpHeaders.AUTHORIZATION, "Bearer " + demoToken).exchange()
+                .expectStatus().isOk();
+        client.get().uri("/api/personas/ada/images").header(HttpHeaders.AUTHORIZATION, "Bearer " + demoToken).exchange()
+                .expectStatus().isOk();
+        client.get().uri("/api/personas/ada").header("X-Persona-Voter", "anon:0000000000000000").exchange()
+                .expectStatus().isOk();
+
+        BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/personas/ada"))
+                .withHeader("X-Persona-Principal", equalTo("demo")).withHeader(HttpHeaders.AUTHORIZATION, absent()));
+        BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/personas/ada/images"))
+                .withHeader("X-Persona-Principal", equalTo("demo")));
+        BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/personas/ada"))
+                .withHeader("X-Persona-Principal", absent()).withHeader("X-Persona-Voter", absent()));
+    }
+
+    @Test
     void anApiKeyIsAPrincipalOfItsOwnAndIsNeverHandedOnEvenOnReads() {
         BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson(Backends.personaPage(0, 20))));
 

@@ -55,17 +55,21 @@ class PersonaController {
         return queries.list(q, principal, page, size);
     }
 
-    /** Spring hands over the slug percent-decoded (zoë, 李小龙). */
+    /** Spring hands over the slug percent-decoded (zoë, 李小龙). Each image shows the caller's own vote. */
     @GetMapping("/{slug}")
     PersonaView get(@PathVariable String slug,
-                    @RequestParam(defaultValue = "" + PersonaQueries.DEFAULT_IMAGE_LIMIT) @Min(1) @Max(100) int limit) {
-        return queries.get(slug, limit);
+                    @RequestParam(defaultValue = "" + PersonaQueries.DEFAULT_IMAGE_LIMIT) @Min(1) @Max(100) int limit,
+                    @RequestHeader(name = PRINCIPAL, required = false) String principal,
+                    @RequestHeader(name = VOTER, required = false) String voter) {
+        return queries.get(slug, limit, caller(principal, voter));
     }
 
     @GetMapping("/{slug}/images")
     ImagePage images(@PathVariable String slug, @RequestParam(required = false) String after,
-                     @RequestParam(defaultValue = "" + PersonaQueries.DEFAULT_IMAGE_LIMIT) @Min(1) @Max(100) int limit) {
-        return queries.images(slug, after, limit);
+                     @RequestParam(defaultValue = "" + PersonaQueries.DEFAULT_IMAGE_LIMIT) @Min(1) @Max(100) int limit,
+                     @RequestHeader(name = PRINCIPAL, required = false) String principal,
+                     @RequestHeader(name = VOTER, required = false) String voter) {
+        return queries.images(slug, after, limit, caller(principal, voter));
     }
 
     /**
@@ -96,13 +100,22 @@ class PersonaController {
     }
 
     private static String voter(String principal, String voter) {
+        String caller = caller(principal, voter);
+        if (caller == null) {
+            throw new UnauthorizedException("voting needs a signed-in caller");
+        }
+        return caller;
+    }
+
+    /** The caller's principal, else (in fully open mode) the client's anonymous voter id, else null. */
+    private static String caller(String principal, String voter) {
         if (principal != null && !principal.isBlank()) {
             return principal;
         }
         if (voter != null && !voter.isBlank()) {
             return voter;
         }
-        throw new UnauthorizedException("voting needs a signed-in caller");
+        return null;
     }
 
     record VoteBody(@NotNull String direction) {

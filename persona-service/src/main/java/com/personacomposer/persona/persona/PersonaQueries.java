@@ -9,6 +9,8 @@ import com.personacomposer.persona.web.InvalidInputException;
 import com.personacomposer.persona.web.NotFoundException;
 import com.personacomposer.persona.web.UnauthorizedException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -36,25 +38,41 @@ public class PersonaQueries {
         this.clock = clock;
     }
 
-    PersonaView get(String slug, int limit) {
-        return find(slug, limit).orElseThrow(() -> unknownPersona(slug));
+    /** {@code caller}: whose votes the images show (principal or anonymous voter id; null: nobody's). */
+    PersonaView get(String slug, int limit, String caller) {
+        return find(slug, limit, caller).orElseThrow(() -> unknownPersona(slug));
     }
 
-    /** The persona as GET /api/personas/{slug}?limit={limit} serves it, if there is one. */
+    /** The persona as GET /api/personas/{slug}?limit={limit} serves it to an unknown caller, if there is one. */
     public Optional<PersonaView> find(String slug, int limit) {
-        return personas.findBySlug(slug).map(persona ->
-                PersonaViews.view(persona, images.page(persona.key(), null, limit), limit, urls));
+        return find(slug, limit, null);
+    }
+
+    private Optional<PersonaView> find(String slug, int limit, String caller) {
+        return personas.findBySlug(slug).map(persona -> {
+            List<PersonaImage> page = images.page(persona.key(), null, limit);
+            return PersonaViews.view(persona, page, limit, urls, myVotes(caller, page));
+        });
     }
 
     /** The images of the persona after the image {@code afterImageId} (from the first when null). */
-    ImagePage images(String slug, String afterImageId, int limit) {
+    ImagePage images(String slug, String afterImageId, int limit, String caller) {
         Persona persona = personas.findBySlug(slug).orElseThrow(() -> unknownPersona(slug));
         PersonaImage after = null;
         if (afterImageId != null) {
             after = images.find(persona.key(), afterImageId)
                     .orElseThrow(() -> new InvalidInputException("after", "must be the id of an image of this persona"));
         }
-        return PersonaViews.page(slug, images.page(persona.key(), after, limit), limit, urls);
+        List<PersonaImage> page = images.page(persona.key(), after, limit);
+        return PersonaViews.page(slug, page, limit, urls, myVotes(caller, page));
+    }
+
+    /** The caller's votes on the images the page shows, in one query; none without a caller. */
+    private Map<String, VoteDirection> myVotes(String caller, List<PersonaImage> page) {
+        if (caller == null) {
+            return Map.of();
+        }
+        return votes.directions(caller, page.stream().map(PersonaImage::id).toList());
     }
 
     /**

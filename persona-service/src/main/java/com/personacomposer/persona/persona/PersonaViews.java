@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.web.util.UriUtils;
 
@@ -13,9 +14,13 @@ final class PersonaViews {
     private PersonaViews() {
     }
 
+    /**
+     * {@code createdBy}: the principal who made the image (null: anonymous); {@code myVote}: the caller's vote on it,
+     * up, down or null (also when the caller is unknown).
+     */
     record ImageView(String id, String requestId, String url, Instant urlExpiresAt, String thumbnailUrl,
                      String model, String description, String mottoTone, String motto, long upvotes, long downvotes,
-                     Instant createdAt) {
+                     Instant createdAt, String createdBy, String myVote) {
     }
 
     /** A page of a persona's images; {@code next} is the relative URL of the following page, null after the last. */
@@ -37,17 +42,21 @@ final class PersonaViews {
     /**
      * {@code images} is a page of up to {@code limit} images. A full page links to the next one (which is empty when
      * the persona has no more), so the answer's shape and size depend on the page, not on how many images follow.
+     * {@code myVotes}: the caller's votes by image id (images without one are absent).
      */
-    static PersonaView view(Persona persona, List<PersonaImage> images, int limit, ImageUrls urls) {
-        ImagePage page = page(persona.slug(), images, limit, urls);
+    static PersonaView view(Persona persona, List<PersonaImage> images, int limit, ImageUrls urls,
+                            Map<String, VoteDirection> myVotes) {
+        ImagePage page = page(persona.slug(), images, limit, urls, myVotes);
         return new PersonaView(persona.name(), persona.slug(), persona.createdAt(), persona.updatedAt(),
                 persona.imageCount(), page.items(), page.next());
     }
 
-    /** Same reading of {@code images} as {@link #view}. */
-    static ImagePage page(String slug, List<PersonaImage> images, int limit, ImageUrls urls) {
+    /** Same reading of {@code images} and {@code myVotes} as {@link #view}. */
+    static ImagePage page(String slug, List<PersonaImage> images, int limit, ImageUrls urls,
+                          Map<String, VoteDirection> myVotes) {
         String next = images.size() == limit ? nextPage(slug, images.get(limit - 1).id(), limit) : null;
-        return new ImagePage(images.stream().map(image -> view(image, urls)).toList(), next);
+        return new ImagePage(images.stream()
+                .map(image -> view(image, urls, Optional.ofNullable(myVotes.get(image.id())))).toList(), next);
     }
 
     static String nextPage(String slug, String afterImageId, int limit) {
@@ -60,11 +69,12 @@ final class PersonaViews {
         return "/api/personas?" + query + (mine ? "createdBy=me&" : "") + "page=" + (page + 1) + "&size=" + size;
     }
 
-    static ImageView view(PersonaImage image, ImageUrls urls) {
+    static ImageView view(PersonaImage image, ImageUrls urls, Optional<VoteDirection> myVote) {
         SignedUrl url = urls.sign(image.s3Key());
         return new ImageView(image.id(), image.requestId(), url.url(), url.expiresAt(),
                 urls.sign(image.thumbnailKey()).url(), image.model(), image.description(), image.mottoTone(),
-                image.motto(), image.upvotes(), image.downvotes(), image.createdAt());
+                image.motto(), image.upvotes(), image.downvotes(), image.createdAt(), image.createdBy(),
+                myVote.map(VoteDirection::id).orElse(null));
     }
 
     /** The summary shows the newest image: its motto, tone and thumbnail. */

@@ -2,6 +2,7 @@ package com.personacomposer.persona.persona;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.setOnInsert;
@@ -15,6 +16,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.personacomposer.persona.store.MongoErrors;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -64,6 +68,18 @@ public class VoteStore {
 
     Optional<VoteDirection> find(String imageId, String voter) {
         return directionOf(votes.find(of(imageId, voter)).first());
+    }
+
+    /** The voter's votes on these images, by image id, in one query (on the imageId/voter index). */
+    Map<String, VoteDirection> directions(String voter, Collection<String> imageIds) {
+        Map<String, VoteDirection> directions = new HashMap<>();
+        if (imageIds.isEmpty()) {
+            return directions;
+        }
+        votes.find(and(in("imageId", imageIds), eq("voter", voter)))
+                .projection(new Document("imageId", 1).append("direction", 1).append("_id", 0))
+                .forEach(vote -> directionOf(vote).ifPresent(way -> directions.put(vote.getString("imageId"), way)));
+        return directions;
     }
 
     private static Bson of(String imageId, String voter) {

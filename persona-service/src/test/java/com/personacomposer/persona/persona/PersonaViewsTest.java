@@ -7,6 +7,7 @@ import com.personacomposer.persona.persona.PersonaViews.ImageView;
 import com.personacomposer.persona.persona.PersonaViews.PersonaSummary;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PersonaViewsTest {
@@ -23,8 +24,8 @@ class PersonaViewsTest {
             new Persona.Cover("i2", "k2.webp", "k2.thumb.jpg", "New motto.", "sombre"));
 
     @Test
-    void aPersonaShowsItsFirstPageOldestFirstWithSignedUrlsAndThumbnails() {
-        PersonaView view = PersonaViews.view(persona, List.of(older, newer), 3, URLS);
+    void aPersonaShowsItsFirstPageOldestFirstWithSignedUrlsThumbnailsCreatorsAndTheCallersVotes() {
+        PersonaView view = PersonaViews.view(persona, List.of(older, newer), 3, URLS, Map.of("i1", VoteDirection.DOWN));
 
         assertThat(view.name()).isEqualTo("Zoë");
         assertThat(view.slug()).isEqualTo("zoë");
@@ -34,10 +35,11 @@ class PersonaViewsTest {
         assertThat(view.nextImages()).isNull();
         assertThat(view.images()).containsExactly(
                 new ImageView("i1", "r1", "https://s3.example/k1.png?sig", EXPIRES,
-                        "https://s3.example/k1.thumb.jpg?sig", "local", "first", "neutral", "Old motto.", 3, 1, T0),
+                        "https://s3.example/k1.thumb.jpg?sig", "local", "first", "neutral", "Old motto.", 3, 1, T0,
+                        "alice", "down"),
                 new ImageView("i2", "r2", "https://s3.example/k2.webp?sig", EXPIRES,
                         "https://s3.example/k2.thumb.jpg?sig", "dall-e", "second", "sombre", "New motto.", 1, 0,
-                        T0.plusSeconds(60)));
+                        T0.plusSeconds(60), null, null));
     }
 
     @Test
@@ -48,7 +50,7 @@ class PersonaViewsTest {
             return URLS.sign(key);
         };
 
-        ImagePage page = PersonaViews.page("zoë", List.of(older), 1, counting);
+        ImagePage page = PersonaViews.page("zoë", List.of(older), 1, counting, Map.of());
 
         assertThat(page.items()).extracting(ImageView::id).containsExactly("i1");
         assertThat(page.next()).isEqualTo("/api/personas/zo%C3%AB/images?after=i1&limit=1");
@@ -60,8 +62,8 @@ class PersonaViewsTest {
         Persona withTwo = persona;
         Persona withMany = new Persona("zoë", "zoë", "Zoë", T0, T0.plusSeconds(60), 5_000, persona.cover());
 
-        PersonaView last = PersonaViews.view(withTwo, List.of(older, newer), 2, URLS);
-        PersonaView more = PersonaViews.view(withMany, List.of(older, newer), 2, URLS);
+        PersonaView last = PersonaViews.view(withTwo, List.of(older, newer), 2, URLS, Map.of());
+        PersonaView more = PersonaViews.view(withMany, List.of(older, newer), 2, URLS, Map.of());
 
         assertThat(last.nextImages()).isEqualTo("/api/personas/zo%C3%AB/images?after=i2&limit=2")
                 .isEqualTo(more.nextImages());
