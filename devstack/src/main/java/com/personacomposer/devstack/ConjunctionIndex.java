@@ -1,6 +1,7 @@
 package com.personacomposer.devstack;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -13,7 +14,9 @@ import java.util.List;
  * <p>mongo-java-server uses an index only for a filter on exactly the index's keys, so {@code {_id: x, status: "PENDING"}}
  * or {@code {$and: [{_id: x}, ...]}} scanned the whole collection: every conditional update of persona-service did,
  * and the local run slowed down as data grew. Real MongoDB looks the document up by the index and matches the rest;
- * so does this (the collection still matches every candidate against the whole filter).
+ * so does this (the collection still matches every candidate against the whole filter). Only point lookups narrow:
+ * a regex on the keys would walk the whole unique index and lose any sort an ordered index could serve (a name
+ * search newest first), so such a filter is left to {@link OrderedIndex} or the collection.
  */
 final class ConjunctionIndex<P> extends Index<P> {
 
@@ -40,14 +43,14 @@ final class ConjunctionIndex<P> extends Index<P> {
         if (query.size() > keys.size() && query.keySet().containsAll(keys)) {
             Document own = new Document();
             keys.forEach(key -> own.put(key, query.get(key)));
-            if (index.canHandle(own)) {
+            if (pointLookup(own)) {
                 return own;
             }
         }
         if (query.get("$and") instanceof List<?> conjuncts) {
             for (Object conjunct : conjuncts) {
                 if (conjunct instanceof Document part) {
-                    Document own = index.canHandle(part) ? part : narrowed(part);
+                    Document own = pointLookup(part) ? part : narrowed(part);
                     if (own != null) {
                         return own;
                     }
@@ -55,6 +58,15 @@ final class ConjunctionIndex<P> extends Index<P> {
             }
         }
         return null;
+    }
+
+    private boolean pointLookup(Document filter) {
+        return index.canHandle(filter) && filter.values().stream().noneMatch(ConjunctionIndex::isPattern);
+    }
+
+    private static boolean isPattern(Object condition) {
+        return BsonRegularExpression.isRegularExpression(condition)
+                || condition instanceof Document operators && operators.containsKey("$regex");
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +51,20 @@ class ConjunctionIndexTest {
                 .isFalse();
         assertThat(index.canHandle(new Document("_id", new Document("$gt", "r1")).append("status", "PENDING")))
                 .isFalse();
+    }
+
+    @Test
+    void leavesAPatternOnTheKeyToAnIndexThatCanServeTheRest() {
+        // A name search: its regex would walk the whole unique index and lose the list's sort.
+        Document search = new Document("updatedAt", new Document("$ne", null))
+                .append("_id", new Document("$regex", "r4"));
+        Document asDecoded = new Document("updatedAt", new Document("$ne", null))
+                .append("_id", new BsonRegularExpression("r4", ""));
+
+        assertThat(index.canHandle(search)).isFalse();
+        assertThat(index.canHandle(asDecoded)).isFalse();
+        assertThat(index.canHandle(new Document("$and", List.of(new Document("_id", new Document("$regex", "r4")),
+                new Document("status", "PENDING"))))).isFalse();
     }
 
     @Test
