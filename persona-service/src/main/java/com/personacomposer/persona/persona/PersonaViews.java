@@ -23,7 +23,7 @@ final class PersonaViews {
                      Instant createdAt, String createdBy, String myVote) {
     }
 
-    /** A page of a persona's images; {@code next} is the relative URL of the following page, null after the last. */
+    /** A page of a persona's images; {@code next} is the relative URL of the following page when this one is full. */
     record ImagePage(List<ImageView> items, String next) {
     }
 
