@@ -2,7 +2,6 @@ package com.personacomposer.persona;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.personacomposer.events.naming.PersonaName;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,13 +27,13 @@ class QuotaApiIT extends ServiceTestSupport {
     void aPrincipalPastItsDailyQuotaGets429WithRetryAfterAndMeShowsTheUsage() {
         String principal = "it-" + UUID.randomUUID();
         for (int i = 0; i < DAILY_QUOTA; i++) {
-            assertThat(intake(UUID.randomUUID(), body(unique("Paid Pat"), "dall-e", null), principal).statusCode())
+            assertThat(intake(UUID.randomUUID(), record(unique("Paid Pat"), "dall-e", null), principal).statusCode())
                     .isEqualTo(201);
         }
-        assertThat(intake(UUID.randomUUID(), body(unique("Free Fay"), "local", null), principal).statusCode())
+        assertThat(intake(UUID.randomUUID(), record(unique("Free Fay"), "local", null), principal).statusCode())
                 .as("free models are not counted").isEqualTo(201);
 
-        HttpResponse<String> refused = intake(UUID.randomUUID(), body(unique("Paid Pat"), "dall-e", null), principal);
+        HttpResponse<String> refused = intake(UUID.randomUUID(), record(unique("Paid Pat"), "dall-e", null), principal);
 
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
@@ -76,14 +74,14 @@ class QuotaApiIT extends ServiceTestSupport {
         UUID alices = UUID.randomUUID();
         UUID bobs = UUID.randomUUID();
 
-        assertThat(intake(alices, body(name, "local", key), "alice-" + key).statusCode()).isEqualTo(201);
-        assertThat(intake(bobs, body(name, "local", key), "bob-" + key).statusCode())
+        assertThat(intake(alices, record(name, "local", key), "alice-" + key).statusCode()).isEqualTo(201);
+        assertThat(intake(bobs, record(name, "local", key), "bob-" + key).statusCode())
                 .as("the same key from another principal is another request").isEqualTo(201);
-        HttpResponse<String> retry = intake(UUID.randomUUID(), body(name, "local", key), "alice-" + key);
+        HttpResponse<String> retry = intake(UUID.randomUUID(), record(name, "local", key), "alice-" + key);
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(json(retry).path("requestId").asString()).isEqualTo(alices.toString());
 
-        Map<String, Object> changed = body(name, "local", key);
+        Map<String, Object> changed = record(name, "local", key);
         changed.put("description", "something else entirely");
         HttpResponse<String> reused = intake(UUID.randomUUID(), changed, "alice-" + key);
 
@@ -98,21 +96,6 @@ class QuotaApiIT extends ServiceTestSupport {
                 .header("Content-Type", "application/json")
                 .header("X-Persona-Principal", principal)
                 .PUT(HttpRequest.BodyPublishers.ofString(Pipeline.JSON.writeValueAsString(body))));
-    }
-
-    private static Map<String, Object> body(String rawName, String model, String idempotencyKey) {
-        PersonaName name = PersonaName.of(rawName);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("personaKey", name.key());
-        body.put("personaName", name.displayName());
-        body.put("slug", name.slug());
-        body.put("description", "recorded by the gateway");
-        body.put("mottoTone", "neutral");
-        body.put("model", model);
-        if (idempotencyKey != null) {
-            body.put("idempotencyKey", idempotencyKey);
-        }
-        return body;
     }
 
     private URI uri(String path) {

@@ -103,7 +103,7 @@ abstract class ServiceTestSupport {
     /** Records a request as the gateway does for {@code principal}, then completes it through the pipeline. */
     PersonaRequested createOwnedImage(String name, String principal) {
         UUID requestId = UUID.randomUUID();
-        assertThat(pipeline.put("/internal/requests/" + requestId, record(name, null),
+        assertThat(pipeline.put("/internal/requests/" + requestId, record(name, "local", null),
                 Map.of("X-Persona-Principal", principal)).status()).isEqualTo(201);
         PersonaName persona = PersonaName.of(name);
         PersonaRequested requested = PersonaRequested.of(requestId, persona.key(), persona.displayName(),
@@ -114,8 +114,8 @@ abstract class ServiceTestSupport {
         return requested;
     }
 
-    /** The body of the gateway's PUT /internal/requests/{id} for the local model. */
-    static Map<String, Object> record(String rawName, String idempotencyKey) {
+    /** The body of the gateway's PUT /internal/requests/{id} for {@code model}. */
+    static Map<String, Object> record(String rawName, String model, String idempotencyKey) {
         PersonaName name = PersonaName.of(rawName);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("personaKey", name.key());
@@ -123,7 +123,7 @@ abstract class ServiceTestSupport {
         body.put("slug", name.slug());
         body.put("description", "recorded by the gateway");
         body.put("mottoTone", "neutral");
-        body.put("model", "local");
+        body.put("model", model);
         if (idempotencyKey != null) {
             body.put("idempotencyKey", idempotencyKey);
         }
