@@ -103,7 +103,7 @@ abstract class ServiceTestSupport {
     /** Records a request as the gateway does for {@code principal}, then completes it through the pipeline. */
     PersonaRequested createOwnedImage(String name, String principal) {
         UUID requestId = UUID.randomUUID();
-        assertThat(pipeline.put("/internal/requests/" + requestId, record(name, "local", null),
+        assertThat(pipeline.put("/internal/requests/" + requestId, record(name, null),
                 Map.of("X-Persona-Principal", principal)).status()).isEqualTo(201);
         PersonaName persona = PersonaName.of(name);
         PersonaRequested requested = PersonaRequested.of(requestId, persona.key(), persona.displayName(),
@@ -112,6 +112,11 @@ abstract class ServiceTestSupport {
                 motto(requested, "Mine " + requestId));
         awaitStatus(requestId, "COMPLETED");
         return requested;
+    }
+
+    /** The body of the gateway's PUT /internal/requests/{id} for the local model. */
+    static Map<String, Object> record(String rawName, String idempotencyKey) {
+        return record(rawName, "local", idempotencyKey);
     }
 
     /** The body of the gateway's PUT /internal/requests/{id} for {@code model}. */
