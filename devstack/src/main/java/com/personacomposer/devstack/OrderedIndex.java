@@ -130,17 +130,20 @@ final class OrderedIndex<P> extends Index<P> {
         NavigableMap<Entry, P> walked = entries.subMap(new Entry(from, Bound.FIRST), true, new Entry(to, Bound.LAST), true);
         boolean sorted = reverse != null;
         Collection<Map.Entry<Entry, P>> inOrder = (sorted && reverse ? walked.descendingMap() : walked).entrySet();
-        Document onKeys = conditionsOnKeys(conditions);
+        Document onKeys = conditionsOnKeys(conditions, equal);
         Plan<P> plan = new Plan<>(() -> inOrder.stream()
                 .filter(entry -> onKeys.isEmpty() || mayMatch(entry.getKey(), onKeys))
                 .map(Map.Entry::getValue), sorted);
         return new Candidate<>(plan, (sortServed ? 1000 : 0) + equal * 10 + (ranged ? 5 : 0));
     }
 
-    /** The filter's conditions on this index's (undotted) key fields: what mongod checks on index keys. */
-    private Document conditionsOnKeys(Map<String, Object> conditions) {
+    /**
+     * The filter's conditions on this index's (undotted) key fields after the first {@code equal}, whose equality the
+     * walk itself keeps: what mongod checks on index keys.
+     */
+    private Document conditionsOnKeys(Map<String, Object> conditions, int equal) {
         Document onKeys = new Document();
-        for (IndexKey key : indexKeys) {
+        for (IndexKey key : indexKeys.subList(equal, indexKeys.size())) {
             if (!key.getKey().contains(".") && conditions.containsKey(key.getKey())) {
                 onKeys.put(key.getKey(), conditions.get(key.getKey()));
             }
