@@ -1,4 +1,4 @@
-package com.personacomposer.devstack.bench;
+package com.personacomposer.bench;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

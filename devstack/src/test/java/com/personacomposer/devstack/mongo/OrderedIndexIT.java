@@ -1,4 +1,4 @@
-package com.personacomposer.devstack;
+package com.personacomposer.devstack.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;

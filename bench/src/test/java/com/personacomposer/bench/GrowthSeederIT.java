@@ -1,4 +1,4 @@
-package com.personacomposer.devstack.bench;
+package com.personacomposer.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.personacomposer.devstack.Infrastructure;
-import com.personacomposer.devstack.MongoWireServer;
-import com.personacomposer.devstack.S3Server;
+import com.personacomposer.devstack.mongo.MongoWireServer;
+import com.personacomposer.devstack.s3.S3Server;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package com.personacomposer.devstack.bench;
+package com.personacomposer.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,8 @@ class BenchOptionsTest {
 
     @Test
     void growthTakesItsCountsInAscendingOrderAndDefaultsToTheIssuesSizes() {
-        BenchOptions defaults = BenchOptions.parse(new String[] {"bench", "growth"});
-        BenchOptions given = BenchOptions.parse(new String[] {"bench", "growth", "--personas", "100000,1000",
+        BenchOptions defaults = BenchOptions.parse(new String[] {"growth"});
+        BenchOptions given = BenchOptions.parse(new String[] {"growth", "--personas", "100000,1000",
                 "--images", "5000", "--await-covers", "30s", "--mongo-uri", "mongodb://db:27017", "--samples", "20"});
 
         assertThat(defaults.scenario()).isEqualTo("growth");
@@ -28,7 +28,7 @@ class BenchOptionsTest {
 
     @Test
     void anUnknownScenarioIsRefused() {
-        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"bench", "grow"}))
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"grow"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grow");
     }
 }

@@ -1,4 +1,4 @@
-package com.personacomposer.devstack.bench;
+package com.personacomposer.bench;
 
 import java.util.Arrays;
 

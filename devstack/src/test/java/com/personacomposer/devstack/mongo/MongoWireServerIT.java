@@ -1,4 +1,4 @@
-package com.personacomposer.devstack;
+package com.personacomposer.devstack.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.personacomposer.devstack.bench;
+package com.personacomposer.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Sorts;
 import com.personacomposer.devstack.Infrastructure;
-import com.personacomposer.devstack.MongoWireServer;
-import com.personacomposer.devstack.S3Server;
+import com.personacomposer.devstack.mongo.MongoWireServer;
+import com.personacomposer.devstack.s3.S3Server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

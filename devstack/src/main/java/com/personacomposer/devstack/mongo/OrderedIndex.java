@@ -1,4 +1,4 @@
-package com.personacomposer.devstack;
+package com.personacomposer.devstack.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;

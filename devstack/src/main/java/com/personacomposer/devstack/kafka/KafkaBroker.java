@@ -1,5 +1,6 @@
-package com.personacomposer.devstack;
+package com.personacomposer.devstack.kafka;
 
+import com.personacomposer.devstack.FreePorts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
-package com.personacomposer.devstack;
+package com.personacomposer.devstack.s3;
 
+import com.personacomposer.devstack.Infrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

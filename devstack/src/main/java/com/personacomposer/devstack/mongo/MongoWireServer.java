@@ -1,4 +1,4 @@
-package com.personacomposer.devstack;
+package com.personacomposer.devstack.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;

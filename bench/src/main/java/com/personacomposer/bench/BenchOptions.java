@@ -1,4 +1,4 @@
-package com.personacomposer.devstack.bench;
+package com.personacomposer.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Options of {@code devstack.jar bench}.
+ * Options of {@code bench.jar}.
  *
  * @param scenario    create (persona requests end to end), read (GET /api/personas/{slug} throughput) or growth
  *                    (list, search and persona page as data grows, seeded straight into MongoDB)
@@ -37,7 +37,7 @@ record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requ
     }
 
     static final String USAGE = """
-            usage: java -jar devstack.jar bench [create|read] [options]
+            usage: java -jar bench/target/bench.jar [create|read|growth] [options]
               create (default)       submit persona requests through the public API and time each to completion
                 --requests N         (default 100)
                 --concurrency N      requests in flight (default 16)
@@ -63,7 +63,7 @@ record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requ
             """;
 
     static BenchOptions parse(String[] args) {
-        String scenario = args.length > 1 && !args[1].startsWith("--") ? args[1] : "create";
+        String scenario = args.length > 0 && !args[0].startsWith("--") ? args[0] : "create";
         boolean read = scenario.equals("read");
         if (!read && !scenario.equals("create") && !scenario.equals("growth")) {
             throw new IllegalArgumentException("unknown scenario " + scenario);
@@ -98,7 +98,7 @@ record BenchOptions(String scenario, String baseUrl, String gatewayUrl, int requ
     }
 
     private static String value(String[] args, String name, String fallback) {
-        for (int i = 1; i < args.length - 1; i++) {
+        for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
             }
