@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server): in memory for tests, an H2 file for local runs. Like mongod's
- * TTL monitor, it deletes expired documents of TTL indexes every {@code ttlPeriod}.
+ * A MongoDB wire-protocol server (mongo-java-server on {@link StandInBackend}): an in-memory H2 store for tests, an H2
+ * file for local runs. Like mongod's TTL monitor, it deletes expired documents of TTL indexes every {@code ttlPeriod}.
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -26,16 +26,13 @@ public final class MongoWireServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MongoWireServer.class);
 
     private final MongoServer server;
-    private final MongoBackends.ExpiringBackend backend;
-    private final MVStore store;
+    private final StandInBackend backend;
     private final String connectionString;
     private final ScheduledExecutorService ttlMonitor;
 
-    private MongoWireServer(MongoServer server, MongoBackends.ExpiringBackend backend, MVStore store,
-                            String connectionString, Duration ttlPeriod) {
+    private MongoWireServer(MongoServer server, StandInBackend backend, String connectionString, Duration ttlPeriod) {
         this.server = server;
         this.backend = backend;
-        this.store = store;
         this.connectionString = connectionString;
         this.ttlMonitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mongo-ttl-monitor");
@@ -50,7 +47,7 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     public static MongoWireServer inMemory(int port, Duration ttlPeriod) {
-        return start(MongoBackends.inMemory(), null, port, ttlPeriod);
+        return start(MVStore.open(null), port, ttlPeriod);
     }
 
     public static MongoWireServer onFile(int port, Path file) {
@@ -62,14 +59,14 @@ public final class MongoWireServer implements AutoCloseable {
         MVStore store = MVStore.open(file.toString());
         // The default 1 s commit delay lost up to half a burst on kill -9; 100 ms lost nothing.
         store.setAutoCommitDelay(100);
-        return start(MongoBackends.onStore(store), store, port, MONGOD_TTL_PERIOD);
+        return start(store, port, MONGOD_TTL_PERIOD);
     }
 
-    private static MongoWireServer start(MongoBackends.ExpiringBackend backend, MVStore store, int port, Duration ttlPeriod) {
+    private static MongoWireServer start(MVStore store, int port, Duration ttlPeriod) {
+        StandInBackend backend = new StandInBackend(store);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
-        return new MongoWireServer(server, backend, store,
-                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), ttlPeriod);
+        return new MongoWireServer(server, backend, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), ttlPeriod);
     }
 
     public String connectionString() {
@@ -96,8 +93,6 @@ public final class MongoWireServer implements AutoCloseable {
     public void close() {
         ttlMonitor.shutdownNow();
         server.shutdownNow();
-        if (store != null && !store.isClosed()) {
-            store.close();
-        }
+        backend.close();
     }
 }

@@ -8,85 +8,50 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A non-unique (single or compound) index for mongo-java-server, which otherwise accepts such indexes and ignores
  * them: every query then scans and sorts the whole collection. Entries are kept in the index's order (its keys'
- * directions, then {@code _id}) in memory and rebuilt when a store is opened.
+ * directions, then {@code _id}) in memory and rebuilt when a store is opened. Every document has an entry, in a
+ * sparse index too (it then holds more entries than mongod's, and answers the same).
  *
- * <p>A query uses it as mongod would: equality on a prefix of its keys and a range on the next narrow the entries
- * walked; a sort on the following keys (all in the index's directions, or all reversed) is read off in index order,
- * so {@code find(personaKey).sort(createdAt, _id).limit(50)} reads 50 documents, not the collection. The collection
- * still matches every document walked against the whole filter. Documents holding an array in a key field (a
- * multikey index in mongod) turn the index off for queries.
+ * <p>A query uses it as mongod would, as far as the services' queries need: equality on a prefix of its keys and a
+ * range on the next (ascending) key narrow the entries walked; a sort on the following keys (all in the index's
+ * directions, or all reversed) is read off in index order, so {@code find(personaKey).sort(createdAt, _id).limit(50)}
+ * reads 50 documents, not the collection. A walk only ever narrows: the collection still matches every document
+ * walked against the whole filter, and sorts it where the index did not. Documents holding an array in a key field
+ * (a multikey index in mongod) turn the index off for queries.
  */
 final class OrderedIndex<P> extends Index<P> {
 
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
 
     private final List<IndexKey> indexKeys;
-    private final boolean declaredSparse;
-    private final boolean idIsKey;
     private final ConcurrentSkipListMap<Entry, P> entries;
     private volatile boolean multikey;
 
-    OrderedIndex(String name, List<IndexKey> keys, boolean sparse) {
-        // Declared sparse to mongo-java-server so that a document this index skipped may be removed.
+    OrderedIndex(String name, List<IndexKey> keys) {
+        // Declared sparse so that mongo-java-server takes a removal without an entry here as no error (there is none:
+        // every document is added).
         super(name, keys, true);
         this.indexKeys = List.copyOf(keys);
-        this.declaredSparse = sparse;
-        this.idIsKey = keys.stream().anyMatch(key -> key.getKey().equals("_id"));
         this.entries = new ConcurrentSkipListMap<>(this::compare);
     }
 
-    /**
-     * How a query can read a collection through one of its ordered indexes: the positions of the documents to fetch
-     * (a fresh stream each time), in index order when {@code sorted}.
-     */
-    record Plan<P>(Supplier<Stream<P>> positions, boolean sorted) {
-    }
-
-    /**
-     * The best plan among the collection's ordered indexes, or null where none helps or a unique index answers the
-     * filter itself (a point lookup beats any walk).
-     */
-    static <P> Plan<P> bestPlan(List<Index<P>> indexes, Document query, Document orderBy) {
-        Plan<P> best = null;
-        int bestScore = 0;
-        for (Index<P> index : indexes) {
-            if (!(index instanceof OrderedIndex<P> ordered)) {
-                if (index.canHandle(query)) {
-                    return null;
-                }
-                continue;
-            }
-            Candidate<P> candidate = ordered.plan(query, orderBy);
-            if (candidate != null && candidate.score() > bestScore) {
-                best = candidate.plan();
-                bestScore = candidate.score();
-            }
-        }
-        return best;
-    }
-
-    private record Candidate<P>(Plan<P> plan, int score) {
-    }
-
-    private Candidate<P> plan(Document query, Document orderBy) {
+    /** How a query can read the collection through this index, or null where a walk would be a scan. */
+    QueryPlans.Plan<P> plan(Document query, Document orderBy) {
         if (multikey) {
             return null;
         }
@@ -105,16 +70,12 @@ final class OrderedIndex<P> extends Index<P> {
         Object low = Bound.FIRST;
         Object high = Bound.LAST;
         boolean ranged = false;
-        if (equal < indexKeys.size() && conditions.get(indexKeys.get(equal).getKey()) instanceof Document range
+        if (equal < indexKeys.size() && indexKeys.get(equal).isAscending()
+                && conditions.get(indexKeys.get(equal).getKey()) instanceof Document range
                 && !range.isEmpty() && RANGE_OPERATORS.containsAll(range.keySet())) {
             ranged = true;
             low = range.containsKey("$gt") ? range.get("$gt") : range.getOrDefault("$gte", Bound.FIRST);
             high = range.containsKey("$lt") ? range.get("$lt") : range.getOrDefault("$lte", Bound.LAST);
-            if (!indexKeys.get(equal).isAscending()) {
-                Object swap = low;
-                low = high == Bound.LAST ? Bound.FIRST : high;
-                high = swap == Bound.FIRST ? Bound.LAST : swap;
-            }
         }
         Boolean reverse = readsInOrder(orderBy, equal);
         boolean sortServed = reverse != null && orderBy != null && !orderBy.isEmpty();
@@ -131,10 +92,9 @@ final class OrderedIndex<P> extends Index<P> {
         boolean sorted = reverse != null;
         Collection<Map.Entry<Entry, P>> inOrder = (sorted && reverse ? walked.descendingMap() : walked).entrySet();
         Document onKeys = conditionsOnKeys(conditions, equal);
-        Plan<P> plan = new Plan<>(() -> inOrder.stream()
+        return new QueryPlans.Plan<>(() -> inOrder.stream()
                 .filter(entry -> onKeys.isEmpty() || mayMatch(entry.getKey(), onKeys))
-                .map(Map.Entry::getValue), sorted);
-        return new Candidate<>(plan, (sortServed ? 1000 : 0) + equal * 10 + (ranged ? 5 : 0));
+                .map(Map.Entry::getValue), sorted, (sortServed ? 1000 : 0) + equal * 10 + (ranged ? 5 : 0));
     }
 
     /**
@@ -180,18 +140,10 @@ final class OrderedIndex<P> extends Index<P> {
         if (orderBy == null || orderBy.isEmpty()) {
             return Boolean.FALSE;
         }
-        List<IndexKey> order = new ArrayList<>(indexKeys.subList(equal, indexKeys.size()));
-        if (!idIsKey) {
-            order.add(new IndexKey("_id", true));
-        }
-        Set<String> fixed = new HashSet<>();
-        indexKeys.subList(0, equal).forEach(key -> fixed.add(key.getKey()));
+        List<IndexKey> order = indexKeys.subList(equal, indexKeys.size());
         Boolean reverse = null;
         int next = 0;
         for (Map.Entry<String, Object> sort : orderBy.entrySet()) {
-            if (fixed.contains(sort.getKey())) {
-                continue;
-            }
             if (next >= order.size() || !order.get(next).getKey().equals(sort.getKey())
                     || !(sort.getValue() instanceof Number direction)) {
                 return null;
@@ -206,41 +158,32 @@ final class OrderedIndex<P> extends Index<P> {
         return reverse == null ? Boolean.FALSE : reverse;
     }
 
-    /** The filter's conditions on plain fields, from its top level and its $and. */
+    /**
+     * The filter's conditions on plain fields, from its top level and its $and; of a field named twice, the first (the
+     * walk it narrows to still holds every document matching both).
+     */
     private static Map<String, Object> conditions(Document query) {
         Map<String, Object> conditions = new HashMap<>();
-        Set<String> repeated = new HashSet<>();
-        collect(query, conditions, repeated);
-        repeated.forEach(conditions::remove);
+        collect(query, conditions);
         return conditions;
     }
 
-    private static void collect(Document query, Map<String, Object> conditions, Set<String> repeated) {
+    private static void collect(Document query, Map<String, Object> conditions) {
         for (Map.Entry<String, Object> condition : query.entrySet()) {
             if (condition.getKey().equals("$and") && condition.getValue() instanceof List<?> parts) {
-                for (Object part : parts) {
-                    if (part instanceof Document document) {
-                        collect(document, conditions, repeated);
-                    }
-                }
-            } else if (!condition.getKey().startsWith("$")
-                    && conditions.putIfAbsent(condition.getKey(), condition.getValue()) != null) {
-                repeated.add(condition.getKey());
+                parts.stream().filter(Document.class::isInstance).forEach(part -> collect((Document) part, conditions));
+            } else if (!condition.getKey().startsWith("$")) {
+                conditions.putIfAbsent(condition.getKey(), condition.getValue());
             }
         }
     }
 
     private static final Object NOT_EQUALITY = new Object();
 
-    private static Object equalityValue(Object condition) {
-        Object value = condition;
-        if (value instanceof Document document) {
-            if (document.size() != 1 || !document.containsKey("$eq")) {
-                return NOT_EQUALITY; // operators, or equality with a whole embedded document
-            }
-            value = document.get("$eq");
-        }
-        if (value instanceof Document || value instanceof Collection || value instanceof Pattern) {
+    /** The value a condition asks a field to equal: not operators, a pattern, a whole document or an array. */
+    private static Object equalityValue(Object value) {
+        if (value instanceof Document || value instanceof BsonRegularExpression || value instanceof Collection
+                || value instanceof Pattern) {
             return NOT_EQUALITY;
         }
         return Missing.isNullOrMissing(value) ? null : value;
@@ -289,11 +232,6 @@ final class OrderedIndex<P> extends Index<P> {
         return new Entry(values, id == null ? Bound.FIRST : id);
     }
 
-    private boolean skips(Document document) {
-        return declaredSparse && indexKeys.stream()
-                .allMatch(key -> Missing.isNullOrMissing(Utils.getSubdocumentValueCollectionAware(document, key.getKey())));
-    }
-
     @Override
     public P getPosition(Document document) {
         return null; // the unique _id index answers where a document is
@@ -306,24 +244,22 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public void add(Document document, P position, MongoCollection<P> collection) {
-        if (!skips(document)) {
-            entries.put(entryOf(document), position);
-        }
+        entries.put(entryOf(document), position);
     }
 
     @Override
     public P remove(Document document) {
-        return skips(document) ? null : entries.remove(entryOf(document));
+        return entries.remove(entryOf(document));
     }
 
     @Override
     public boolean canHandle(Document query) {
-        return false; // used through bestPlan, which knows the sort
+        return false; // used through QueryPlans, which knows the sort
     }
 
     @Override
     public Iterable<P> getPositions(Document query) {
-        throw new UnsupportedOperationException("ordered indexes are read through bestPlan");
+        throw new UnsupportedOperationException("ordered indexes are read through QueryPlans");
     }
 
     @Override

@@ -32,16 +32,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Queries read through non-unique indexes answer exactly what the same queries answer on a collection without them,
- * before and after updates and deletes, in memory and on an H2 store.
+ * before and after updates and deletes, in an in-memory H2 store (tests) and in an H2 file (local runs).
  */
 class OrderedIndexIT {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "h2"})
-    void indexedQueriesAnswerWhatAScanAnswers(String backend) throws Exception {
-        try (MongoWireServer server = backend.equals("memory") ? MongoWireServer.inMemory(0)
+    @ValueSource(strings = {"memory", "file"})
+    void indexedQueriesAnswerWhatAScanAnswers(String store) throws Exception {
+        try (MongoWireServer server = store.equals("memory") ? MongoWireServer.inMemory(0)
                 : MongoWireServer.onFile(0, Files.createTempDirectory(Path.of("target"), "ordered-").resolve("db.mv.db"));
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> indexed = client.getDatabase("ordered").getCollection("indexed");
@@ -92,6 +92,7 @@ class OrderedIndexIT {
                         and(eq("createdAt", t50), gt("_id", "d0300"))))).sort(Sorts.ascending("createdAt", "_id")).limit(20),
                 c -> c.find(and(eq("personaKey", "p0"), gte("createdAt", t50))).sort(Sorts.ascending("createdAt", "_id")),
                 c -> c.find(eq("personaKey", "p5")).sort(Sorts.descending("name")),
+                c -> c.find(regex("personaKey", "p[23]")).sort(Sorts.ascending("createdAt", "_id")).limit(30),
                 c -> c.find(eq("personaKey", "nobody")).sort(Sorts.ascending("createdAt")),
                 c -> c.find().sort(Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("key"), Sorts.ascending("_id"))).limit(20),
                 c -> c.find().sort(Sorts.orderBy(Sorts.ascending("updatedAt"), Sorts.descending("key"), Sorts.descending("_id"))).skip(30).limit(20),

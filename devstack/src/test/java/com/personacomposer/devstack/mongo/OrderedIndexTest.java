@@ -17,7 +17,7 @@ class OrderedIndexTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private final OrderedIndex<Integer> images = new OrderedIndex<>("personaKey_1_createdAt_1__id_1",
-            List.of(new IndexKey("personaKey", true), new IndexKey("createdAt", true), new IndexKey("_id", true)), false);
+            List.of(new IndexKey("personaKey", true), new IndexKey("createdAt", true), new IndexKey("_id", true)));
     private final MemoryUniqueIndex requestIds = new MemoryUniqueIndex("requestId_1", List.of(new IndexKey("requestId", true)), false);
     private final List<Index<Integer>> indexes = List.of(images, requestIds);
 
@@ -33,7 +33,7 @@ class OrderedIndexTest {
 
     @Test
     void aPersonasPageIsReadInIndexOrderSoTheCollectionStopsAtTheLimit() {
-        OrderedIndex.Plan<Integer> plan = OrderedIndex.bestPlan(indexes, new Document("personaKey", "zoe"),
+        QueryPlans.Plan<Integer> plan = QueryPlans.best(indexes, new Document("personaKey", "zoe"),
                 new Document("createdAt", 1).append("_id", 1));
 
         assertThat(plan.sorted()).isTrue();
@@ -42,7 +42,7 @@ class OrderedIndexTest {
 
     @Test
     void theSortReversedIsReadBackwards() {
-        OrderedIndex.Plan<Integer> plan = OrderedIndex.bestPlan(indexes, new Document("personaKey", "bo"),
+        QueryPlans.Plan<Integer> plan = QueryPlans.best(indexes, new Document("personaKey", "bo"),
                 new Document("createdAt", -1).append("_id", -1));
 
         assertThat(plan.sorted()).isTrue();
@@ -53,14 +53,14 @@ class OrderedIndexTest {
     void aRangeAfterTheEqualityNarrowsTheWalk() {
         Document query = new Document("personaKey", "zoe").append("createdAt", new Document("$gte", T0.minusSeconds(4)));
 
-        OrderedIndex.Plan<Integer> plan = OrderedIndex.bestPlan(indexes, query, new Document("createdAt", 1));
+        QueryPlans.Plan<Integer> plan = QueryPlans.best(indexes, query, new Document("createdAt", 1));
 
         assertThat(plan.positions().get().toList()).containsExactly(4, 2, 0);
     }
 
     @Test
     void aSortTheIndexCannotGiveLeavesSortingToTheCollectionButStillNarrows() {
-        OrderedIndex.Plan<Integer> plan = OrderedIndex.bestPlan(indexes, new Document("personaKey", "bo"),
+        QueryPlans.Plan<Integer> plan = QueryPlans.best(indexes, new Document("personaKey", "bo"),
                 new Document("motto", 1));
 
         assertThat(plan.sorted()).isFalse();
@@ -71,7 +71,7 @@ class OrderedIndexTest {
     void conditionsOnKeyFieldsAreCheckedOnTheEntriesSoOnlyDocumentsThatMayMatchAreFetched() {
         // The persona list's index: a name search walks it newest first and fetches only the names that match.
         OrderedIndex<Integer> list = new OrderedIndex<>("updatedAt_key",
-                List.of(new IndexKey("updatedAt", false), new IndexKey("key", true)), false);
+                List.of(new IndexKey("updatedAt", false), new IndexKey("key", true)));
         List<String> names = List.of("amber one", "birch two", "amber three", "cobalt four");
         for (int i = 0; i < names.size(); i++) {
             list.add(new Document("_id", "p" + i).append("key", names.get(i)).append("updatedAt", T0.plusSeconds(i)), i, null);
@@ -80,7 +80,7 @@ class OrderedIndexTest {
         Document search = new Document("updatedAt", new Document("$ne", null))
                 .append("key", new Document("$regex", "amber"));
 
-        OrderedIndex.Plan<Integer> plan = OrderedIndex.bestPlan(List.of(list), search,
+        QueryPlans.Plan<Integer> plan = QueryPlans.best(List.of(list), search,
                 new Document("updatedAt", -1).append("key", 1));
 
         assertThat(plan.sorted()).isTrue();
@@ -91,29 +91,29 @@ class OrderedIndexTest {
 
     @Test
     void aFilterOnNoPrefixOfTheKeysIsNotServed() {
-        assertThat(OrderedIndex.bestPlan(indexes, new Document("createdAt", T0), null)).isNull();
-        assertThat(OrderedIndex.bestPlan(indexes, new Document("motto", "x"), new Document("motto", 1))).isNull();
+        assertThat(QueryPlans.best(indexes, new Document("createdAt", T0), null)).isNull();
+        assertThat(QueryPlans.best(indexes, new Document("motto", "x"), new Document("motto", 1))).isNull();
     }
 
     @Test
     void aUniqueIndexThatAnswersTheFilterIsLeftToDoSo() {
-        assertThat(OrderedIndex.bestPlan(indexes, new Document("requestId", "r3"), new Document("createdAt", 1))).isNull();
+        assertThat(QueryPlans.best(indexes, new Document("requestId", "r3"), new Document("createdAt", 1))).isNull();
     }
 
     @Test
     void anArrayInAKeyFieldTurnsTheIndexOffForQueries() {
         images.add(new Document("_id", "img-x").append("personaKey", List.of("zoe", "bo")).append("createdAt", T0), 99, null);
 
-        assertThat(OrderedIndex.bestPlan(indexes, new Document("personaKey", "zoe"), new Document("createdAt", 1))).isNull();
+        assertThat(QueryPlans.best(indexes, new Document("personaKey", "zoe"), new Document("createdAt", 1))).isNull();
     }
 
     @Test
     void aKeyPathThroughAnArrayOfDocumentsIsMultikeyToo() {
         OrderedIndex<Integer> requestIds = new OrderedIndex<>("images.requestId_1",
-                List.of(new IndexKey("images.requestId", true)), false);
+                List.of(new IndexKey("images.requestId", true)));
         requestIds.add(new Document("_id", "zoe").append("images", List.of(new Document("requestId", "r1"))), 0, null);
 
-        assertThat(OrderedIndex.bestPlan(List.of(requestIds), new Document("images.requestId", "r1"), null)).isNull();
+        assertThat(QueryPlans.best(List.of(requestIds), new Document("images.requestId", "r1"), null)).isNull();
     }
 
     @Test
@@ -123,7 +123,7 @@ class OrderedIndexTest {
         assertThat(images.remove(new Document("_id", "img-2").append("personaKey", "zoe").append("createdAt", T0.minusSeconds(2))))
                 .isEqualTo(2);
 
-        OrderedIndex.Plan<Integer> plan = OrderedIndex.bestPlan(indexes, new Document("personaKey", "zoe"),
+        QueryPlans.Plan<Integer> plan = QueryPlans.best(indexes, new Document("personaKey", "zoe"),
                 new Document("createdAt", 1));
 
         assertThat(plan.positions().get().toList()).containsExactly(0, 8, 6, 4);

@@ -2,25 +2,30 @@ package com.personacomposer.devstack.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConjunctionIndexTest {
+/** A unique index answers a filter that names more than its keys by a point lookup ({@link QueryPlans}). */
+class PointLookupTest {
 
     private final List<IndexKey> idKey = List.of(new IndexKey("_id", true));
-    private final ConjunctionIndex<Integer> index =
-            new ConjunctionIndex<>(new MemoryUniqueIndex("_id_", idKey, false), idKey, false);
+    private final MemoryUniqueIndex ids = new MemoryUniqueIndex("_id_", idKey, false);
+    private final List<Index<Integer>> indexes = List.of(ids);
 
-    @BeforeEach
-    void addDocuments() {
+    PointLookupTest() {
         for (int position = 0; position < 100; position++) {
-            index.add(new Document("_id", "r" + position).append("status", "PENDING"), position, null);
+            ids.add(new Document("_id", "r" + position).append("status", "PENDING"), position, null);
         }
+    }
+
+    private List<Integer> lookedUp(Document query) {
+        QueryPlans.Plan<Integer> plan = QueryPlans.best(indexes, query, null);
+        return plan == null ? null : plan.positions().get().toList();
     }
 
     @Test
@@ -28,10 +33,8 @@ class ConjunctionIndexTest {
         Document conditional = new Document("_id", "r42").append("status", "PENDING");
         Document conjunction = new Document("$and", List.of(new Document("_id", "r7"), new Document("personaName", null)));
 
-        assertThat(index.canHandle(conditional)).isTrue();
-        assertThat(index.getPositions(conditional)).containsExactly(42);
-        assertThat(index.canHandle(conjunction)).isTrue();
-        assertThat(index.getPositions(conjunction)).containsExactly(7);
+        assertThat(lookedUp(conditional)).containsExactly(42);
+        assertThat(lookedUp(conjunction)).containsExactly(7);
     }
 
     @Test
@@ -41,16 +44,14 @@ class ConjunctionIndexTest {
                 new Document("$and", List.of(new Document("updatedAt", null), new Document("_id", "r3"))),
                 new Document("_id", "r3")));
 
-        assertThat(index.getPositions(nested)).containsExactly(3);
+        assertThat(lookedUp(nested)).containsExactly(3);
     }
 
     @Test
     void leavesFiltersWithoutAnIdEqualityToTheScan() {
-        assertThat(index.canHandle(new Document("status", "PENDING"))).isFalse();
-        assertThat(index.canHandle(new Document("$or", List.of(new Document("_id", "r1"), new Document("_id", "r2")))))
-                .isFalse();
-        assertThat(index.canHandle(new Document("_id", new Document("$gt", "r1")).append("status", "PENDING")))
-                .isFalse();
+        assertThat(lookedUp(new Document("status", "PENDING"))).isNull();
+        assertThat(lookedUp(new Document("$or", List.of(new Document("_id", "r1"), new Document("_id", "r2"))))).isNull();
+        assertThat(lookedUp(new Document("_id", new Document("$gt", "r1")).append("status", "PENDING"))).isNull();
     }
 
     @Test
@@ -61,15 +62,15 @@ class ConjunctionIndexTest {
         Document asDecoded = new Document("updatedAt", new Document("$ne", null))
                 .append("_id", new BsonRegularExpression("r4", ""));
 
-        assertThat(index.canHandle(search)).isFalse();
-        assertThat(index.canHandle(asDecoded)).isFalse();
-        assertThat(index.canHandle(new Document("$and", List.of(new Document("_id", new Document("$regex", "r4")),
-                new Document("status", "PENDING"))))).isFalse();
+        assertThat(lookedUp(search)).isNull();
+        assertThat(lookedUp(asDecoded)).isNull();
+        assertThat(lookedUp(new Document("$and", List.of(new Document("_id", new Document("$regex", "r4")),
+                new Document("status", "PENDING"))))).isNull();
     }
 
     @Test
-    void answersExactKeyFiltersAsTheIndexItselfDoes() {
-        assertThat(index.getPositions(new Document("_id", "r9"))).containsExactly(9);
-        assertThat(index.getPositions(new Document("_id", "missing"))).isEmpty();
+    void leavesExactKeyFiltersToMongoJavaServersOwnLookup() {
+        assertThat(QueryPlans.best(indexes, new Document("_id", "r9"), null)).isNull();
+        assertThat(ids.canHandle(new Document("_id", "r9"))).isTrue();
     }
 }
