@@ -10,7 +10,7 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,37 +56,31 @@ final class OrderedIndex<P> extends Index<P> {
             return null;
         }
         Map<String, Object> conditions = conditions(query);
+        Object[] from = new Object[indexKeys.size()];
+        Object[] to = new Object[indexKeys.size()];
+        Arrays.fill(from, Bound.FIRST);
+        Arrays.fill(to, Bound.LAST);
         int equal = 0;
-        List<Object> prefix = new ArrayList<>();
         while (equal < indexKeys.size()) {
-            String field = indexKeys.get(equal).getKey();
-            Object value = conditions.containsKey(field) ? equalityValue(conditions.get(field)) : NOT_EQUALITY;
+            Object value = equalityValue(conditions.getOrDefault(indexKeys.get(equal).getKey(), NOT_EQUALITY));
             if (value == NOT_EQUALITY) {
                 break;
             }
-            prefix.add(value);
-            equal++;
+            from[equal] = value;
+            to[equal++] = value;
         }
-        Object low = Bound.FIRST;
-        Object high = Bound.LAST;
         boolean ranged = false;
         if (equal < indexKeys.size() && indexKeys.get(equal).isAscending()
                 && conditions.get(indexKeys.get(equal).getKey()) instanceof Document range
                 && !range.isEmpty() && RANGE_OPERATORS.containsAll(range.keySet())) {
             ranged = true;
-            low = range.containsKey("$gt") ? range.get("$gt") : range.getOrDefault("$gte", Bound.FIRST);
-            high = range.containsKey("$lt") ? range.get("$lt") : range.getOrDefault("$lte", Bound.LAST);
+            from[equal] = range.containsKey("$gt") ? range.get("$gt") : range.getOrDefault("$gte", Bound.FIRST);
+            to[equal] = range.containsKey("$lt") ? range.get("$lt") : range.getOrDefault("$lte", Bound.LAST);
         }
         Boolean reverse = readsInOrder(orderBy, equal);
         boolean sortServed = reverse != null && orderBy != null && !orderBy.isEmpty();
         if (equal == 0 && !ranged && !sortServed) {
             return null; // a walk of the whole index is a scan
-        }
-        Object[] from = new Object[indexKeys.size()];
-        Object[] to = new Object[indexKeys.size()];
-        for (int i = 0; i < from.length; i++) {
-            from[i] = i < equal ? prefix.get(i) : i == equal && ranged ? low : Bound.FIRST;
-            to[i] = i < equal ? prefix.get(i) : i == equal && ranged ? high : Bound.LAST;
         }
         NavigableMap<Entry, P> walked = entries.subMap(new Entry(from, Bound.FIRST), true, new Entry(to, Bound.LAST), true);
         boolean sorted = reverse != null;
@@ -180,7 +174,7 @@ final class OrderedIndex<P> extends Index<P> {
 
     private static final Object NOT_EQUALITY = new Object();
 
-    /** The value a condition asks a field to equal: not operators, a pattern, a whole document or an array. */
+    /** The value a condition asks a field to equal, or NOT_EQUALITY: for operators, a pattern, a document, an array. */
     private static Object equalityValue(Object value) {
         if (value instanceof Document || value instanceof BsonRegularExpression || value instanceof Collection
                 || value instanceof Pattern) {

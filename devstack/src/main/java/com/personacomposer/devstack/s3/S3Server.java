@@ -14,7 +14,7 @@ import org.gaul.s3proxy.blobstore.BlobStore;
 
 /**
  * An S3-compatible server (s3proxy) that checks AWS signatures and presigned-URL expiry like S3 does.
- * Transient for tests, a directory for local runs. The bucket of design.md is created at start.
+ * Transient for tests, a directory for local runs; the services' bucket is created at start.
  */
 public final class S3Server implements AutoCloseable {
 
