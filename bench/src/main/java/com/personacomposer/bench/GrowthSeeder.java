@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Writes personas and images straight into MongoDB in persona-service's own layout (collections {@code personas} and
  * {@code images}), so that a growth benchmark does not have to create 100,000 personas through the pipeline.
+ * system-tests' GrowthSeedContractIT holds what it writes to persona-service's reading of it.
  * Everything it writes is named "Bench ..." with ids derived from the name, so seeding again (or to a larger N) adds
  * only what is missing. S3 objects are written only where a read fetches them: the originals of the
  * {@link #GALLERY_SIZE} newest personas, whose covers the gallery's first view loads.
@@ -213,7 +214,9 @@ final class GrowthSeeder {
                 .append("imageCount", seed.imageCount())
                 .append("cover", new Document("imageId", newest.getString("_id"))
                         .append("s3Key", newest.getString("s3Key"))
-                        .append("thumbnailKey", newest.getString("thumbnailKey")));
+                        .append("thumbnailKey", newest.getString("thumbnailKey"))
+                        .append("motto", newest.getString("motto"))
+                        .append("mottoTone", newest.getString("mottoTone")));
     }
 
     /** An ObjectId that is the same in every run: its time, then eight bytes derived from the persona's key. */

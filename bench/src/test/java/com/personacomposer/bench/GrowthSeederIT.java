@@ -29,7 +29,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
-/** The growth benchmark's seed, read back: persona-service's layout (contracts.md, "Images layout"), and idempotent. */
+/**
+ * The growth benchmark's seed, read back: how many personas and images, in what order, and idempotent. That
+ * persona-service reads it as its own is GrowthSeedContractIT's part (system-tests).
+ */
 class GrowthSeederIT {
 
     private static MongoWireServer mongo;
@@ -84,11 +87,8 @@ class GrowthSeederIT {
         Document newest = own.get(2);
         assertThat(persona.getDate("updatedAt")).isEqualTo(newest.getDate("createdAt"));
         assertThat(persona.getDate("createdAt")).isEqualTo(own.get(0).getDate("createdAt"));
-        assertThat(persona.get("cover", Document.class)).isEqualTo(new Document("imageId", newest.getString("_id"))
-                .append("s3Key", newest.getString("s3Key")).append("thumbnailKey", newest.getString("thumbnailKey")));
-        assertThat(newest.keySet()).containsExactly("_id", "personaKey", "requestId", "s3Key", "contentType",
-                "thumbnailKey", "thumbnailContentType", "model", "description", "mottoTone", "motto", "revisedPrompt",
-                "upvotes", "downvotes", "createdAt", "createdBy");
+        assertThat(persona.get("cover", Document.class)).containsEntry("imageId", newest.getString("_id"))
+                .containsEntry("s3Key", newest.getString("s3Key")).containsEntry("motto", newest.getString("motto"));
         assertThat(newest.getString("_id")).matches("[0-9a-f-]{36}");
         assertThat(newest.getString("s3Key")).matches("persona-generations/bench-images-000003/[0-9a-f-]{36}\\.png")
                 .contains(newest.getString("requestId"));
