@@ -51,14 +51,25 @@ final class ServiceProcesses implements AutoCloseable {
     /** @param perService environment only one service gets (e.g. a provider key for image-service alone) */
     static ServiceProcesses start(String name, Infrastructure infra, Map<String, String> extraEnvironment,
                                   Map<String, Map<String, String>> perService) {
+        return start(name, infra, extraEnvironment, perService, SERVICES);
+    }
+
+    /** Only {@code services} of the five (say, persona-service alone, for its own API). */
+    static ServiceProcesses startOnly(String name, Infrastructure infra, Map<String, String> extraEnvironment,
+                                      List<String> services) {
+        return start(name, infra, extraEnvironment, Map.of(), services);
+    }
+
+    private static ServiceProcesses start(String name, Infrastructure infra, Map<String, String> extraEnvironment,
+                                          Map<String, Map<String, String>> perService, List<String> which) {
         ServiceProcesses services = new ServiceProcesses(name, infra, extraEnvironment);
         services.serviceEnvironment.putAll(perService);
         try {
             Files.createDirectories(services.logs);
-            for (String service : SERVICES) {
+            for (String service : which) {
                 services.launch(service);
             }
-            for (String service : SERVICES) {
+            for (String service : which) {
                 services.awaitHealthy(service, Duration.ofSeconds(120));
             }
         } catch (IOException e) {
