@@ -28,7 +28,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
 
     private static final List<String> ID_TOKEN_CLAIMS = List.of("nonce", "at_hash", "c_hash");
-    private static final List<String> AT_JWT = List.of("at+jwt", "application/at+jwt");
+    /** The JOSE header types of RFC 9068 access tokens. */
+    static final List<String> AT_JWT = List.of("at+jwt", "application/at+jwt");
 
     private final String audience;
     private final String clientId;
@@ -58,6 +59,8 @@ final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
     }
 
     private static Optional<String> kindProblem(Jwt token) {
+        Object headerType = token.getHeaders().get("typ");
+        String declared = headerType == null ? null : headerType.toString().toLowerCase(Locale.ROOT);
         String tokenUse = token.getClaimAsString("token_use");
         if (tokenUse != null) {
             return "access".equals(tokenUse) ? Optional.empty()
@@ -68,8 +71,7 @@ final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
             return "bearer".equals(type.toLowerCase(Locale.ROOT)) ? Optional.empty()
                     : Optional.of("this is no access token (typ " + type + "); send the access token");
         }
-        Object headerType = token.getHeaders().get("typ");
-        if (headerType instanceof String declared && AT_JWT.contains(declared.toLowerCase(Locale.ROOT))) {
+        if (declared != null && AT_JWT.contains(declared)) {
             return Optional.empty();
         }
         for (String claim : ID_TOKEN_CLAIMS) {

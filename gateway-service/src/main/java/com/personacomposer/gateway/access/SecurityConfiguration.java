@@ -1,5 +1,6 @@
 package com.personacomposer.gateway.access;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -95,10 +97,16 @@ class SecurityConfiguration {
 
     /** Discovery and the key set are fetched on first use (the provider may start after the gateway) and cached. */
     static NimbusReactiveJwtDecoder decoder(OidcProperties oidc) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
-                JwtValidators.createDefaultWithIssuer(oidc.issuerUri()),
-                new AccessTokenValidator(oidc.audience(), oidc.clientId()))));
+        // The JOSE header's typ may be JWT, RFC 9068's at+jwt, or absent (not, say, a back-channel logout+jwt);
+        // Nimbus's own check knows JWT only, so the validators check it.
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri())
+                .validateType(false).build();
+        List<String> types = new ArrayList<>(AccessTokenValidator.AT_JWT);
+        types.add("JWT");
+        JwtTypeValidator type = new JwtTypeValidator(types);
+        type.setAllowEmpty(true);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(oidc.issuerUri()),
+                type, new AccessTokenValidator(oidc.audience(), oidc.clientId()))));
         return decoder;
     }
 }

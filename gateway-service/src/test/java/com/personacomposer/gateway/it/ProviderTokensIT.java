@@ -111,10 +111,14 @@ class ProviderTokensIT extends GatewayIntegrationSupport {
     }
 
     @Test
-    void anRfc9068AccessTokenIsKnownByItsHeaderType() {
+    void anRfc9068AccessTokenIsKnownByItsHeaderTypeAndATokenOfAnotherTypeIsRefused() {
         vote(TestIssuer.signed(TestIssuer.SIGNING_KEY, new JOSEObjectType("at+jwt"),
                 ISSUER.claims("ray").audience("https://api.example").claim("client_id", CLIENT)))
                 .expectStatus().isOk();
+
+        BACKEND.resetRequests();
+        refused(TestIssuer.signed(TestIssuer.SIGNING_KEY, new JOSEObjectType("logout+jwt"),
+                ISSUER.claims("ray").audience(CLIENT).claim("scope", "openid")), "typ");
     }
 
     @Test
