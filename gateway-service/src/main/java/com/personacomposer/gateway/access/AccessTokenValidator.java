@@ -59,8 +59,6 @@ final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
     }
 
     private static Optional<String> kindProblem(Jwt token) {
-        Object headerType = token.getHeaders().get("typ");
-        String declared = headerType == null ? null : headerType.toString().toLowerCase(Locale.ROOT);
         String tokenUse = token.getClaimAsString("token_use");
         if (tokenUse != null) {
             return "access".equals(tokenUse) ? Optional.empty()
@@ -71,7 +69,8 @@ final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
             return "bearer".equals(type.toLowerCase(Locale.ROOT)) ? Optional.empty()
                     : Optional.of("this is no access token (typ " + type + "); send the access token");
         }
-        if (declared != null && AT_JWT.contains(declared)) {
+        Object headerType = token.getHeaders().get("typ");
+        if (headerType != null && AT_JWT.contains(headerType.toString().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
         for (String claim : ID_TOKEN_CLAIMS) {
