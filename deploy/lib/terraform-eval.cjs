@@ -624,6 +624,8 @@ class ResourceInstance {
         return `${region}_Example1`;
       case 'aws_cognito_user_pool_client.id':
         return 'examplewebclientid0000000000';
+      case 'aws_security_group.id':
+        return `sg-${this.fakeId().replace(/-/g, '').slice(0, 17)}`;
       case 'aws_ecs_cluster.arn':
         return `arn:aws:ecs:${region}:${ACCOUNT}:cluster/${nameArg('name')}`;
     }

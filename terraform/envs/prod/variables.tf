@@ -43,7 +43,7 @@ variable "github_repository" {
 }
 
 variable "github_environment" {
-  description = "GitHub environment of the deploy job (.github/workflows/deploy.yml `environment:`); its OIDC subject is repo:OWNER/REPO:environment:NAME."
+  description = "GitHub environment of the deploy job (.github/workflows/deploy.yml `environment:`), managed here: only main may deploy to it."
   type        = string
   default     = "production"
 }
@@ -192,6 +192,12 @@ variable "oidc_audience" {
   description = "PERSONA_OIDC_AUDIENCE: audience the gateway requires in access tokens; empty = not checked (Cognito access tokens carry client_id, not aud)."
   type        = string
   default     = ""
+}
+
+variable "cognito_self_sign_up" {
+  description = "Let anyone create an account on the Cognito hosted UI. Each account has its own daily quota and vote, so one person can multiply both (docs/deploy.md); false: accounts are made with aws cognito-idp admin-create-user."
+  type        = bool
+  default     = false
 }
 
 variable "cognito_domain_prefix" {
