@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The five PACKAGED service jars, each a separate JVM on free ports, wired to the given infrastructure exactly as a
- * deployment wires them: through environment variables only. Logs go to target/service-logs/{name}/.
+ * deployment wires them: through environment variables only ({@link #startWithExactly}: with nothing but a given
+ * environment each, as a container gets it). Logs go to target/service-logs/{name}/.
  */
 final class ServiceProcesses implements AutoCloseable {
 
@@ -33,15 +34,24 @@ final class ServiceProcesses implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> serviceEnvironment = new LinkedHashMap<>();
+    private final boolean exactEnvironment;
     private final Path logs;
 
     private ServiceProcesses(String name, Infrastructure infra, Map<String, String> extraEnvironment) {
         this.logs = Path.of("target", "service-logs", name);
+        this.exactEnvironment = false;
         SERVICES.forEach(service -> ports.put(service, FreePorts.next()));
         environment.putAll(infra.serviceEnvironment());
         environment.put("PERSONA_SERVICE_URI", url("persona-service"));
         environment.put("IMAGE_SERVICE_URL", url("image-service"));
         environment.putAll(extraEnvironment);
+    }
+
+    private ServiceProcesses(String name, Map<String, Integer> ports, Map<String, Map<String, String>> environments) {
+        this.logs = Path.of("target", "service-logs", name);
+        this.exactEnvironment = true;
+        this.ports.putAll(ports);
+        this.serviceEnvironment.putAll(environments);
     }
 
     static ServiceProcesses start(String name, Infrastructure infra, Map<String, String> extraEnvironment) {
@@ -53,22 +63,36 @@ final class ServiceProcesses implements AutoCloseable {
                                   Map<String, Map<String, String>> perService) {
         ServiceProcesses services = new ServiceProcesses(name, infra, extraEnvironment);
         services.serviceEnvironment.putAll(perService);
+        return services.startAll();
+    }
+
+    /**
+     * The five jars, each with exactly {@code environments.get(service)} and nothing else (no variable of this JVM,
+     * no port chosen here): each listens on its own configuration's port, given as {@code ports}, and answers
+     * /actuator/health on MANAGEMENT_SERVER_PORT when its environment sets one.
+     */
+    static ServiceProcesses startWithExactly(String name, Map<String, Integer> ports,
+                                             Map<String, Map<String, String>> environments) {
+        return new ServiceProcesses(name, ports, environments).startAll();
+    }
+
+    private ServiceProcesses startAll() {
         try {
-            Files.createDirectories(services.logs);
+            Files.createDirectories(logs);
             for (String service : SERVICES) {
-                services.launch(service);
+                launch(service);
             }
             for (String service : SERVICES) {
-                services.awaitHealthy(service, Duration.ofSeconds(120));
+                awaitHealthy(service, Duration.ofSeconds(120));
             }
         } catch (IOException e) {
-            services.close();
+            close();
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            services.close();
+            close();
             throw e;
         }
-        return services;
+        return this;
     }
 
     String url(String service) {
@@ -95,9 +119,14 @@ final class ServiceProcesses implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
+        if (exactEnvironment) {
+            builder.environment().clear();
+        }
         builder.environment().putAll(environment);
         builder.environment().putAll(serviceEnvironment.getOrDefault(service, Map.of()));
-        builder.environment().put("SERVER_PORT", String.valueOf(ports.get(service)));
+        if (!exactEnvironment) {
+            builder.environment().put("SERVER_PORT", String.valueOf(ports.get(service)));
+        }
         processes.put(service, builder.start());
     }
 
@@ -119,7 +148,8 @@ final class ServiceProcesses implements AutoCloseable {
 
     private void awaitHealthy(String service, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI health = URI.create(url(service) + "/actuator/health");
+        String management = serviceEnvironment.getOrDefault(service, Map.of()).get("MANAGEMENT_SERVER_PORT");
+        URI health = URI.create((management == null ? url(service) : "http://127.0.0.1:" + management) + "/actuator/health");
         while (System.nanoTime() < deadline) {
             Process process = processes.get(service);
             if (!process.isAlive()) {
