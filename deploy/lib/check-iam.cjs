@@ -270,12 +270,7 @@ function githubSide(root, tf) {
   const branch = (((wf.on || wf.true || {}).push || {}).branches || ['main'])[0];
   const deployJob = { id, repo, workflow, ref: `refs/heads/${branch}`, environment, event: 'push' };
 
-  // every instance of a managed resource type of the root module (count: a list, for_each: a map of them)
-  const instances = (type) => Object.keys((tf.cfg.resource || {})[type] || {}).flatMap((name) => {
-    const v = tf.ref(type).__get(name);
-    return Array.isArray(v) ? v : typeof v.__get === 'function' ? [v] : Object.values(v);
-  });
-  const template = instances('github_actions_repository_oidc_subject_claim_customization_template')
+  const template = tf.resourceInstances('github_actions_repository_oidc_subject_claim_customization_template')
     .find((t) => t.__get('repository') === repo.split('/')[1]);
   const keys = template && template.__get('use_default') === false ? template.__get('include_claim_keys') : null;
   const context = (j) => (j.environment ? `environment:${j.environment}` : j.event === 'pull_request' ? 'pull_request' : `ref:${j.ref}`);
@@ -291,9 +286,9 @@ function githubSide(root, tf) {
   };
   const subject = (j) => (keys ? keys.map((k) => claim(j, k)).filter(Boolean).join(':') : `repo:${j.repo}:${context(j)}`);
 
-  const env = instances('github_repository_environment').find((e) => e.__get('environment') === environment);
+  const env = tf.resourceInstances('github_repository_environment').find((e) => e.__get('environment') === environment);
   const policy = env ? (env.body.deployment_branch_policy ? env.__get('deployment_branch_policy')[0] : null) : null;
-  const patterns = instances('github_repository_environment_deployment_policy')
+  const patterns = tf.resourceInstances('github_repository_environment_deployment_policy')
     .filter((p) => env && p.__get('environment') === env.__get('environment') && p.body.branch_pattern !== undefined)
     .map((p) => p.__get('branch_pattern'));
   // GitHub's branch patterns are fnmatch-like: * never crosses "/", ** does.

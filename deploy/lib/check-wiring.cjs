@@ -154,17 +154,14 @@ function managementRules(tf) {
   const rules = [];
   const scan = (mod, where) => {
     for (const type of ['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule']) {
-      for (const name of Object.keys((mod.cfg.resource || {})[type] || {})) {
-        const v = mod.ref(type).__get(name);
-        for (const rule of Array.isArray(v) ? v : typeof v.__get === 'function' ? [v] : Object.values(v)) {
-          const protocol = String(rule.__get('ip_protocol'));
-          const from = protocol === '-1' ? 0 : Number(rule.__get('from_port'));
-          const to = protocol === '-1' ? 65535 : Number(rule.__get('to_port'));
-          if (from > MANAGEMENT_PORT || to < MANAGEMENT_PORT) continue;
-          const peer = (k) => (rule.body[k] === undefined ? null : rule.__get(k));
-          rules.push({ id: `${where}${type}.${name}`, type, group: rule.__get('security_group_id'),
-            peerGroup: peer('referenced_security_group_id'), cidr: peer('cidr_ipv4') || peer('cidr_ipv6') });
-        }
+      for (const rule of mod.resourceInstances(type)) {
+        const protocol = String(rule.__get('ip_protocol'));
+        const from = protocol === '-1' ? 0 : Number(rule.__get('from_port'));
+        const to = protocol === '-1' ? 65535 : Number(rule.__get('to_port'));
+        if (from > MANAGEMENT_PORT || to < MANAGEMENT_PORT) continue;
+        const peer = (k) => (rule.body[k] === undefined ? null : rule.__get(k));
+        rules.push({ id: `${where}${type}.${rule.name}`, type, group: rule.__get('security_group_id'),
+          peerGroup: peer('referenced_security_group_id'), cidr: peer('cidr_ipv4') || peer('cidr_ipv6') });
       }
     }
   };

@@ -555,6 +555,14 @@ class ModuleInstance {
     });
   }
 
+  // Every instance of a managed resource type in this module (count: a list, for_each: a map of them).
+  resourceInstances(type) {
+    return Object.keys((this.cfg.resource || {})[type] || {}).flatMap((name) => {
+      const v = this.ref(type).__get(name);
+      return Array.isArray(v) ? v : typeof v.__get === 'function' ? [v] : Object.values(v);
+    });
+  }
+
   // The root's and every nested module instance (for cross-checks over all of them).
   moduleInstances(name) {
     const v = this.memoized(`module.${name}`, () => this.moduleCall(name));

@@ -117,8 +117,10 @@ final class DeployedEnvironments {
             replaced.add(service + ": " + name + " (" + value + ") -> " + local);
             return local;
         });
-        replace(service, env, "PERSONA_OIDC_ISSUER_URI", standIns.provider().issuer());
-        replace(service, env, "PERSONA_OIDC_CLIENT_ID", standIns.provider().clientId());
+        if (service.equals("gateway-service")) {
+            replace(service, env, "PERSONA_OIDC_ISSUER_URI", standIns.provider().issuer());
+            replace(service, env, "PERSONA_OIDC_CLIENT_ID", standIns.provider().clientId());
+        }
         return common(service, env);
     }
 

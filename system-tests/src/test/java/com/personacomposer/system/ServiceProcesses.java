@@ -28,6 +28,8 @@ final class ServiceProcesses implements AutoCloseable {
             List.of("persona-service", "image-service", "motto-service", "storage-service", "gateway-service");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Six JVMs starting on two busy cores have taken two minutes. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -83,7 +85,7 @@ final class ServiceProcesses implements AutoCloseable {
                 launch(service);
             }
             for (String service : SERVICES) {
-                awaitHealthy(service, Duration.ofSeconds(120));
+                awaitHealthy(service, START_TIMEOUT);
             }
         } catch (IOException e) {
             close();
@@ -143,7 +145,7 @@ final class ServiceProcesses implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitHealthy(service, Duration.ofSeconds(120));
+        awaitHealthy(service, START_TIMEOUT);
     }
 
     private void awaitHealthy(String service, Duration timeout) {

@@ -68,7 +68,8 @@ final class SignedInJourney {
         wait(30).until(driver -> driver.getCurrentUrl().startsWith(gateway + "/"));
         wait(30).until(driver -> driver.findElement(By.id("sign-out")).isDisplayed()
                 || !driver.findElement(By.id("account-message")).getText().isBlank());
-        assertThat(browser.findElement(By.id("account-message")).getText()).as("the page's sign-in message").isEmpty();
+        assertThat(browser.findElement(By.id("account-message")).getText())
+                .as(() -> "the page's sign-in message; the browser's console:\n" + Chromium.consoleLog(browser)).isEmpty();
         assertThat(browser.getCurrentUrl()).isEqualTo(gateway + "/");
         WebElement name = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("account-name")));
         wait(10).until(driver -> !name.getText().isBlank());
