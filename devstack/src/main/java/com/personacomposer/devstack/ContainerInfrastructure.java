@@ -1,20 +1,45 @@
 package com.personacomposer.devstack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MinIOContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
-/** The same three services as real containers (apache/kafka, mongo, MinIO), where a Docker engine exists. */
+/**
+ * The same three services as real containers (apache/kafka, mongo, MinIO), where a Docker engine exists, of the
+ * images docker-compose.yml runs (devstack's build copies it in; Dependabot keeps its tags current).
+ */
 public final class ContainerInfrastructure implements Infrastructure {
 
-    private final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
-    private final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0.15");
-    private final MinIOContainer minio = new MinIOContainer("minio/minio:RELEASE.2025-09-07T16-13-09Z")
+    private final KafkaContainer kafka = new KafkaContainer(composeImage("apache/kafka"));
+    private final MongoDBContainer mongo = new MongoDBContainer(composeImage("mongo"));
+    private final MinIOContainer minio = new MinIOContainer(composeImage("minio/minio"))
             .withUserName(ACCESS_KEY)
             .withPassword(SECRET_KEY);
 
     private ContainerInfrastructure() {
+    }
+
+    /** {@code repository:tag} of the image docker-compose.yml runs from {@code repository}. */
+    static String composeImage(String repository) {
+        try (InputStream compose = Objects.requireNonNull(
+                ContainerInfrastructure.class.getResourceAsStream("/docker-compose.yml"), "docker-compose.yml not built in")) {
+            String text = new String(compose.readAllBytes(), StandardCharsets.UTF_8);
+            Matcher image = Pattern.compile("(?m)^\\s+image:\\s*(" + Pattern.quote(repository) + ":\\S+)").matcher(text);
+            if (!image.find()) {
+                throw new IllegalStateException("docker-compose.yml runs no image of " + repository);
+            }
+            return image.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static boolean dockerAvailable() {

@@ -8,13 +8,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar devstack.jar infra}: the local infrastructure on its well-known ports, data under .devstack/.
- * Stops cleanly on SIGTERM or Ctrl-C. {@code java -jar devstack.jar bench}: the benchmark (see {@code bench --help}).
+ * Stops cleanly on SIGTERM or Ctrl-C. {@code java -jar devstack.jar oidc}: the OpenID provider on its own.
  */
 public final class DevStackMain {
 
     private static final String USAGE = """
             usage: java -jar devstack.jar infra [--data-dir DIR]
-                   java -jar devstack.jar bench --help
                    java -jar devstack.jar oidc [--port N] [--cognito [--hosted-ui-port M]]
 
               infra   start a Kafka KRaft broker on 9092, a MongoDB wire-protocol server on 27017 and an
@@ -32,10 +31,6 @@ public final class DevStackMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && "bench".equals(args[0])) {
-            com.personacomposer.devstack.bench.Bench.main(args);
-            return;
-        }
         if (args.length > 0 && "oidc".equals(args[0])) {
             com.personacomposer.devstack.oidc.OidcMain.run(args);
             return;

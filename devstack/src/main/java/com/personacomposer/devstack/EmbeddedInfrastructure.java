@@ -1,5 +1,8 @@
 package com.personacomposer.devstack;
 
+import com.personacomposer.devstack.kafka.KafkaBroker;
+import com.personacomposer.devstack.mongo.MongoWireServer;
+import com.personacomposer.devstack.s3.S3Server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -3,7 +3,7 @@ package com.personacomposer.devstack;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Where the running infrastructure listens, as the services' configuration names it (design.md). */
+/** Where the running infrastructure listens, as the services' configuration names it (README, "Configuration"). */
 public interface Infrastructure extends AutoCloseable {
 
     String ACCESS_KEY = "devstack";
@@ -18,7 +18,7 @@ public interface Infrastructure extends AutoCloseable {
     String s3Endpoint();
 
     /**
-     * The environment a service process needs to use this infrastructure: design.md's variables plus the AWS
+     * The environment a service process needs to use this infrastructure: the services' variables plus the AWS
      * credentials of the devstack's S3 server (local dummies, not AWS keys).
      */
     default Map<String, String> serviceEnvironment() {

@@ -15,14 +15,14 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(DevStackExtension.class)
 class BenchSmokeIT {
 
-    private static final Path JAR = Path.of("..", "devstack", "target", "devstack.jar");
+    private static final Path JAR = Path.of("..", "bench", "target", "bench.jar");
 
     @Test
     void benchDrivesTheApiAndWritesItsFigures() throws Exception {
         Path output = Files.createTempFile("bench-", ".json");
         Path log = Files.createTempFile("bench-", ".log");
         Process bench = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "bench", "create",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "create",
                 "--base-url", RunningSystem.get().gateway(), "--requests", "6", "--concurrency", "3", "--output", output.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
 

@@ -2,9 +2,9 @@ package com.personacomposer.system;
 
 import com.personacomposer.devstack.FreePorts;
 import com.personacomposer.devstack.Infrastructure;
-import com.personacomposer.devstack.KafkaBroker;
-import com.personacomposer.devstack.MongoWireServer;
-import com.personacomposer.devstack.S3Server;
+import com.personacomposer.devstack.kafka.KafkaBroker;
+import com.personacomposer.devstack.mongo.MongoWireServer;
+import com.personacomposer.devstack.s3.S3Server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -63,9 +63,20 @@ final class ServiceProcesses implements AutoCloseable {
     /** @param perService environment only one service gets (e.g. a provider key for image-service alone) */
     static ServiceProcesses start(String name, Infrastructure infra, Map<String, String> extraEnvironment,
                                   Map<String, Map<String, String>> perService) {
+        return start(name, infra, extraEnvironment, perService, SERVICES);
+    }
+
+    /** Only {@code services} of the five (say, persona-service alone, for its own API). */
+    static ServiceProcesses startOnly(String name, Infrastructure infra, Map<String, String> extraEnvironment,
+                                      List<String> services) {
+        return start(name, infra, extraEnvironment, Map.of(), services);
+    }
+
+    private static ServiceProcesses start(String name, Infrastructure infra, Map<String, String> extraEnvironment,
+                                          Map<String, Map<String, String>> perService, List<String> which) {
         ServiceProcesses services = new ServiceProcesses(name, infra, extraEnvironment);
         services.serviceEnvironment.putAll(perService);
-        return services.startAll();
+        return services.startAll(which);
     }
 
     /**
@@ -75,16 +86,16 @@ final class ServiceProcesses implements AutoCloseable {
      */
     static ServiceProcesses startWithExactly(String name, Map<String, Integer> ports,
                                              Map<String, Map<String, String>> environments) {
-        return new ServiceProcesses(name, ports, environments).startAll();
+        return new ServiceProcesses(name, ports, environments).startAll(SERVICES);
     }
 
-    private ServiceProcesses startAll() {
+    private ServiceProcesses startAll(List<String> which) {
         try {
             Files.createDirectories(logs);
-            for (String service : SERVICES) {
+            for (String service : which) {
                 launch(service);
             }
-            for (String service : SERVICES) {
+            for (String service : which) {
                 awaitHealthy(service, START_TIMEOUT);
             }
         } catch (IOException e) {
