@@ -231,7 +231,7 @@ variable "daily_budget" {
 }
 
 variable "admins" {
-  description = "PERSONA_ADMINS: principals (token sub or key:<name>) that may delete any image (comma separated); empty = none."
+  description = "PERSONA_ADMINS: principal ids (user:<token sub> or key:<name>) that may delete any image (comma separated); empty = none."
   type        = string
   default     = ""
 }
