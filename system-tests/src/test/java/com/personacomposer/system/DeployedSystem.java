@@ -87,9 +87,11 @@ abstract class DeployedSystem {
     }
 
     @Test
-    void theAccessTokenOfThePagesClientIsAccepted() {
+    void theAccessTokenOfThePagesClientIsAcceptedAndItsIdTokenIsNot() {
         BrowserSignIn.Tokens tokens = BrowserSignIn.signIn(provider.issuer(), provider.clientId(), "demo", "demo");
-        assertThat(new Api(GATEWAY).get("/api/me", tokens.accessToken()).status()).isEqualTo(200);
+        Api api = new Api(GATEWAY);
+        assertThat(api.get("/api/me", tokens.accessToken()).status()).as("the access token").isEqualTo(200);
+        assertThat(api.get("/api/me", tokens.idToken()).status()).as("the ID token").isEqualTo(401);
     }
 
     @Test

@@ -33,12 +33,6 @@ class TaskDefinitionsIT extends DeployedSystem {
     }
 
     @Test
-    void anIdTokenIsRefused() {
-        String idToken = BrowserSignIn.signIn(provider().issuer(), provider().clientId(), "demo", "demo").idToken();
-        assertThat(new Api(GATEWAY).get("/api/me", idToken).status()).as("an ID token (token_use id)").isEqualTo(401);
-    }
-
-    @Test
     void anotherClientsAccessTokenIsRefused() {
         String other = BrowserSignIn.signIn(provider().issuer(), provider().otherClientId(), "demo", "demo").accessToken();
         assertThat(new Api(GATEWAY).get("/api/me", other).status()).as("an access token of another client of the pool")
