@@ -65,7 +65,9 @@ final class SignedInJourney {
         wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("demo");
         browser.findElement(By.name("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("button[type='submit'], input[type='submit']")).click();
-        wait(30).until(driver -> driver.getCurrentUrl().startsWith(gateway + "/"));
+        wait(30).withMessage(() -> "the provider sends the browser back to the page; it is at " + browser.getCurrentUrl()
+                        + ", showing: " + browser.findElement(By.tagName("body")).getText())
+                .until(driver -> driver.getCurrentUrl().startsWith(gateway + "/"));
         wait(30).until(driver -> driver.findElement(By.id("sign-out")).isDisplayed()
                 || !driver.findElement(By.id("account-message")).getText().isBlank());
         assertThat(browser.findElement(By.id("account-message")).getText())
