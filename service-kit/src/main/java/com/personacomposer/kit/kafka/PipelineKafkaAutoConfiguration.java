@@ -3,6 +3,7 @@ package com.personacomposer.kit.kafka;
 import com.personacomposer.events.InvalidEventException;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.Topics;
+import com.personacomposer.kit.startup.OnStart;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,16 @@ public class PipelineKafkaAutoConfiguration {
             topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), properties.replicationFactor()));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Creates whichever of those topics are missing as the service starts, before its listeners do
+     * (spring.kafka.admin.auto-create is off in service-defaults.yml, or KafkaAdmin would do it while the beans are
+     * made). A broker that cannot be reached is logged and the start goes on, as with auto-create.
+     */
+    @Bean
+    OnStart pipelineTopicsCreation(KafkaAdmin admin) {
+        return admin::initialize;
     }
 
     @Bean
