@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -103,14 +107,25 @@ public class PipelineKafkaAutoConfiguration {
         return true;
     }
 
-    /** Bounded concurrency for slow stages; its threads are daemon so a stopping service never waits on idle ones. */
+    /**
+     * Bounded concurrency for slow stages: a virtual thread per record with spring.threads.virtual.enabled, else a
+     * pool of platform threads, daemon so a stopping service never waits on idle ones.
+     */
     @Bean(name = ConcurrentStage.LISTENER_SETUP, destroyMethod = "")
-    ConcurrentStage concurrentStage(DeadLetterRecoverer recoverer, PipelineKafkaProperties properties) {
+    ConcurrentStage concurrentStage(DeadLetterRecoverer recoverer, PipelineKafkaProperties properties,
+                                    Environment environment) {
         int bound = properties.maxInFlight();
-        var threadFactory = new CustomizableThreadFactory("stage-");
-        threadFactory.setDaemon(true);
-        var threads = new ThreadPoolExecutor(bound, bound, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
-        threads.allowCoreThreadTimeOut(true);
+        ExecutorService threads;
+        if (Threading.VIRTUAL.isActive(environment)) {
+            threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("stage-", 1).factory());
+        } else {
+            var threadFactory = new CustomizableThreadFactory("stage-");
+            threadFactory.setDaemon(true);
+            var pool = new ThreadPoolExecutor(bound, bound, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    threadFactory);
+            pool.allowCoreThreadTimeOut(true);
+            threads = pool;
+        }
         return new ConcurrentStage(bound, threads, recoverer, retryBackOff(properties),
                 PipelineKafkaAutoConfiguration::retryable);
     }
