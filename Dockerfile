@@ -8,10 +8,11 @@
 # Base images are pinned by tag and digest: the multi-platform index digest of each tag on Docker Hub's
 # library/eclipse-temurin, as recorded by several public repositories that inspected it with
 # `docker buildx imagetools inspect eclipse-temurin:<tag>` (which prints the digest of a newer tag; Dependabot
-# proposes updates too). Renew both stages together.
+# proposes updates too). Renew both stages together: the JDK that builds and the JRE that runs are the same
+# Temurin release as the JDK 25 that compiles and tests in CI.
 
 # ---- build: compile only this module and the modules it depends on ----
-FROM eclipse-temurin:21.0.11_10-jdk-noble@sha256:35685c7e23352983a48882d97cd9875f5284c228db71d1e2476e5e6c1bab1080 AS build
+FROM eclipse-temurin:25.0.3_9-jdk-noble@sha256:3eb81ed94d8c1a34422f19f8188548bdf02cae69c91d0328afdbb7abed90f617 AS build
 ARG MODULE
 WORKDIR /workspace
 # .dockerignore keeps target/, .git, node tools and the infrastructure code out of the context.
@@ -24,24 +25,34 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     test -n "$MODULE" && test -f "$MODULE/pom.xml" \
  && ./mvnw -B -ntp -pl "$MODULE" -am package -DskipTests \
- && java -Djarmode=tools -jar "$MODULE/target/$MODULE.jar" extract --layers --launcher --destination /workspace/extracted
+ && java -Djarmode=tools -jar "$MODULE/target/$MODULE.jar" extract --layers --application-filename app.jar \
+      --destination /workspace/extracted
 
 # ---- run: JRE only, Spring Boot layers from least to most frequently changed ----
-FROM eclipse-temurin:21.0.11_10-jre-noble@sha256:373787d1d45a87f084fda43e7de0e9acf5eedee049446efac738f13587ec4c64
+FROM eclipse-temurin:25.0.3_9-jre-noble@sha256:2f1da100788559b397bcf48c736169ea5b070bde84e55f203bbee8e83d87a175
 ARG SERVICE_PORT
 RUN test -n "$SERVICE_PORT" \
  && groupadd --system --gid 10001 app \
  && useradd --system --uid 10001 --gid app --no-log-init --no-create-home --home-dir /app --shell /usr/sbin/nologin app
 WORKDIR /app
-# Files stay owned by root: the service can read its code but never rewrite it.
+# Files stay owned by root: the service can read its code but never rewrite it. Plain jars (app.jar, lib/), not
+# the Spring Boot launcher: the AOT cache below holds only classes loaded from jars on the class path.
 COPY --from=build /workspace/extracted/dependencies/ ./
-COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 # The Amazon RDS certificate authorities (DocumentDB's TLS certificates), vendored in the repository so the build
 # fetches nothing unchecked. Only persona-service uses them, through an SSL bundle for its MongoDB client
 # (SPRING_SSL_BUNDLE_PEM_DOCUMENTDB_TRUSTSTORE_CERTIFICATE in Terraform); no JVM-wide trust store changes.
 COPY docker/certs/rds-global-bundle.pem /app/certs/global-bundle.pem
+# The AOT cache (JEP 514): a training start on this JRE, with the entrypoint's class path, ends once the
+# application context is refreshed (before anything is served; nothing up to there needs Kafka, MongoDB or S3,
+# so none is there). Every start maps the classes it loaded and linked; a start the cache does not fit ignores
+# it, and so does one without it: a failed training leaves no cache and fails no build. The heap is fixed here
+# so the build machine's memory cannot switch compressed pointers off, which would make the cache unusable.
+RUN java -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -XX:AOTCacheOutput=/app/app.aot \
+      -Dspring.context.exit=onRefresh -jar /app/app.jar >/tmp/aot-training.log 2>&1 \
+ || { tail -n 20 /tmp/aot-training.log; echo "AOT training failed: the image has no AOT cache"; rm -f /app/app.aot; } \
+ ; rm -f /tmp/aot-training.log
 USER 10001:10001
 ENV SERVICE_PORT=${SERVICE_PORT}
 # The service's port, and the management port (/actuator) that ECS and compose give every service
@@ -54,4 +65,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=5 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-$SERVICE_PORT} && printf 'GET /actuator/health/liveness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # Container-aware heap: 75 % of the memory limit; die on OOM so the orchestrator restarts us.
 # /tmp is the only path the service writes (a tmpfs / ECS volume under a read-only root).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:InitialRAMPercentage=25", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseContainerSupport", "-Djava.io.tmpdir=/tmp", "-Djava.security.egd=file:/dev/./urandom", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:AOTCache=/app/app.aot", "-XX:MaxRAMPercentage=75", "-XX:InitialRAMPercentage=25", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseContainerSupport", "-Djava.io.tmpdir=/tmp", "-Djava.security.egd=file:/dev/./urandom", "-jar", "/app/app.jar"]

@@ -8,24 +8,31 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./run-local} as a newcomer uses it: it comes up on the well-known ports, serves the API, stops every process
- * it started on SIGTERM, and the data is still there after a restart. Its OpenID provider signs a user in, and the
- * gateway takes that user's token where a principal is needed. Nothing listens beyond the loopback address, except
- * the gateway when asked to ({@code --bind}).
+ * {@code ./run-local} as a newcomer uses it: it comes up on the well-known ports on a JDK 25, serves the API, stops
+ * every process it started on SIGTERM, and the data is still there after a restart. Its OpenID provider signs a user
+ * in, and the gateway takes that user's token where a principal is needed. Nothing listens beyond the loopback
+ * address, except the gateway when asked to ({@code --bind}). Every process starts with an AOT cache made once after
+ * a build, and a cache that is gone or does not fit never stops a start.
  */
 class RunLocalIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final int GATEWAY = 8080;
     private static final List<Integer> PORTS = List.of(GATEWAY, 8081, 8082, 8083, 8084, 9092, 27017, 9000, 9100);
+    /** Each process's AOT cache and the module run-local keeps it in. */
+    private static final Map<String, String> CACHES = Map.of("devstack-infra", "devstack",
+            "devstack-oidc", "devstack", "gateway-service", "gateway-service", "persona-service", "persona-service",
+            "image-service", "image-service", "motto-service", "motto-service", "storage-service", "storage-service");
 
     @Test
     void startsServesStopsCleanlyAndKeepsData() throws Exception {
@@ -51,7 +58,12 @@ class RunLocalIT {
         String token = BrowserSignIn.signIn("http://localhost:9100", "demo", "demo").accessToken();
         assertThat(api.post(votes, "{\"direction\":\"up\"}", token).status()).as("signed-in vote").isEqualTo(200);
         stop(first, stack);
+        assertThat(CACHES).allSatisfy((cache, module) -> assertThat(cache(module, cache)).isNotEmptyFile());
 
+        // Another jar's cache where the gateway's should be, and persona-service's gone.
+        Files.copy(cache("motto-service", "motto-service"), cache("gateway-service", "gateway-service"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.delete(cache("persona-service", "persona-service"));
         Process second = start(dataDir, "second.log", "--bind", "0.0.0.0");
         List<ProcessHandle> restarted = second.descendants().toList();
         try {
@@ -61,12 +73,19 @@ class RunLocalIT {
                 assertThat(ListeningSockets.on(port)).as("port %d stays on the loopback address", port)
                         .isNotEmpty().allMatch(InetAddress::isLoopbackAddress);
             }
+            assertThat(Files.readString(dataDir.resolve("second.log")))
+                    .as("a deleted cache is made again").containsPattern("making the AOT caches.*persona-service");
+            assertThat(Files.readString(dataDir.resolve("logs").resolve("gateway-service.log")))
+                    .as("the JVM refused the other jar's cache, and the gateway started without it")
+                    .containsPattern("\\[error *]\\[aot]");
             Api.Reply kept = api.get("/api/personas/" + Api.segment(slug));
             assertThat(kept.status()).isEqualTo(200);
             assertThat(kept.body().get("images")).hasSize(1);
             assertThat(Api.fetch(kept.body().get("images").get(0).get("url").asString()).statusCode()).isEqualTo(200);
         } finally {
             stop(second, restarted);
+            // The next run-local makes the gateway's own cache again.
+            Files.deleteIfExists(cache("gateway-service", "gateway-service"));
         }
     }
 
@@ -81,10 +100,11 @@ class RunLocalIT {
         builder.environment().put("PERSONA_DATA_DIR", dataDir.toString());
         builder.environment().remove("GATEWAY_BIND_ADDRESS");
         Process process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        // The first start after a build also makes the AOT caches.
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (!Files.readString(log).contains("Persona Composer is up")) {
             assertThat(process.isAlive()).as("run-local exited:\n" + Files.readString(log)).isTrue();
-            assertThat(System.nanoTime()).as("healthy within 180 s:\n" + Files.readString(log)).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("healthy within 300 s:\n" + Files.readString(log)).isLessThan(deadline);
             Thread.sleep(250);
         }
         String output = Files.readString(log);
@@ -92,11 +112,16 @@ class RunLocalIT {
             assertThat(output).contains(service + " healthy on http://localhost:");
         }
         assertThat(output).contains("open http://localhost:8080");
+        assertThat(output).as("the JDK run-local runs on").containsPattern("version \"25[.\"]");
         while (!Files.readString(log).contains("users: demo / demo, alice / alice")) {
             assertThat(System.nanoTime()).as("sign-in help printed:\n" + Files.readString(log)).isLessThan(deadline);
             Thread.sleep(100);
         }
         return process;
+    }
+
+    private static Path cache(String module, String cache) {
+        return ROOT.resolve(module).resolve("target").resolve("aot").resolve(cache + ".aot");
     }
 
     private static void stop(Process runLocal, List<ProcessHandle> stack) throws InterruptedException {

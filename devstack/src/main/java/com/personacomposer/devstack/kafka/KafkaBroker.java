@@ -57,10 +57,20 @@ public final class KafkaBroker implements AutoCloseable {
         props.setProperty("share.coordinator.state.topic.min.isr", "1");
         props.setProperty("group.initial.rebalance.delay.ms", "0");
         props.setProperty("auto.create.topics.enable", "true");
-        format(props, logDir);
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        server.startup();
-        return new KafkaBroker(port, server);
+        // Kafka loads its configured classes through the thread's context class loader, and the threads it starts
+        // inherit it. A caller on a common-pool thread (EmbeddedInfrastructure starts the servers in parallel) has
+        // the system class loader there, which cannot see the classes inside devstack.jar: use this class's loader.
+        Thread thread = Thread.currentThread();
+        ClassLoader callers = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaBroker.class.getClassLoader());
+        try {
+            format(props, logDir);
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            return new KafkaBroker(port, server);
+        } finally {
+            thread.setContextClassLoader(callers);
+        }
     }
 
     private static void format(Properties props, Path logDir) {

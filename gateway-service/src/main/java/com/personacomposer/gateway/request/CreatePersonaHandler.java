@@ -8,6 +8,7 @@ import com.personacomposer.gateway.downstream.PersonaServiceRejectedException;
 import com.personacomposer.gateway.downstream.PersonaServiceUnavailableException;
 import com.personacomposer.gateway.request.PersonaRequestService.Completed;
 import com.personacomposer.gateway.request.PersonaRequestService.Failed;
+import com.personacomposer.gateway.request.PersonaRequestService.StillPending;
 import com.personacomposer.gateway.web.FieldError;
 import com.personacomposer.gateway.web.ProblemException;
 import com.personacomposer.gateway.web.Problems;
@@ -125,9 +126,11 @@ class CreatePersonaHandler {
             return Mono.error(refused.get());
         }
         return service.submit(result.input(), idempotencyKey)
-                .flatMap(intake -> intake instanceof IntakeResult.PersonaExists existing
-                        ? passThrough(HttpStatus.OK, existing.persona()).bodyValue(existing.persona().body())
-                        : answer((IntakeResult.Recorded) intake, wait))
+                .flatMap(intake -> switch (intake) {
+                    case IntakeResult.PersonaExists(PassThrough persona) ->
+                            passThrough(HttpStatus.OK, persona).bodyValue(persona.body());
+                    case IntakeResult.Recorded recorded -> answer(recorded, wait);
+                })
                 .onErrorResume(PersonaServiceRejectedException.class, rejected -> passThrough(
                         rejected.response().status(), rejected.response()).bodyValue(rejected.response().body()))
                 .onErrorResume(PersonaServiceUnavailableException.class, error -> {
@@ -142,21 +145,17 @@ class CreatePersonaHandler {
             return pending(accepted, null);
         }
         String applied = "wait=" + wait.get().toSeconds();
-        return service.await(accepted, wait.get()).flatMap(finish -> {
-            if (finish instanceof Completed completed) {
-                return passThrough(HttpStatus.CREATED, completed.persona())
-                        .location(personaLocation(completed.slug()))
-                        .header(PREFERENCE_APPLIED, applied)
-                        .bodyValue(completed.persona().body());
-            }
-            if (finish instanceof Failed failed) {
-                return ServerResponse.accepted()
-                        .location(requestLocation(accepted.requestId()))
-                        .header(PREFERENCE_APPLIED, applied)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(failed.status());
-            }
-            return pending(accepted, applied);
+        return service.await(accepted, wait.get()).flatMap(finish -> switch (finish) {
+            case Completed(String slug, PassThrough persona) -> passThrough(HttpStatus.CREATED, persona)
+                    .location(personaLocation(slug))
+                    .header(PREFERENCE_APPLIED, applied)
+                    .bodyValue(persona.body());
+            case Failed(JsonNode status) -> ServerResponse.accepted()
+                    .location(requestLocation(accepted.requestId()))
+                    .header(PREFERENCE_APPLIED, applied)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(status);
+            case StillPending() -> pending(accepted, applied);
         });
     }
 

@@ -62,16 +62,12 @@ class PersonaRequestService {
         UUID requestId = UUID.randomUUID();
         IntakeBody body = new IntakeBody(input.name().key(), input.name().displayName(), input.name().slug(),
                 input.description(), input.mottoTone().id(), input.model().id(), idempotencyKey, !input.force());
-        return personaService.intake(requestId, body).flatMap(result -> {
-            if (!(result instanceof IntakeResult.Recorded recorded)) {
-                return Mono.just(result);
-            }
-            IntakeResult.Recorded accepted = withDefaults(recorded, input);
-            if (!recorded.requestId().equals(requestId)) {
-                // The Idempotency-Key names an earlier request: that one is already under way, nothing to publish.
-                return Mono.just(accepted);
-            }
-            return publish(requestId, input).thenReturn(accepted);
+        return personaService.intake(requestId, body).flatMap(result -> switch (result) {
+            case IntakeResult.PersonaExists exists -> Mono.just(exists);
+            // The Idempotency-Key names an earlier request: that one is already under way, nothing to publish.
+            case IntakeResult.Recorded recorded when !recorded.requestId().equals(requestId) ->
+                    Mono.just(withDefaults(recorded, input));
+            case IntakeResult.Recorded recorded -> publish(requestId, input).thenReturn(withDefaults(recorded, input));
         });
     }
 
@@ -116,9 +112,10 @@ class PersonaRequestService {
      */
     Mono<Finish> await(IntakeResult.Recorded accepted, Duration within) {
         return watcher.awaitFinished(accepted.requestId(), within)
-                .flatMap(end -> end instanceof RequestEnd.Completed completed
-                        ? completed(completed.slug().isEmpty() ? accepted.slug() : completed.slug())
-                        : Mono.<Finish>just(new Failed(((RequestEnd.Failed) end).status())))
+                .flatMap(end -> switch (end) {
+                    case RequestEnd.Completed(String slug) -> completed(slug.isEmpty() ? accepted.slug() : slug);
+                    case RequestEnd.Failed(JsonNode status) -> Mono.<Finish>just(new Failed(status));
+                })
                 .onErrorResume(error -> Mono.empty())
                 .defaultIfEmpty(new StillPending());
     }

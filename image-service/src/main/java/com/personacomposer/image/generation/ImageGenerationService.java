@@ -19,6 +19,7 @@ import com.personacomposer.kit.observability.ProviderCalls;
 import com.personacomposer.kit.reason.PublicReasons;
 import com.personacomposer.kit.request.RequestDeadline;
 import io.micrometer.core.instrument.Timer;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -78,9 +79,10 @@ public class ImageGenerationService {
         Timer.Sample call = calls.start();
         try {
             GeneratedImage image = provider.get().generate(ImagePrompt.of(request));
-            String url = image instanceof GeneratedImage.Hosted hosted
-                    ? hosted.url().toString()
-                    : properties.generatedUrl(store.put(((GeneratedImage.Inline) image).bytes()));
+            String url = switch (image) {
+                case GeneratedImage.Hosted(URI hosted, _) -> hosted.toString();
+                case GeneratedImage.Inline(byte[] bytes, _) -> properties.generatedUrl(store.put(bytes));
+            };
             Duration took = calls.stop(call, name, ProviderCalls.Outcome.SUCCESS);
             log.info("request {}: {} image ready in {} ms", request.requestId(), model.id(), took.toMillis());
             return ImageGenerated.of(request.requestId(), request.personaKey(), model, url, image.revisedPrompt());

@@ -15,6 +15,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.personacomposer.kit.startup.OnStart;
 import com.personacomposer.persona.store.BsonValues;
 import com.personacomposer.persona.store.MongoErrors;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * per persona in (createdAt, _id) order. A persona's document never grows with its images.
  */
 @Component
-public class ImageStore {
+public class ImageStore implements OnStart {
 
     static final String COLLECTION = "images";
 
@@ -38,6 +39,11 @@ public class ImageStore {
 
     public ImageStore(MongoDatabase database) {
         this.images = database.getCollection(COLLECTION);
+    }
+
+    /** Declares the indexes this store's writes and queries rely on, as the service starts. */
+    @Override
+    public void onStart() {
         images.createIndex(Indexes.ascending("requestId"), new IndexOptions().unique(true).name("requestId_unique"));
         images.createIndex(Indexes.ascending("personaKey", "createdAt", "_id"),
                 new IndexOptions().name("persona_createdAt"));

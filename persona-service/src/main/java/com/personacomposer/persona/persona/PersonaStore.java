@@ -21,6 +21,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
+import com.personacomposer.kit.startup.OnStart;
 import com.personacomposer.persona.store.BsonValues;
 import com.personacomposer.persona.store.MongoErrors;
 import java.time.Instant;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * {@code updatedAt} is set by the first append). Every change is one atomic update, never a read-modify-write.
  */
 @Component
-public class PersonaStore {
+public class PersonaStore implements OnStart {
 
     static final String COLLECTION = "personas";
 
@@ -50,6 +51,11 @@ public class PersonaStore {
         this.personas = database.getCollection(COLLECTION);
         this.images = images;
         this.votes = votes;
+    }
+
+    /** Declares the indexes this store's writes and queries rely on, as the service starts. */
+    @Override
+    public void onStart() {
         personas.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true).name("key_unique"));
         personas.createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true).name("slug_unique"));
         // The list, newest first; a search filters the same index's keys (q is a literal fragment of the key).

@@ -14,6 +14,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.personacomposer.kit.startup.OnStart;
 import com.personacomposer.persona.store.MongoErrors;
 import java.time.Instant;
 import java.util.Collection;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * changes nothing. Every change answers the vote it replaced, from which the image's counters move.
  */
 @Component
-public class VoteStore {
+public class VoteStore implements OnStart {
 
     static final String COLLECTION = "votes";
 
@@ -37,6 +38,11 @@ public class VoteStore {
 
     public VoteStore(MongoDatabase database) {
         this.votes = database.getCollection(COLLECTION);
+    }
+
+    /** Declares the unique index that keeps one vote per image and voter, as the service starts. */
+    @Override
+    public void onStart() {
         votes.createIndex(Indexes.ascending("imageId", "voter"),
                 new IndexOptions().unique(true).name("imageId_voter_unique"));
     }

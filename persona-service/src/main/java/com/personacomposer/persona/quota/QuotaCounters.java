@@ -41,6 +41,10 @@ class QuotaCounters {
     QuotaCounters(MongoDatabase database) {
         this.counters = database.getCollection(COUNTERS);
         this.charges = database.getCollection(CHARGES);
+    }
+
+    /** The TTL indexes that remove counters and charges once their day is long over. */
+    void declareExpiry() {
         IndexOptions expiry = new IndexOptions().name("expiresAt_ttl").expireAfter(0L, TimeUnit.SECONDS);
         counters.createIndex(Indexes.ascending("expiresAt"), expiry);
         charges.createIndex(Indexes.ascending("expiresAt"), expiry);

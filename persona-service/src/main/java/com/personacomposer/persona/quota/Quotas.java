@@ -1,6 +1,7 @@
 package com.personacomposer.persona.quota;
 
 import com.mongodb.client.MongoDatabase;
+import com.personacomposer.kit.startup.OnStart;
 import com.personacomposer.persona.web.TooManyRequestsException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
  * A request counts on the day it is recorded, once whatever the retries, and is given back at most once.
  */
 @Service
-public class Quotas {
+public class Quotas implements OnStart {
 
     private static final Logger log = LoggerFactory.getLogger(Quotas.class);
 
@@ -34,6 +35,12 @@ public class Quotas {
         this.metrics = new QuotaMetrics(meters, properties);
         this.clock = clock;
         metrics.budgetUsed(this::budgetUsedToday);
+    }
+
+    /** Declares the counters' expiry, as the service starts. */
+    @Override
+    public void onStart() {
+        counters.declareExpiry();
     }
 
     /** What the principal has used today and when that resets. */

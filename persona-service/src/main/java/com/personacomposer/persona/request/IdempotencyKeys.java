@@ -12,6 +12,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.personacomposer.kit.startup.OnStart;
 import com.personacomposer.persona.store.BsonValues;
 import com.personacomposer.persona.store.MongoErrors;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  * one (it runs about once a minute), an entry older than the window counts as absent and is taken over.
  */
 @Component
-class IdempotencyKeys {
+class IdempotencyKeys implements OnStart {
 
     static final String COLLECTION = "idempotency_keys";
     static final String TTL_INDEX = "createdAt_ttl";
@@ -46,13 +47,16 @@ class IdempotencyKeys {
     private static final int INDEX_OPTIONS_CONFLICT = 85;
 
     private final MongoCollection<Document> keys;
+    private final Duration window;
 
     IdempotencyKeys(MongoDatabase database, RequestProperties properties) {
         this.keys = database.getCollection(COLLECTION);
-        declareExpiry(properties.idempotencyWindow());
+        this.window = properties.idempotencyWindow();
     }
 
-    private void declareExpiry(Duration window) {
+    /** Declares the TTL index that ends entries after the idempotency window, as the service starts. */
+    @Override
+    public void onStart() {
         IndexOptions ttl = new IndexOptions().name(TTL_INDEX).expireAfter(window.toSeconds(), TimeUnit.SECONDS);
         try {
             keys.createIndex(Indexes.ascending("createdAt"), ttl);

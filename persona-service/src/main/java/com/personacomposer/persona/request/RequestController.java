@@ -1,6 +1,7 @@
 package com.personacomposer.persona.request;
 
 import com.personacomposer.persona.web.CallerHeaders;
+import com.personacomposer.persona.persona.PersonaView;
 import com.personacomposer.persona.web.InvalidInputException;
 import com.personacomposer.persona.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -50,19 +51,17 @@ class RequestController {
                              @RequestHeader(name = CallerHeaders.PRINCIPAL, required = false) String principal,
                              @RequestHeader(name = CallerHeaders.PRINCIPAL_NAME, required = false) String name) {
         UUID id = parse(requestId).orElseThrow(() -> new InvalidInputException("requestId", "must be a UUID"));
-        IntakeResult result = intake.take(id, body, CallerHeaders.principal(principal), CallerHeaders.name(name));
-        if (result instanceof IntakeResult.PersonaExists exists) {
-            String slug = UriUtils.encodePathSegment(exists.persona().slug(), StandardCharsets.UTF_8);
-            return ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_LOCATION, "/api/personas/" + slug)
-                    .body(exists.persona());
-        }
-        IntakeResult.Recorded recorded = (IntakeResult.Recorded) result;
-        RequestView view = RequestView.of(recorded.request());
-        if (recorded.created()) {
-            return ResponseEntity.created(URI.create("/api/requests/" + view.requestId())).body(view);
-        }
-        return ResponseEntity.ok(view);
+        return switch (intake.take(id, body, CallerHeaders.principal(principal), CallerHeaders.name(name))) {
+            case IntakeResult.PersonaExists(PersonaView persona) -> ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_LOCATION,
+                            "/api/personas/" + UriUtils.encodePathSegment(persona.slug(), StandardCharsets.UTF_8))
+                    .body(persona);
+            case IntakeResult.Recorded(PersonaRequest request, boolean created) -> {
+                RequestView view = RequestView.of(request);
+                yield created ? ResponseEntity.created(URI.create("/api/requests/" + view.requestId())).body(view)
+                        : ResponseEntity.ok(view);
+            }
+        };
     }
 
     private static Optional<UUID> parse(String requestId) {

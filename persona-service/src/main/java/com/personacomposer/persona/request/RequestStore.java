@@ -19,6 +19,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoTone;
+import com.personacomposer.kit.startup.OnStart;
 import com.personacomposer.persona.store.BsonValues;
 import com.personacomposer.persona.store.MongoErrors;
 import java.time.Instant;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  * a conditional update, so redeliveries and races between topics cannot undo a final state.
  */
 @Component
-class RequestStore {
+class RequestStore implements OnStart {
 
     static final String COLLECTION = "requests";
 
@@ -44,7 +45,11 @@ class RequestStore {
 
     RequestStore(MongoDatabase database) {
         this.requests = database.getCollection(COLLECTION);
-        // The timeout sweep's query, and the outbox sweep's.
+    }
+
+    /** Declares the indexes of the timeout sweep's query and the outbox sweep's, as the service starts. */
+    @Override
+    public void onStart() {
         requests.createIndex(Indexes.ascending("status", "updatedAt"), new IndexOptions().name("status_updatedAt"));
         requests.createIndex(Indexes.ascending("outbox.due"), new IndexOptions().name("outbox_due"));
     }

@@ -1,5 +1,6 @@
 package com.personacomposer.persona.persona;
 
+import static com.personacomposer.persona.testing.Started.started;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
@@ -92,7 +93,7 @@ class EmbeddedImagesMigrationTest {
     }
 
     private EmbeddedImagesMigration migration() {
-        return new EmbeddedImagesMigration(database, new ImageStore(database));
+        return new EmbeddedImagesMigration(database, started(new ImageStore(database)));
     }
 
     /** A persona as the earlier layout stored it, images in append order inside. */

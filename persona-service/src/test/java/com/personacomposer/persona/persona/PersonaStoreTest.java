@@ -1,5 +1,6 @@
 package com.personacomposer.persona.persona;
 
+import static com.personacomposer.persona.testing.Started.started;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,8 +29,8 @@ class PersonaStoreTest {
     @BeforeEach
     void setUp() {
         database = mongo.database();
-        images = new ImageStore(database);
-        store = new PersonaStore(database, images, new VoteStore(database));
+        images = started(new ImageStore(database));
+        store = started(new PersonaStore(database, images, started(new VoteStore(database))));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package com.personacomposer.persona.persona;
 
+import static com.personacomposer.persona.testing.Started.started;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,9 +36,9 @@ class VotesTest {
     @BeforeEach
     void setUp() throws Exception {
         database = mongo.database();
-        ImageStore images = new ImageStore(database);
-        VoteStore votes = new VoteStore(database);
-        PersonaStore personas = new PersonaStore(database, images, votes);
+        ImageStore images = started(new ImageStore(database));
+        VoteStore votes = started(new VoteStore(database));
+        PersonaStore personas = started(new PersonaStore(database, images, votes));
         queries = new PersonaQueries(personas, images, votes, null, URLS, Clock.fixed(T0, ZoneOffset.UTC));
         image = PersonaImage.first("img-1", "r1", "persona-generations/x/r1.png", "image/png", null, null, "local",
                 "", "neutral", "Hi.", null, T0, "user:creator", "Creator");

@@ -1,5 +1,6 @@
 package com.personacomposer.persona.request;
 
+import static com.personacomposer.persona.testing.Started.started;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,12 +57,12 @@ class RequestServiceTest {
     @BeforeEach
     void setUp() {
         database = mongo.database();
-        store = new RequestStore(database);
+        store = started(new RequestStore(database));
         owedEvents = new OwedEvents(store, publisher, properties, clock);
-        quotas = new Quotas(database, new QuotaProperties(2, 1000, Set.of("local")), meters, clock);
-        service = new RequestService(store, new IdempotencyKeys(database, properties),
-                new PersonaStore(database, new ImageStore(database), new VoteStore(database)), owedEvents, properties,
-                metrics, quotas, clock);
+        quotas = started(new Quotas(database, new QuotaProperties(2, 1000, Set.of("local")), meters, clock));
+        service = new RequestService(store, started(new IdempotencyKeys(database, properties)),
+                started(new PersonaStore(database, started(new ImageStore(database)), started(new VoteStore(database)))),
+                owedEvents, properties, metrics, quotas, clock);
     }
 
     @AfterAll

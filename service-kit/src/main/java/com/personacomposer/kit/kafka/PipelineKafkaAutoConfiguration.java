@@ -3,10 +3,13 @@ package com.personacomposer.kit.kafka;
 import com.personacomposer.events.InvalidEventException;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.Topics;
+import com.personacomposer.kit.startup.OnStart;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +18,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -42,6 +47,16 @@ public class PipelineKafkaAutoConfiguration {
             topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), properties.replicationFactor()));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Creates whichever of those topics are missing as the service starts, before its listeners do
+     * (spring.kafka.admin.auto-create is off in service-defaults.yml, or KafkaAdmin would do it while the beans are
+     * made). A broker that cannot be reached is logged and the start goes on, as with auto-create.
+     */
+    @Bean
+    OnStart pipelineTopicsCreation(KafkaAdmin admin) {
+        return admin::initialize;
     }
 
     @Bean
@@ -92,14 +107,25 @@ public class PipelineKafkaAutoConfiguration {
         return true;
     }
 
-    /** Bounded concurrency for slow stages; its threads are daemon so a stopping service never waits on idle ones. */
+    /**
+     * Bounded concurrency for slow stages: a virtual thread per record with spring.threads.virtual.enabled, else a
+     * pool of platform threads, daemon so a stopping service never waits on idle ones.
+     */
     @Bean(name = ConcurrentStage.LISTENER_SETUP, destroyMethod = "")
-    ConcurrentStage concurrentStage(DeadLetterRecoverer recoverer, PipelineKafkaProperties properties) {
+    ConcurrentStage concurrentStage(DeadLetterRecoverer recoverer, PipelineKafkaProperties properties,
+                                    Environment environment) {
         int bound = properties.maxInFlight();
-        var threadFactory = new CustomizableThreadFactory("stage-");
-        threadFactory.setDaemon(true);
-        var threads = new ThreadPoolExecutor(bound, bound, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
-        threads.allowCoreThreadTimeOut(true);
+        ExecutorService threads;
+        if (Threading.VIRTUAL.isActive(environment)) {
+            threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("stage-", 1).factory());
+        } else {
+            var threadFactory = new CustomizableThreadFactory("stage-");
+            threadFactory.setDaemon(true);
+            var pool = new ThreadPoolExecutor(bound, bound, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    threadFactory);
+            pool.allowCoreThreadTimeOut(true);
+            threads = pool;
+        }
         return new ConcurrentStage(bound, threads, recoverer, retryBackOff(properties),
                 PipelineKafkaAutoConfiguration::retryable);
     }
