@@ -39,7 +39,7 @@ class RequestTimeoutIT extends ServiceTestSupport {
 
         assertThat(status.path("error").path("stage").asString()).isEqualTo("timeout");
         assertThat(status.path("error").path("message").asString())
-                .isEqualTo("no progress for 1s (waiting for: image, motto)");
+                .isEqualTo("no progress for 1 s (waiting for: image, motto)");
         assertThat(status.path("stages").path("image").asString()).isEqualTo("PENDING");
         assertThat(status.path("stages").path("motto").asString()).isEqualTo("PENDING");
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->

@@ -36,7 +36,7 @@ class OpenAiChatClient {
         String base = properties.baseUrl().toString();
         this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
         this.http = clients.http(PROVIDER, properties.timeout());
-        this.guard = clients.guard(INSTANCE);
+        this.guard = clients.guard(INSTANCE, PROVIDER);
     }
 
     ChatReply complete(String systemPrompt, String userPrompt) {
@@ -106,7 +106,8 @@ class OpenAiChatClient {
             default -> false;
         };
         return retryable
-                ? new ProviderUnavailableException(reason, RetryAfter.of(response.headers(), Clock.systemUTC()).orElse(null))
+                ? new ProviderUnavailableException(PROVIDER + " is unavailable: " + reason,
+                        RetryAfter.of(response.headers(), Clock.systemUTC()).orElse(null))
                 : new ProviderRejectedException(reason);
     }
 

@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("persona.motto.openai")
-record OpenAiChatProperties(
+public record OpenAiChatProperties(
         String apiKey,
         @NotNull URI baseUrl,
         @NotBlank String model,

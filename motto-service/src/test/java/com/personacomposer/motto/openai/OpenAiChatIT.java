@@ -282,7 +282,7 @@ class OpenAiChatIT {
 
         assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
                 .isInstanceOf(ChatUnavailableException.class)
-                .hasMessage("the chat provider is unavailable: its circuit breaker is open");
+                .hasMessage("the chat provider is temporarily unavailable after repeated failures; try again in a minute");
         assertThat(calls()).isZero();
     }
 

@@ -1,6 +1,7 @@
 package com.personacomposer.persona.request;
 
 import com.personacomposer.events.FailureStage;
+import com.personacomposer.kit.reason.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ class TimeoutSweep implements SchedulingConfigurer {
     }
 
     static String message(Duration deadline, PersonaRequest request) {
-        return "no progress for " + Durations.format(deadline)
+        return "no progress for " + Durations.readable(deadline)
                 + " (waiting for: " + String.join(", ", request.waitingFor()) + ")";
     }
 }

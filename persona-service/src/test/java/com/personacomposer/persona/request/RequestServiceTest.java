@@ -19,7 +19,7 @@ import com.personacomposer.persona.persona.VoteStore;
 import com.personacomposer.persona.quota.QuotaProperties;
 import com.personacomposer.persona.quota.Quotas;
 import com.personacomposer.persona.testing.MemoryMongo;
-import com.personacomposer.persona.testing.MutableClock;
+import com.personacomposer.kit.testing.MutableClock;
 import com.personacomposer.persona.testing.RecordingPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -283,7 +283,7 @@ class RequestServiceTest {
 
         PersonaRequest failed = service.find(stuck.requestId()).orElseThrow();
         assertThat(failed.status()).isEqualTo(RequestStatus.FAILED);
-        assertThat(failed.error()).isEqualTo(new RequestError("timeout", "no progress for 5m (waiting for: image, motto)"));
+        assertThat(failed.error()).isEqualTo(new RequestError("timeout", "no progress for 5 min (waiting for: image, motto)"));
         assertThat(failed.stages()).isEqualTo(new Stages(StageStatus.PENDING, StageStatus.PENDING, StageStatus.PENDING));
         assertThat(service.find(progressing.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.PENDING);
         assertThat(publisher.published(PersonaFailed.class)).singleElement().satisfies(event -> {
@@ -295,7 +295,7 @@ class RequestServiceTest {
         clock.advance(Duration.ofMinutes(4));
         sweep.sweep();
         assertThat(service.find(progressing.requestId()).orElseThrow().error().message())
-                .isEqualTo("no progress for 5m (waiting for: image)");
+                .isEqualTo("no progress for 5 min (waiting for: image)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.personacomposer.kit.provider;
 
+import com.personacomposer.kit.reason.Durations;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -82,7 +83,7 @@ public final class ProviderHttp {
             return new ProviderUnavailableException("could not connect to " + provider, e);
         }
         if (causedBy(e, HttpTimeoutException.class)) {
-            String reason = provider + " did not answer within " + seconds(timeout);
+            String reason = provider + " did not answer within " + Durations.readable(timeout);
             return startsWork ? new ProviderOutcomeUnknownException(reason + NOT_RETRIED, e)
                     : new ProviderTimeoutException(reason, e);
         }
@@ -111,9 +112,5 @@ public final class ProviderHttp {
         } catch (JacksonException e) {
             return MissingNode.getInstance();
         }
-    }
-
-    private static String seconds(Duration timeout) {
-        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 }

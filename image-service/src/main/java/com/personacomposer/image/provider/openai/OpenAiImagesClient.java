@@ -29,7 +29,7 @@ public class OpenAiImagesClient {
     public static RetryConfigCustomizer retryAfterHonoured(Duration maxRetryAfter) {
         return RetryAfter.honoured(RESILIENCE, maxRetryAfter);
     }
-    private static final String PROVIDER = "DALL-E";
+    static final String PROVIDER = "DALL-E";
 
     private final OpenAiImageProperties properties;
     private final ProviderHttp http;
@@ -39,7 +39,7 @@ public class OpenAiImagesClient {
     OpenAiImagesClient(OpenAiImageProperties properties, ProviderClients clients) {
         this.properties = properties;
         this.http = clients.http(PROVIDER, properties.timeout());
-        this.guard = clients.guard(RESILIENCE);
+        this.guard = clients.guard(RESILIENCE, PROVIDER);
         String base = properties.baseUrl().toString();
         this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "images/generations");
     }

@@ -31,7 +31,7 @@ public class ReplicateClient {
     public static RetryConfigCustomizer retryAfterHonoured(Duration maxRetryAfter) {
         return RetryAfter.honoured(RESILIENCE, maxRetryAfter);
     }
-    private static final String PROVIDER = "OpenJourney";
+    static final String PROVIDER = "OpenJourney";
 
     private final ReplicateProperties properties;
     private final ProviderHttp http;
@@ -40,7 +40,7 @@ public class ReplicateClient {
     ReplicateClient(ReplicateProperties properties, ProviderClients clients) {
         this.properties = properties;
         this.http = clients.http(PROVIDER, properties.timeout());
-        this.guard = clients.guard(RESILIENCE);
+        this.guard = clients.guard(RESILIENCE, PROVIDER);
     }
 
     /**

@@ -1,11 +1,11 @@
-package com.personacomposer.motto.openai;
+package com.personacomposer.motto;
 
+import com.personacomposer.kit.provider.ProviderClients;
+import com.personacomposer.motto.compose.BenchProperties;
 import com.personacomposer.motto.compose.LocalMottoComposer;
 import com.personacomposer.motto.compose.MottoComposer;
-import com.personacomposer.kit.provider.ProviderClients;
-import com.personacomposer.kit.provider.ProviderProperties;
-import com.personacomposer.kit.provider.RetryAfter;
-import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
+import com.personacomposer.motto.openai.OpenAiChatMottoComposer;
+import com.personacomposer.motto.openai.OpenAiChatProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The motto composer: the OpenAI-compatible chat model when OPENAI_API_KEY is set, else the offline composer. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({OpenAiChatProperties.class, BenchProperties.class})
+@EnableConfigurationProperties(BenchProperties.class)
 class MottoComposerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MottoComposerConfiguration.class);
@@ -26,11 +26,6 @@ class MottoComposerConfiguration {
             return new LocalMottoComposer(bench.mottoLatency());
         }
         log.info("mottos are written by chat model {} at {}", openAi.model(), openAi.baseUrl());
-        return new OpenAiChatMottoComposer(new OpenAiChatClient(openAi, clients), openAi);
-    }
-
-    @Bean
-    RetryConfigCustomizer openAiChatRetryAfter(ProviderProperties providers) {
-        return RetryAfter.honoured(OpenAiChatClient.INSTANCE, providers.maxRetryAfter());
+        return OpenAiChatMottoComposer.of(openAi, clients);
     }
 }

@@ -1,4 +1,4 @@
-package com.personacomposer.motto.openai;
+package com.personacomposer.motto.compose;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -13,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("persona.bench")
-record BenchProperties(@NotNull Duration mottoLatency) {
+public record BenchProperties(@NotNull Duration mottoLatency) {
 }

@@ -1,4 +1,4 @@
-package com.personacomposer.persona.testing;
+package com.personacomposer.kit.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A clock (in UTC) that a test moves forward by hand; every service's tests share it through this test-jar. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
+
+    /** Starting at 2025-01-01T00:00:00Z. */
+    public MutableClock() {
+        this(Instant.parse("2025-01-01T00:00:00Z"));
+    }
 
     public MutableClock(Instant start) {
         this.now = start;
     }
 
-    public void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 
