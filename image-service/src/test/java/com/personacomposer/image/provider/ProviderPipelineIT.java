@@ -15,7 +15,7 @@ import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
-import com.personacomposer.image.PipelineClient;
+import com.personacomposer.image.testing.PipelineClient;
 import com.personacomposer.image.generation.ImageGenerationService;
 import com.personacomposer.image.provider.local.LocalRenderer;
 import java.awt.image.BufferedImage;

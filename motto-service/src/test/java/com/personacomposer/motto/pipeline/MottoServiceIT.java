@@ -1,4 +1,4 @@
-package com.personacomposer.motto;
+package com.personacomposer.motto.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.personacomposer.image;
+package com.personacomposer.image.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.image.testing.PipelineClient;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package com.personacomposer.storage;
+package com.personacomposer.storage.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,6 @@ import com.personacomposer.events.Topics;
 import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.kit.s3.S3Properties;
 import com.personacomposer.storage.download.TestImages;
-import com.personacomposer.storage.store.ThumbnailBackfill;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;

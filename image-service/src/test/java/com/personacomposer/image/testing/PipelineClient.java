@@ -1,4 +1,4 @@
-package com.personacomposer.image;
+package com.personacomposer.image.testing;
 
 import com.personacomposer.events.EventDeserializer;
 import com.personacomposer.events.EventSerializer;
