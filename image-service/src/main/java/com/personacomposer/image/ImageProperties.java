@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publicUrl      the base URL other services fetch generated images from (IMAGE_SERVICE_URL)
  * @param defaultModel   the model the gateway asks for when a request names none (PERSONA_DEFAULT_MODEL); reported
  *                       by GET /api/models
- * @param promptTemplate the image prompt, with {@code ${name}} and {@code ${description}} placeholders
+ * @param promptTemplate the image prompt, with ${name} and ${description} placeholders
  * @param generated      how long and how many generated images are held for download
  */
 @Validated
