@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What image-service needs to know about itself.
@@ -43,7 +44,6 @@ public record ImageProperties(
 
     /** The URL a stored image is downloadable from. */
     public String generatedUrl(String token) {
-        String base = publicUrl.toString();
-        return (base.endsWith("/") ? base : base + "/") + "generated/" + token;
+        return UriComponentsBuilder.fromUri(publicUrl).path("/generated/" + token).toUriString();
     }
 }

@@ -11,19 +11,17 @@ import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.image.testing.PipelineClient;
+import com.personacomposer.image.testing.ServiceHttp;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -38,22 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 @DevStackTest
 class ImagePipelineIT {
 
-    private static PipelineClient pipeline;
-
-    private final HttpClient http = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final PipelineClient pipeline = new PipelineClient();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void connect() {
-        pipeline = new PipelineClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        pipeline.close();
-    }
 
     @Test
     void aLocalRequestIsAnnouncedWithADownloadable512PixelPng() throws Exception {
@@ -66,7 +53,7 @@ class ImagePipelineIT {
         assertThat(event.personaKey()).isEqualTo(request.personaKey());
         assertThat(event.revisedPrompt()).isNull();
         assertThat(event.imageUrl()).matches("http://image-service\\.test:8082/generated/local/[A-Za-z0-9_-]+");
-        HttpResponse<byte[]> response = get(URI.create(event.imageUrl()).getPath());
+        HttpResponse<byte[]> response = ServiceHttp.get(port, URI.create(event.imageUrl()).getPath());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
@@ -100,7 +87,7 @@ class ImagePipelineIT {
 
     @Test
     void listsTheModelsThisConfigurationCanRun() throws Exception {
-        HttpResponse<byte[]> response = get("/api/models");
+        HttpResponse<byte[]> response = ServiceHttp.get(port, "/api/models");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JsonMapper.builder().build().readTree(response.body());
@@ -114,16 +101,12 @@ class ImagePipelineIT {
 
     @Test
     void anUnknownImageIsAProblem404() throws Exception {
-        HttpResponse<byte[]> response = get("/generated/" + "A".repeat(43));
+        HttpResponse<byte[]> response = ServiceHttp.get(port, "/generated/" + "A".repeat(43));
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
-    private HttpResponse<byte[]> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    }
 
     private static PersonaRequested request(ImageModel model, String description) {
         String name = "Persona " + UUID.randomUUID();

@@ -20,15 +20,23 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Plain Kafka clients on the devstack broker: what a neighbouring service would publish and see. */
-public final class PipelineClient implements AutoCloseable {
+/**
+ * Plain Kafka clients on the devstack broker: what a neighbouring service would publish and see. A test class
+ * registers one ({@code @RegisterExtension static final PipelineClient pipeline = new PipelineClient()}): it
+ * connects before the class's tests and closes after them.
+ */
+public final class PipelineClient implements BeforeAllCallback, AfterAllCallback {
 
-    private final KafkaProducer<String, PersonaEvent> producer;
-    private final KafkaConsumer<String, PersonaEvent> consumer;
+    private KafkaProducer<String, PersonaEvent> producer;
+    private KafkaConsumer<String, PersonaEvent> consumer;
     private final List<PersonaEvent> seen = new ArrayList<>();
 
-    public PipelineClient() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         String servers = DevStack.shared().kafkaBootstrapServers();
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
@@ -81,7 +89,7 @@ public final class PipelineClient implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         producer.close(Duration.ofSeconds(5));
         consumer.close(Duration.ofSeconds(5));
     }

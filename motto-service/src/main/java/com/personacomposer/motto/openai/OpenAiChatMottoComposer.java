@@ -79,7 +79,7 @@ public final class OpenAiChatMottoComposer implements MottoComposer {
         try {
             return client.complete(properties.systemPrompt(), userPrompt);
         } catch (ProviderRejectedException e) {
-            throw new MottoRefusedException("the chat provider rejected the request: " + e.getMessage(), e);
+            throw new MottoRefusedException(e.getMessage(), e);
         } catch (ProviderTimeoutException e) {
             throw new ChatUnavailableException("the chat provider did not answer in time", e);
         } catch (ProviderException e) {
