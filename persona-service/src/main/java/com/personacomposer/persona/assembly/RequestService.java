@@ -60,11 +60,16 @@ public class RequestService {
     }
 
     /**
-     * Records the request as PENDING unless it is recorded already (a document made earlier by a part only gets the
-     * request's fields); true when this call recorded it. {@code outbox}: the event a request this call inserts owes
-     * (null: none).
+     * Records a request of the gateway's intake call as PENDING unless it is recorded already (a document made
+     * earlier by a part only gets the request's fields), owing PersonaRequested until this service reads it back
+     * from its topic; true when this call recorded it.
      */
-    public boolean recordIfAbsent(String requestId, RequestDetails details, Outbox outbox) {
+    public boolean record(String requestId, RequestDetails details) {
+        return recordIfAbsent(requestId, details, new Outbox(OwedEvent.PERSONA_REQUESTED, owedEvents.dueFromNow()));
+    }
+
+    /** As {@link #record}; {@code outbox}: the event a request this call inserts owes (null: none). */
+    private boolean recordIfAbsent(String requestId, RequestDetails details, Outbox outbox) {
         boolean created = requests.recordIfAbsent(requestId, details, now(), outbox);
         if (created) {
             metrics.accepted(details);

@@ -1,9 +1,6 @@
 package com.personacomposer.persona.intake;
 
 import com.personacomposer.persona.assembly.RequestService;
-import com.personacomposer.persona.outbox.OwedEvents;
-import com.personacomposer.persona.requests.Outbox;
-import com.personacomposer.persona.requests.OwedEvent;
 import com.personacomposer.persona.requests.RequestDetails;
 import com.personacomposer.persona.requests.RequestProperties;
 import com.personacomposer.persona.requests.RequestStore;
@@ -25,16 +22,14 @@ class RequestRecorder {
     private final RequestService assembly;
     private final RequestStore requests;
     private final IdempotencyKeys idempotencyKeys;
-    private final OwedEvents owedEvents;
     private final RequestProperties properties;
     private final Clock clock;
 
     RequestRecorder(RequestService assembly, RequestStore requests, IdempotencyKeys idempotencyKeys,
-                    OwedEvents owedEvents, RequestProperties properties, Clock clock) {
+                    RequestProperties properties, Clock clock) {
         this.assembly = assembly;
         this.requests = requests;
         this.idempotencyKeys = idempotencyKeys;
-        this.owedEvents = owedEvents;
         this.properties = properties;
         this.clock = clock;
     }
@@ -52,8 +47,7 @@ class RequestRecorder {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        boolean created = assembly.recordIfAbsent(id, details,
-                new Outbox(OwedEvent.PERSONA_REQUESTED, owedEvents.dueFromNow()));
+        boolean created = assembly.record(id, details);
         if (idempotencyKey != null) {
             Instant now = now();
             String owner = idempotencyKeys.claim(IdempotencyKeys.scoped(details.createdBy(), idempotencyKey), id,

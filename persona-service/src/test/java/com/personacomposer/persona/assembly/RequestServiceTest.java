@@ -16,8 +16,6 @@ import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.kit.testing.MutableClock;
 import com.personacomposer.persona.outbox.OwedEvents;
 import com.personacomposer.persona.quota.Quotas;
-import com.personacomposer.persona.requests.Outbox;
-import com.personacomposer.persona.requests.OwedEvent;
 import com.personacomposer.persona.requests.PersonaRequest;
 import com.personacomposer.persona.requests.RequestDetails;
 import com.personacomposer.persona.requests.RequestError;
@@ -421,10 +419,9 @@ class RequestServiceTest {
         record(requested.requestId(), by(requested, principal));
     }
 
-    /** As the intake records a request: owing PersonaRequested until it is read back, completed if its parts came. */
+    /** As the intake records a request (and completes it if its parts came first). */
     private void record(UUID requestId, RequestDetails details) {
-        service.recordIfAbsent(requestId.toString(), details,
-                new Outbox(OwedEvent.PERSONA_REQUESTED, owedEvents.dueFromNow()));
+        service.record(requestId.toString(), details);
         service.completeIfReady(requestId.toString());
     }
 

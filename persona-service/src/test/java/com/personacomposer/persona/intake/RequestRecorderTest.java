@@ -34,8 +34,7 @@ class RequestRecorderTest {
     void setUp() {
         machinery = new RequestMachinery(mongo.database());
         recorder = new RequestRecorder(machinery.assembly, machinery.store,
-                new IdempotencyKeys(machinery.database, machinery.properties), machinery.owedEvents,
-                machinery.properties, machinery.clock);
+                new IdempotencyKeys(machinery.database, machinery.properties), machinery.properties, machinery.clock);
     }
 
     @AfterAll
