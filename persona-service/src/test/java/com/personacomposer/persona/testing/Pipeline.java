@@ -129,9 +129,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Response get(String path, java.util.Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        headers.forEach(request::header);
-        return send(request.GET());
+        return send("GET", path, null, headers);
     }
 
     public Response put(String path, Object body) {
@@ -139,10 +137,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Response put(String path, Object body, java.util.Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
-        headers.forEach(request::header);
-        return send(request.PUT(HttpRequest.BodyPublishers.ofString(
-                body instanceof String raw ? raw : JSON.writeValueAsString(body))));
+        return send("PUT", path, body, headers);
     }
 
     public Response post(String path, Object body) {
@@ -150,16 +145,11 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Response post(String path, Object body, java.util.Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
-        headers.forEach(request::header);
-        return send(request.POST(HttpRequest.BodyPublishers.ofString(
-                body instanceof String raw ? raw : JSON.writeValueAsString(body))));
+        return send("POST", path, body, headers);
     }
 
     public Response delete(String path, java.util.Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        headers.forEach(request::header);
-        return send(request.DELETE());
+        return send("DELETE", path, null, headers);
     }
 
     /** Fetches a URL the service handed out (a presigned image URL), as a browser would. */
@@ -183,10 +173,18 @@ public final class Pipeline implements AutoCloseable {
         return URI.create(baseUrl + path);
     }
 
-    private Response send(HttpRequest.Builder request) {
+    /** {@code body}: JSON text as it is, anything else written as JSON; null: no body. */
+    private Response send(String method, String path, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(
+                    body instanceof String raw ? raw : JSON.writeValueAsString(body)));
+        }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
                     response.headers().firstValue("Content-Location").orElse(null), response.body());
