@@ -4,7 +4,7 @@ import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.persona.requests.RequestDetails;
-import com.personacomposer.persona.web.FieldProblem;
+import com.personacomposer.kit.problem.FieldProblem;
 import com.personacomposer.persona.web.InvalidInputException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

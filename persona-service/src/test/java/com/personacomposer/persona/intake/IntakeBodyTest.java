@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoTone;
 import com.personacomposer.persona.requests.RequestDetails;
-import com.personacomposer.persona.web.FieldProblem;
+import com.personacomposer.kit.problem.FieldProblem;
 import com.personacomposer.persona.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
