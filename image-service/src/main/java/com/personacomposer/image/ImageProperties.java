@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What image-service needs to know about itself.
@@ -18,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publicUrl      the base URL other services fetch generated images from (IMAGE_SERVICE_URL)
  * @param defaultModel   the model the gateway asks for when a request names none (PERSONA_DEFAULT_MODEL); reported
  *                       by GET /api/models
- * @param promptTemplate the image prompt, with {@code ${name}} and {@code ${description}} placeholders
+ * @param promptTemplate the image prompt, with ${name} and ${description} placeholders
  * @param generated      how long and how many generated images are held for download
  */
 @Validated
@@ -43,7 +44,6 @@ public record ImageProperties(
 
     /** The URL a stored image is downloadable from. */
     public String generatedUrl(String token) {
-        String base = publicUrl.toString();
-        return (base.endsWith("/") ? base : base + "/") + "generated/" + token;
+        return UriComponentsBuilder.fromUri(publicUrl).path("/generated/" + token).toUriString();
     }
 }

@@ -15,7 +15,6 @@ import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.image.ImageProperties;
 import com.personacomposer.image.provider.GeneratedImage;
 import com.personacomposer.image.provider.ImageGenerationException;
-import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
 import com.personacomposer.image.provider.local.LocalRenderer;
 import com.personacomposer.image.store.GeneratedImageStore;
@@ -31,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.util.unit.DataSize;
@@ -188,51 +186,5 @@ class ImageGenerationServiceTest {
         LocalRenderer renderer = new LocalRenderer();
         return new FakeProvider(ImageModel.LOCAL, true, "nothing",
                 prompt -> new GeneratedImage.Inline(renderer.render(prompt), null));
-    }
-
-    static final class FakeProvider implements ImageProvider {
-        private final ImageModel model;
-        private final boolean configured;
-        private final String requirement;
-        Function<ImagePrompt, GeneratedImage> answer;
-        int calls;
-
-        FakeProvider() {
-            this(ImageModel.DALL_E, true, "set OPENAI_API_KEY", null);
-        }
-
-        FakeProvider(ImageModel model, boolean configured, String requirement,
-                     Function<ImagePrompt, GeneratedImage> answer) {
-            this.model = model;
-            this.configured = configured;
-            this.requirement = requirement;
-            this.answer = answer;
-        }
-
-        @Override
-        public ImageModel model() {
-            return model;
-        }
-
-        @Override
-        public String name() {
-            return model == ImageModel.LOCAL ? "local" : "openai-images";
-        }
-
-        @Override
-        public boolean configured() {
-            return configured;
-        }
-
-        @Override
-        public String requirement() {
-            return requirement;
-        }
-
-        @Override
-        public GeneratedImage generate(ImagePrompt prompt) {
-            calls++;
-            return answer.apply(prompt);
-        }
     }
 }

@@ -3,8 +3,6 @@ package com.personacomposer.image.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personacomposer.events.ImageModel;
-import com.personacomposer.image.provider.GeneratedImage;
-import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,31 +34,8 @@ class ModelCatalogTest {
     }
 
     private static ImageProvider provider(ImageModel model, boolean configured, String requirement) {
-        return new ImageProvider() {
-            @Override
-            public ImageModel model() {
-                return model;
-            }
-
-            @Override
-            public String name() {
-                return model.id();
-            }
-
-            @Override
-            public boolean configured() {
-                return configured;
-            }
-
-            @Override
-            public String requirement() {
-                return requirement;
-            }
-
-            @Override
-            public GeneratedImage generate(ImagePrompt prompt) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return new FakeProvider(model, configured, requirement, prompt -> {
+            throw new UnsupportedOperationException();
+        });
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
-import com.personacomposer.image.MutableClock;
+import com.personacomposer.kit.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;

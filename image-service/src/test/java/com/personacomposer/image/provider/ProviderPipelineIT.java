@@ -15,23 +15,21 @@ import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
-import com.personacomposer.image.PipelineClient;
+import com.personacomposer.image.testing.PipelineClient;
+import com.personacomposer.image.testing.ServiceHttp;
 import com.personacomposer.image.generation.ImageGenerationService;
 import com.personacomposer.image.provider.local.LocalRenderer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -42,25 +40,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(OutputCaptureExtension.class)
 class ProviderPipelineIT extends ProviderStubs {
 
-    private static PipelineClient pipeline;
-
-    private final HttpClient http = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final PipelineClient pipeline = new PipelineClient();
 
     @Autowired
     ImageGenerationService service;
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void connect() {
-        pipeline = new PipelineClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        pipeline.close();
-    }
 
     @Test
     void base64ImagesAreServedFromImageServicesOwnShortLivedUrl() throws Exception {
@@ -74,7 +61,7 @@ class ProviderPipelineIT extends ProviderStubs {
         ImageGenerated event = (ImageGenerated) pipeline.awaitOne(request.requestId());
         assertThat(event.model()).isEqualTo(ImageModel.DALL_E);
         assertThat(event.imageUrl()).startsWith("http://image-service.test:8082/generated/");
-        HttpResponse<byte[]> image = get(URI.create(event.imageUrl()).getPath());
+        HttpResponse<byte[]> image = ServiceHttp.get(port, URI.create(event.imageUrl()).getPath());
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.body()));
@@ -136,7 +123,7 @@ class ProviderPipelineIT extends ProviderStubs {
                 "{\"data\": [{\"url\": \"https://oaidalleapiprodscus.blob.core.windows.net/x.png\"}]}")));
         service.onPersonaRequested(request(ImageModel.DALL_E));
 
-        String metrics = new String(get("/actuator/prometheus").body());
+        String metrics = new String(ServiceHttp.get(port, "/actuator/prometheus").body());
 
         assertThat(metrics)
                 .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"openai-images\"[^}]*state=\"closed\"[^}]*} 1\\.0")
@@ -148,7 +135,7 @@ class ProviderPipelineIT extends ProviderStubs {
 
     @Test
     void everyConfiguredModelIsListedAsAvailable() throws Exception {
-        String models = new String(get("/api/models").body());
+        String models = new String(ServiceHttp.get(port, "/api/models").body());
 
         assertThat(models).isEqualTo("{\"default\":\"local\",\"models\":["
                 + "{\"id\":\"local\",\"name\":\"Local renderer\",\"available\":true},"
@@ -156,10 +143,6 @@ class ProviderPipelineIT extends ProviderStubs {
                 + "{\"id\":\"openjourney\",\"name\":\"OpenJourney\",\"available\":true}]}");
     }
 
-    private HttpResponse<byte[]> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    }
 
     /** A request accepted {@code ago}, as a backlog after an outage delivers it. */
     private static PersonaRequested requestedAgo(ImageModel model, Duration ago) {

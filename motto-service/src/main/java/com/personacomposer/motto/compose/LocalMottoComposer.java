@@ -1,5 +1,6 @@
 package com.personacomposer.motto.compose;
 
+import com.personacomposer.kit.provider.SimulatedLatency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +17,7 @@ public final class LocalMottoComposer implements MottoComposer {
 
     public static final String PROVIDER = "local";
 
-    private final Duration simulatedLatency;
+    private final SimulatedLatency latency;
 
     public LocalMottoComposer() {
         this(Duration.ZERO);
@@ -24,7 +25,7 @@ public final class LocalMottoComposer implements MottoComposer {
 
     /** @param simulatedLatency a pause before each motto, for benchmarks that mimic a chat model (0: none) */
     public LocalMottoComposer(Duration simulatedLatency) {
-        this.simulatedLatency = simulatedLatency;
+        this.latency = new SimulatedLatency(simulatedLatency);
     }
 
     @Override
@@ -34,7 +35,7 @@ public final class LocalMottoComposer implements MottoComposer {
 
     @Override
     public String compose(MottoRequest request) {
-        pause();
+        latency.await();
         List<String> words = words(request);
         SplittableRandom random = new SplittableRandom(seed(request));
         List<String> templates = ToneTemplates.of(request.tone()).stream()
@@ -45,17 +46,6 @@ public final class LocalMottoComposer implements MottoComposer {
         // Any other phrase for the second slot, never the first one again.
         int second = words.size() > 1 ? (first + 1 + random.nextInt(words.size() - 1)) % words.size() : first;
         return MottoText.fit(ToneTemplates.fill(template, words.get(first), words.get(second)));
-    }
-
-    private void pause() {
-        if (!simulatedLatency.isZero()) {
-            try {
-                Thread.sleep(simulatedLatency.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while simulating latency", e);
-            }
-        }
     }
 
     private static List<String> words(MottoRequest request) {

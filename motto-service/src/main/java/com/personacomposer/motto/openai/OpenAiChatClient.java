@@ -5,21 +5,20 @@ import com.personacomposer.kit.provider.ProviderGuard;
 import com.personacomposer.kit.provider.ProviderHttp;
 import com.personacomposer.kit.provider.ProviderRejectedException;
 import com.personacomposer.kit.provider.ProviderUnavailableException;
-import com.personacomposer.kit.provider.RetryAfter;
 import com.personacomposer.kit.reason.PublicReasons;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One chat completion against an OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, LM Studio, LocalAI), guarded by
  * the resilience4j instances named {@value #INSTANCE}. A failure is a {@link ProviderUnavailableException} when
  * another attempt may succeed (429 other than insufficient_quota, 500, 502, 503, 504, I/O errors, timeouts, an
- * unreadable reply), else a {@link ProviderRejectedException}.
+ * unreadable reply: {@link ProviderHttp#failure}), else a {@link ProviderRejectedException}.
  */
 class OpenAiChatClient {
 
@@ -33,10 +32,10 @@ class OpenAiChatClient {
 
     OpenAiChatClient(OpenAiChatProperties properties, ProviderClients clients) {
         this.properties = properties;
-        String base = properties.baseUrl().toString();
-        this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
+        this.endpoint = UriComponentsBuilder.fromUri(properties.baseUrl()).pathSegment("chat", "completions").build()
+                .toUri();
         this.http = clients.http(PROVIDER, properties.timeout());
-        this.guard = clients.guard(INSTANCE);
+        this.guard = clients.guard(INSTANCE, PROVIDER);
     }
 
     ChatReply complete(String systemPrompt, String userPrompt) {
@@ -98,16 +97,8 @@ class OpenAiChatClient {
         if (message != null && status != 401 && status != 403) {
             description.append(": ").append(message);
         }
-        String reason = PublicReasons.scrub(description.toString(), properties.apiKey());
-        boolean retryable = switch (status) {
-            // An exhausted quota stays exhausted until someone pays: retrying only burns time.
-            case 429 -> !"insufficient_quota".equals(code);
-            case 500, 502, 503, 504 -> true;
-            default -> false;
-        };
-        return retryable
-                ? new ProviderUnavailableException(reason, RetryAfter.of(response.headers(), Clock.systemUTC()).orElse(null))
-                : new ProviderRejectedException(reason);
+        return http.failure(response, PublicReasons.scrub(description.toString(), properties.apiKey()),
+                "insufficient_quota".equals(code));
     }
 
     private static String text(JsonNode node) {

@@ -7,8 +7,7 @@ import com.personacomposer.motto.compose.MottoText;
 import com.personacomposer.kit.provider.ProviderException;
 import com.personacomposer.kit.provider.ProviderRejectedException;
 import com.personacomposer.kit.provider.ProviderTimeoutException;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import com.personacomposer.kit.provider.ProviderClients;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +16,7 @@ import java.util.regex.Pattern;
  * the provider will repeat (400, 401, 403, 404, 422, insufficient_quota) is a {@link MottoRefusedException}; a
  * provider still unavailable after the retries is a {@link ChatUnavailableException}, for the record to be retried.
  */
-final class OpenAiChatMottoComposer implements MottoComposer {
+public final class OpenAiChatMottoComposer implements MottoComposer {
 
     public static final String PROVIDER = "openai";
 
@@ -35,6 +34,11 @@ final class OpenAiChatMottoComposer implements MottoComposer {
     OpenAiChatMottoComposer(OpenAiChatClient client, OpenAiChatProperties properties) {
         this.client = client;
         this.properties = properties;
+    }
+
+    /** The composer asking the chat model {@code properties} configure, through the service's provider clients. */
+    public static OpenAiChatMottoComposer of(OpenAiChatProperties properties, ProviderClients clients) {
+        return new OpenAiChatMottoComposer(new OpenAiChatClient(properties, clients), properties);
     }
 
     @Override
@@ -75,15 +79,11 @@ final class OpenAiChatMottoComposer implements MottoComposer {
         try {
             return client.complete(properties.systemPrompt(), userPrompt);
         } catch (ProviderRejectedException e) {
-            throw new MottoRefusedException("the chat provider rejected the request: " + e.getMessage(), e);
+            throw new MottoRefusedException(e.getMessage(), e);
         } catch (ProviderTimeoutException e) {
             throw new ChatUnavailableException("the chat provider did not answer in time", e);
         } catch (ProviderException e) {
-            throw new ChatUnavailableException("the chat provider is unavailable: " + e.getMessage(), e);
-        } catch (CallNotPermittedException e) {
-            throw new ChatUnavailableException("the chat provider is unavailable: its circuit breaker is open", e);
-        } catch (BulkheadFullException e) {
-            throw new ChatUnavailableException("too many chat calls at once", e);
+            throw new ChatUnavailableException(e.getMessage(), e);
         }
     }
 

@@ -22,16 +22,16 @@ import org.springframework.validation.annotation.Validated;
  * @param model           chat model name
  * @param temperature     sampling temperature
  * @param maxTokens       the reply's token limit
- * @param tokenLimitField the request field carrying it: {@code max_tokens} (understood by OpenAI's chat models,
- *                        Ollama, vLLM, LM Studio) or {@code max_completion_tokens} (OpenAI's newer name, required
+ * @param tokenLimitField the request field carrying it: max_tokens (understood by OpenAI's chat models,
+ *                        Ollama, vLLM, LM Studio) or max_completion_tokens (OpenAI's newer name, required
  *                        by its reasoning models)
  * @param systemPrompt    the instruction sent before the user's request
- * @param promptTemplate  the user message; {@code ${description}} and {@code ${mottoTone}} are replaced
+ * @param promptTemplate  the user message; ${description} and ${mottoTone} are replaced
  * @param timeout         how long one attempt may wait for the answer
  */
 @Validated
 @ConfigurationProperties("persona.motto.openai")
-record OpenAiChatProperties(
+public record OpenAiChatProperties(
         String apiKey,
         @NotNull URI baseUrl,
         @NotBlank String model,

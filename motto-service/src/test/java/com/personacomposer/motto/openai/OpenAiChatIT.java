@@ -199,7 +199,7 @@ class OpenAiChatIT {
 
         assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
                 .isInstanceOf(MottoRefusedException.class)
-                .hasMessage("the chat provider rejected the request: HTTP 401 (invalid_api_key)");
+                .hasMessage("the chat provider refused the request: HTTP 401 (invalid_api_key)");
         assertThat(calls()).isEqualTo(1);
     }
 
@@ -210,7 +210,7 @@ class OpenAiChatIT {
 
         assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
                 .isInstanceOf(MottoRefusedException.class)
-                .hasMessageStartingWith("the chat provider rejected the request: HTTP 429 (insufficient_quota)");
+                .hasMessageStartingWith("the chat provider refused the request: HTTP 429 (insufficient_quota)");
         assertThat(calls()).isEqualTo(1);
     }
 
@@ -252,7 +252,7 @@ class OpenAiChatIT {
                         + "\"type\":\"api_error\",\"param\":null,\"code\":404}}")));
         assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
                 .isInstanceOf(MottoRefusedException.class)
-                .hasMessage("the chat provider rejected the request: HTTP 404 (api_error): "
+                .hasMessage("the chat provider refused the request: HTTP 404 (api_error): "
                         + "model \"llama3\" not found, try pulling it first");
         assertThat(calls()).isEqualTo(1);
 
@@ -282,7 +282,7 @@ class OpenAiChatIT {
 
         assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
                 .isInstanceOf(ChatUnavailableException.class)
-                .hasMessage("the chat provider is unavailable: its circuit breaker is open");
+                .hasMessage("the chat provider is temporarily unavailable after repeated failures; try again in a minute");
         assertThat(calls()).isZero();
     }
 
@@ -313,7 +313,7 @@ class OpenAiChatIT {
                 .message().doesNotContain(API_KEY).contains("[redacted]");
 
         assertThat(output.getAll())
-                .contains("rejected the request: HTTP 401 (invalid_api_key)", "Bad request from key [redacted]")
+                .contains("refused the request: HTTP 401 (invalid_api_key)", "Bad request from key [redacted]")
                 .doesNotContain(API_KEY);
     }
 

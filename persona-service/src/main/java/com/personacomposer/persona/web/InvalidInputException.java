@@ -1,5 +1,6 @@
 package com.personacomposer.persona.web;
 
+import com.personacomposer.kit.problem.FieldProblem;
 import java.util.List;
 
 /** Input that passed the annotations but is still wrong: answered 400 problem+json naming the fields. */

@@ -1,5 +1,6 @@
 package com.personacomposer.persona.web;
 
+import com.personacomposer.kit.problem.FieldProblem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

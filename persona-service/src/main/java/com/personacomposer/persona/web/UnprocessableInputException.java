@@ -1,5 +1,6 @@
 package com.personacomposer.persona.web;
 
+import com.personacomposer.kit.problem.FieldProblem;
 import java.util.List;
 
 /** Well-formed input that contradicts what was sent before: answered 422 problem+json naming the field. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.personacomposer.persona.testing.MemoryMongo;
-import com.personacomposer.persona.testing.MutableClock;
+import com.personacomposer.kit.testing.MutableClock;
 import com.personacomposer.persona.web.TooManyRequestsException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

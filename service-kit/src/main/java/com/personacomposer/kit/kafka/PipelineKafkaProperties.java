@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sendTimeout       how long a publish may wait for the broker's acknowledgement
  * @param failureStage      the stage a request failed in when this service dead-letters one of its events
  *                          (null: this service's dead letters fail no request)
- * @param maxInFlight       records a {@link ConcurrentStage} works on at once (the bound on concurrent provider calls)
+ * @param maxInFlight       records a ConcurrentStage works on at once (the bound on concurrent provider calls)
  */
 @Validated
 @ConfigurationProperties("persona.kafka")

@@ -48,9 +48,12 @@ public class ProviderClients {
         return new ProviderHttp(provider, client, json, timeout);
     }
 
-    /** The retry, circuit breaker and bulkhead named {@code instance}. */
-    public ProviderGuard guard(String instance) {
-        return new ProviderGuard(retries.retry(instance), circuitBreakers.circuitBreaker(instance),
+    /**
+     * The retry, circuit breaker and bulkhead named {@code instance}; {@code provider} is the name the failure
+     * reasons of calls it holds back use.
+     */
+    public ProviderGuard guard(String instance, String provider) {
+        return new ProviderGuard(provider, retries.retry(instance), circuitBreakers.circuitBreaker(instance),
                 bulkheads.bulkhead(instance));
     }
 }

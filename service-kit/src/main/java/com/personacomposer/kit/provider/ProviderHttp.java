@@ -1,11 +1,13 @@
 package com.personacomposer.kit.provider;
 
+import com.personacomposer.kit.reason.Durations;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +23,7 @@ import tools.jackson.databind.node.MissingNode;
  * JSON over HTTP to one paid provider, on a {@link RestClient} from Boot's builder (so each call is a client span
  * in the caller's trace and an {@code http.client.requests} measurement), with transport failures turned into the
  * {@link ProviderException}s the resilience configuration understands. Every status comes back as a
- * {@link Response}: what a status means is the provider's business. Nothing here logs a request: its headers carry
+ * {@link Response}; {@link #failure} says what a non-2xx one means. Nothing here logs a request: its headers carry
  * the API key. Made by {@link ProviderClients}.
  */
 public final class ProviderHttp {
@@ -62,6 +64,26 @@ public final class ProviderHttp {
         return exchange(request, startsWork);
     }
 
+    /**
+     * What a provider's non-2xx answer means, the same for every provider: a rate limit (429, unless the provider
+     * says the quota is used up, which stays so until someone pays) or a server error (500, 502, 503, 504) may pass,
+     * so the call fails with a {@link ProviderUnavailableException} carrying the provider's Retry-After; any other
+     * status is a refusal for good ({@link ProviderRejectedException}). {@code detail}: the status and what the
+     * provider said about it, already scrubbed of credentials.
+     */
+    public ProviderException failure(Response response, String detail, boolean quotaExhausted) {
+        int status = response.status();
+        if (status == 429 && !quotaExhausted) {
+            return new ProviderUnavailableException(provider + " is rate limited: " + detail,
+                    RetryAfter.of(response.headers(), Clock.systemUTC()).orElse(null));
+        }
+        if (status == 500 || status == 502 || status == 503 || status == 504) {
+            return new ProviderUnavailableException(provider + " is unavailable: " + detail,
+                    RetryAfter.of(response.headers(), Clock.systemUTC()).orElse(null));
+        }
+        return new ProviderRejectedException(provider + " refused the request: " + detail);
+    }
+
     /** GETs {@code url}: reading starts no work, so a timeout is retried. */
     public Response get(URI url, Consumer<HttpHeaders> headers) {
         return exchange(client.get().uri(url).headers(headers).accept(MediaType.APPLICATION_JSON), false);
@@ -82,7 +104,7 @@ public final class ProviderHttp {
             return new ProviderUnavailableException("could not connect to " + provider, e);
         }
         if (causedBy(e, HttpTimeoutException.class)) {
-            String reason = provider + " did not answer within " + seconds(timeout);
+            String reason = provider + " did not answer within " + Durations.readable(timeout);
             return startsWork ? new ProviderOutcomeUnknownException(reason + NOT_RETRIED, e)
                     : new ProviderTimeoutException(reason, e);
         }
@@ -111,9 +133,5 @@ public final class ProviderHttp {
         } catch (JacksonException e) {
             return MissingNode.getInstance();
         }
-    }
-
-    private static String seconds(Duration timeout) {
-        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 }

@@ -10,8 +10,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The image bucket (S3_BUCKET_NAME, S3_ENDPOINT, S3_PUBLIC_ENDPOINT, AWS_REGION, S3_PRESIGN_TTL).
  *
+ * @param bucket         the bucket holding every image and thumbnail (S3_BUCKET_NAME)
  * @param endpoint       the S3 API the service talks to; null means AWS itself
- * @param publicEndpoint the host clients fetch presigned URLs from (URLs are bound to it); null means {@code endpoint}
+ * @param publicEndpoint the host clients fetch presigned URLs from (URLs are bound to it); null means the endpoint
+ * @param region         the bucket's AWS region (AWS_REGION)
  * @param presignTtl     how long a presigned image URL stays valid
  */
 @Validated

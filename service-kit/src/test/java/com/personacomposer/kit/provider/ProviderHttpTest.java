@@ -24,8 +24,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /** What a provider's answers and transport failures become, against a real HTTP server. */
 class ProviderHttpTest {
@@ -69,6 +71,33 @@ class ProviderHttpTest {
         PROVIDER.verify(postRequestedFor(urlEqualTo("/v1/work"))
                 .withHeader("Authorization", equalTo("Bearer sk-secret"))
                 .withRequestBody(equalToJson("{\"prompt\":\"hello\"}")));
+    }
+
+    @Test
+    void aRateLimitOrServerErrorMayPassAndAnyOtherStatusIsARefusal() {
+        HttpHeaders retryAfter = new HttpHeaders();
+        retryAfter.set("Retry-After", "3");
+
+        assertThat(http.failure(answer(429, retryAfter), "HTTP 429", false))
+                .isInstanceOf(ProviderUnavailableException.class).hasMessage("Stub is rate limited: HTTP 429")
+                .satisfies(e -> assertThat(((ProviderUnavailableException) e).retryAfter())
+                        .hasValue(Duration.ofSeconds(3)));
+        assertThat(http.failure(answer(429, retryAfter), "HTTP 429 insufficient_quota", true))
+                .isInstanceOf(ProviderRejectedException.class)
+                .hasMessage("Stub refused the request: HTTP 429 insufficient_quota");
+        for (int status : new int[] {500, 502, 503, 504}) {
+            assertThat(http.failure(answer(status, new HttpHeaders()), "HTTP " + status, false))
+                    .isInstanceOf(ProviderUnavailableException.class).hasMessage("Stub is unavailable: HTTP " + status);
+        }
+        for (int status : new int[] {400, 401, 403, 404, 422, 501}) {
+            assertThat(http.failure(answer(status, new HttpHeaders()), "HTTP " + status, false))
+                    .isInstanceOf(ProviderRejectedException.class)
+                    .hasMessage("Stub refused the request: HTTP " + status);
+        }
+    }
+
+    private static ProviderHttp.Response answer(int status, HttpHeaders headers) {
+        return new ProviderHttp.Response(status, headers, MissingNode.getInstance());
     }
 
     @Test

@@ -31,11 +31,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * replicas at once, is harmless: a thumbnail is only ever written with the same content.
  */
 @Component
-public class ThumbnailBackfill {
+class ThumbnailBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(ThumbnailBackfill.class);
 
-    public record Summary(int made, int failed) {
+    record Summary(int made, int failed) {
     }
 
     private final StoredImages images;
@@ -75,7 +75,7 @@ public class ThumbnailBackfill {
     }
 
     /** Makes every missing thumbnail; returns when all are made or have failed. */
-    public Summary run() {
+    Summary run() {
         long started = System.nanoTime();
         var threads = new CustomizableThreadFactory("thumbnail-backfill-");
         threads.setDaemon(true);

@@ -1,6 +1,7 @@
 package com.personacomposer.storage.thumbnail;
 
 import com.personacomposer.kit.image.ImageFormat;
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

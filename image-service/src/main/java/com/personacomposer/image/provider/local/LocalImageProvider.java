@@ -4,7 +4,7 @@ import com.personacomposer.events.ImageModel;
 import com.personacomposer.image.provider.GeneratedImage;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
-import java.time.Duration;
+import com.personacomposer.kit.provider.SimulatedLatency;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 class LocalImageProvider implements ImageProvider {
 
     private final LocalImageUrls urls;
-    private final Duration simulatedLatency;
+    private final SimulatedLatency latency;
 
     LocalImageProvider(LocalImageUrls urls, BenchProperties bench) {
         this.urls = urls;
-        this.simulatedLatency = bench.imageLatency();
+        this.latency = new SimulatedLatency(bench.imageLatency());
     }
 
     @Override
@@ -45,14 +45,7 @@ class LocalImageProvider implements ImageProvider {
 
     @Override
     public GeneratedImage generate(ImagePrompt prompt) {
-        if (!simulatedLatency.isZero()) {
-            try {
-                Thread.sleep(simulatedLatency.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while simulating latency", e);
-            }
-        }
+        latency.await();
         return new GeneratedImage.Hosted(urls.urlOf(prompt), null);
     }
 }

@@ -6,10 +6,6 @@ import com.personacomposer.image.provider.ImageGenerationException;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
 import com.personacomposer.image.provider.PromptBuilder;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Base64;
 import org.springframework.stereotype.Component;
 
@@ -56,18 +52,10 @@ class OpenAiImageProvider implements ImageProvider {
 
     @Override
     public GeneratedImage generate(ImagePrompt prompt) {
-        OpenAiImagesClient.ImagesResponse image;
-        try {
-            image = client.generate(new OpenAiImagesClient.ImagesRequest(model.id(),
-                    prompts.build(prompt, model.promptLimit()), properties.size(), model.hostsImages() ? "url" : null));
-        } catch (CallNotPermittedException e) {
-            throw new ImageGenerationException("DALL-E is temporarily unavailable after repeated failures; "
-                    + "try again in a minute");
-        } catch (BulkheadFullException e) {
-            throw new ImageGenerationException("DALL-E is busy with other requests; try again in a minute");
-        }
+        OpenAiImagesClient.ImagesResponse image = client.generate(new OpenAiImagesClient.ImagesRequest(model.id(),
+                prompts.build(prompt, model.promptLimit()), properties.size(), model.hostsImages() ? "url" : null));
         if (image.url() != null) {
-            return new GeneratedImage.Hosted(httpUrl(image.url()), image.revisedPrompt());
+            return GeneratedImage.Hosted.at(image.url(), image.revisedPrompt(), OpenAiImagesClient.PROVIDER);
         }
         if (image.b64Json() != null) {
             try {
@@ -77,17 +65,5 @@ class OpenAiImageProvider implements ImageProvider {
             }
         }
         throw new ImageGenerationException("DALL-E answered without an image");
-    }
-
-    private static URI httpUrl(String text) {
-        try {
-            URI url = new URI(text);
-            if ("https".equals(url.getScheme()) || "http".equals(url.getScheme())) {
-                return url;
-            }
-        } catch (URISyntaxException e) {
-            // Reported below.
-        }
-        throw new ImageGenerationException("DALL-E answered with an image URL that is not HTTP(S)");
     }
 }

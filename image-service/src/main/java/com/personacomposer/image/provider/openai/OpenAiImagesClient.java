@@ -3,17 +3,15 @@ package com.personacomposer.image.provider.openai;
 import com.personacomposer.kit.provider.ProviderClients;
 import com.personacomposer.kit.provider.ProviderGuard;
 import com.personacomposer.kit.provider.ProviderHttp;
-import com.personacomposer.kit.provider.ProviderRejectedException;
-import com.personacomposer.kit.provider.ProviderUnavailableException;
 import com.personacomposer.kit.provider.RetryAfter;
 import com.personacomposer.kit.reason.PublicReasons;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +27,7 @@ public class OpenAiImagesClient {
     public static RetryConfigCustomizer retryAfterHonoured(Duration maxRetryAfter) {
         return RetryAfter.honoured(RESILIENCE, maxRetryAfter);
     }
-    private static final String PROVIDER = "DALL-E";
+    static final String PROVIDER = "DALL-E";
 
     private final OpenAiImageProperties properties;
     private final ProviderHttp http;
@@ -39,9 +37,9 @@ public class OpenAiImagesClient {
     OpenAiImagesClient(OpenAiImageProperties properties, ProviderClients clients) {
         this.properties = properties;
         this.http = clients.http(PROVIDER, properties.timeout());
-        this.guard = clients.guard(RESILIENCE);
-        String base = properties.baseUrl().toString();
-        this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "images/generations");
+        this.guard = clients.guard(RESILIENCE, PROVIDER);
+        this.endpoint = UriComponentsBuilder.fromUri(properties.baseUrl()).pathSegment("images", "generations").build()
+                .toUri();
     }
 
     /** One image request; {@code responseFormat} null leaves the parameter out (gpt-image-1 refuses it). */
@@ -74,7 +72,7 @@ public class OpenAiImagesClient {
         throw failure(response);
     }
 
-    /** What a non-2xx answer means: retryable only for rate limits (not exhausted quota) and server errors. */
+    /** Why the call failed: the status, OpenAI's error code (or type) and message; retried as the kit decides. */
     private RuntimeException failure(ProviderHttp.Response response) {
         JsonNode error = response.body().path("error");
         String code = text(error, "code");
@@ -83,17 +81,7 @@ public class OpenAiImagesClient {
         String detail = PublicReasons.scrub("HTTP " + response.status()
                 + (code != null ? " " + code : type != null ? " " + type : "")
                 + (message != null ? ": " + message : ""), properties.apiKey());
-        int status = response.status();
-        boolean quota = "insufficient_quota".equals(code) || "insufficient_quota".equals(type);
-        if (status == 429 && !quota) {
-            return new ProviderUnavailableException(PROVIDER + " is rate limited: " + detail,
-                    RetryAfter.of(response.headers(), Clock.systemUTC()).orElse(null));
-        }
-        if (status == 500 || status == 502 || status == 503 || status == 504) {
-            return new ProviderUnavailableException(PROVIDER + " is unavailable: " + detail,
-                    RetryAfter.of(response.headers(), Clock.systemUTC()).orElse(null));
-        }
-        return new ProviderRejectedException(PROVIDER + " refused the request: " + detail);
+        return http.failure(response, detail, "insufficient_quota".equals(code) || "insufficient_quota".equals(type));
     }
 
     private static String text(JsonNode node, String field) {

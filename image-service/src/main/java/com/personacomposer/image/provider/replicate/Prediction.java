@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,11 +41,10 @@ record Prediction(String id, String status, List<String> output, String error, U
         JsonNode error = body.path("error");
         String errorText = error.isNull() || error.isMissingNode() ? null
                 : error.isString() ? error.asString() : error.toString();
-        String prefix = base.toString().endsWith("/") ? base.toString() : base + "/";
         URI get = sameOrigin(body.path("urls").path("get").asString(null), base,
-                URI.create(prefix + "predictions/" + id));
+                UriComponentsBuilder.fromUri(base).pathSegment("predictions", id).build().toUri());
         URI cancel = sameOrigin(body.path("urls").path("cancel").asString(null), base,
-                URI.create(prefix + "predictions/" + id + "/cancel"));
+                UriComponentsBuilder.fromUri(base).pathSegment("predictions", id, "cancel").build().toUri());
         return new Prediction(id, body.path("status").asString(""), List.copyOf(output), errorText, get, cancel);
     }
 

@@ -3,19 +3,17 @@ package com.personacomposer.image.provider.replicate;
 import com.personacomposer.kit.provider.ProviderClients;
 import com.personacomposer.kit.provider.ProviderGuard;
 import com.personacomposer.kit.provider.ProviderHttp;
-import com.personacomposer.kit.provider.ProviderRejectedException;
-import com.personacomposer.kit.provider.ProviderUnavailableException;
 import com.personacomposer.kit.provider.RetryAfter;
 import com.personacomposer.kit.reason.PublicReasons;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +29,7 @@ public class ReplicateClient {
     public static RetryConfigCustomizer retryAfterHonoured(Duration maxRetryAfter) {
         return RetryAfter.honoured(RESILIENCE, maxRetryAfter);
     }
-    private static final String PROVIDER = "OpenJourney";
+    static final String PROVIDER = "OpenJourney";
 
     private final ReplicateProperties properties;
     private final ProviderHttp http;
@@ -40,7 +38,7 @@ public class ReplicateClient {
     ReplicateClient(ReplicateProperties properties, ProviderClients clients) {
         this.properties = properties;
         this.http = clients.http(PROVIDER, properties.timeout());
-        this.guard = clients.guard(RESILIENCE);
+        this.guard = clients.guard(RESILIENCE, PROVIDER);
     }
 
     /**
@@ -51,7 +49,8 @@ public class ReplicateClient {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", properties.version());
         body.put("input", input);
-        URI predictions = URI.create(base() + "predictions");
+        URI predictions = UriComponentsBuilder.fromUri(properties.baseUrl()).pathSegment("predictions").build()
+                .toUri();
         return guard.call(() -> prediction(http.post(predictions,
                 authorized().andThen(headers -> headers.set("Prefer", "wait")), body, true)));
     }
@@ -68,11 +67,6 @@ public class ReplicateClient {
         return headers -> headers.setBearerAuth(properties.apiToken());
     }
 
-    private String base() {
-        String base = properties.baseUrl().toString();
-        return base.endsWith("/") ? base : base + "/";
-    }
-
     private Prediction prediction(ProviderHttp.Response response) {
         if (response.successful()) {
             return Prediction.of(response.body(), properties.baseUrl());
@@ -80,22 +74,13 @@ public class ReplicateClient {
         throw failure(response);
     }
 
-    /** What a non-2xx answer means: retryable only for throttling and server errors. */
+    /** Why the call failed: the status and Replicate's problem title and detail; retried as the kit decides. */
     private RuntimeException failure(ProviderHttp.Response response) {
-        int status = response.status();
         String title = text(response.body(), "title");
         String detail = text(response.body(), "detail");
-        String reason = PublicReasons.scrub("HTTP " + status + (title != null ? " " + title : "")
-                + (detail != null ? ": " + detail : ""), properties.apiToken());
-        if (status == 429) {
-            return new ProviderUnavailableException(PROVIDER + " is rate limited: " + reason,
-                    RetryAfter.of(response.headers(), Clock.systemUTC()).orElse(null));
-        }
-        if (status == 500 || status == 502 || status == 503 || status == 504) {
-            return new ProviderUnavailableException(PROVIDER + " is unavailable: " + reason,
-                    RetryAfter.of(response.headers(), Clock.systemUTC()).orElse(null));
-        }
-        return new ProviderRejectedException(PROVIDER + " refused the request: " + reason);
+        return http.failure(response, PublicReasons.scrub("HTTP " + response.status()
+                + (title != null ? " " + title : "") + (detail != null ? ": " + detail : ""), properties.apiToken()),
+                false);
     }
 
     private static String text(JsonNode node, String field) {

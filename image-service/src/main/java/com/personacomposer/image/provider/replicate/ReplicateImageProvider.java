@@ -6,11 +6,7 @@ import com.personacomposer.image.provider.ImageGenerationException;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
 import com.personacomposer.image.provider.PromptBuilder;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
+import com.personacomposer.kit.reason.Durations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -65,25 +61,20 @@ class ReplicateImageProvider implements ImageProvider {
         input.put("height", SIDE);
         input.put("num_outputs", 1);
         long deadline = System.nanoTime() + properties.deadline().toNanos();
-        Prediction current;
-        try {
-            current = client.create(input);
-        } catch (CallNotPermittedException | BulkheadFullException e) {
-            throw unavailable(e);
-        }
+        Prediction current = client.create(input);
         try {
             while (!current.finished()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new ImageGenerationException("OpenJourney did not finish within "
-                            + seconds(properties.deadline()) + ", so the prediction was cancelled");
+                            + Durations.readable(properties.deadline()) + ", so the prediction was cancelled");
                 }
                 sleep(Math.min(left, properties.pollInterval().toNanos()));
                 current = client.get(current.getUrl());
             }
         } catch (RuntimeException e) {
             cancel(current);
-            throw e instanceof CallNotPermittedException || e instanceof BulkheadFullException ? unavailable(e) : e;
+            throw e;
         }
         return outcome(current);
     }
@@ -94,7 +85,7 @@ class ReplicateImageProvider implements ImageProvider {
                 if (prediction.output().isEmpty()) {
                     throw new ImageGenerationException("OpenJourney finished without an image");
                 }
-                return new GeneratedImage.Hosted(httpUrl(prediction.output().get(0)), null);
+                return GeneratedImage.Hosted.at(prediction.output().get(0), null, ReplicateClient.PROVIDER);
             }
             case "failed" -> throw new ImageGenerationException("OpenJourney failed: "
                     + (prediction.error() != null ? prediction.error() : "no reason given"));
@@ -111,24 +102,6 @@ class ReplicateImageProvider implements ImageProvider {
         }
     }
 
-    private static ImageGenerationException unavailable(RuntimeException e) {
-        return new ImageGenerationException(e instanceof CallNotPermittedException
-                ? "OpenJourney is temporarily unavailable after repeated failures; try again in a minute"
-                : "OpenJourney is busy with other requests; try again in a minute");
-    }
-
-    private static URI httpUrl(String text) {
-        try {
-            URI url = new URI(text);
-            if ("https".equals(url.getScheme()) || "http".equals(url.getScheme())) {
-                return url;
-            }
-        } catch (URISyntaxException e) {
-            // Reported below.
-        }
-        throw new ImageGenerationException("OpenJourney answered with an image URL that is not HTTP(S)");
-    }
-
     private static void sleep(long nanos) {
         try {
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
@@ -136,9 +109,5 @@ class ReplicateImageProvider implements ImageProvider {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for OpenJourney", e);
         }
-    }
-
-    private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 }

@@ -1,0 +1,10 @@
+package com.personacomposer.image;
+
+import com.personacomposer.kit.testing.ConfigurationMetadataCheck;
+
+class ConfigurationMetadataTest extends ConfigurationMetadataCheck {
+
+    ConfigurationMetadataTest() {
+        super(ImageServiceApplication.class);
+    }
+}

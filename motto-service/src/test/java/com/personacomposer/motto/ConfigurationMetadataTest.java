@@ -1,0 +1,10 @@
+package com.personacomposer.motto;
+
+import com.personacomposer.kit.testing.ConfigurationMetadataCheck;
+
+class ConfigurationMetadataTest extends ConfigurationMetadataCheck {
+
+    ConfigurationMetadataTest() {
+        super(MottoServiceApplication.class);
+    }
+}

@@ -1,0 +1,75 @@
+package com.personacomposer.motto.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personacomposer.devstack.Infrastructure;
+import com.personacomposer.devstack.test.DevStackTest;
+import com.personacomposer.events.EventDeserializer;
+import com.personacomposer.events.EventSerializer;
+import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.MottoGenerated;
+import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.PersonaEvent;
+import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.events.Topics;
+import com.personacomposer.events.naming.PersonaName;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+// The offline composer, even where the developer has a key in the environment.
+@SpringBootTest(properties = "OPENAI_API_KEY=")
+@DevStackTest
+class MottoServiceIT {
+
+    @Test
+    void composesAMottoForARequestedPersonaAndPublishesIt(Infrastructure infra) throws Exception {
+        PersonaName name = PersonaName.of("Captain Nemo " + UUID.randomUUID());
+        var requested = PersonaRequested.of(UUID.randomUUID(), name.key(), name.displayName(), name.slug(),
+                "a brooding submarine captain with a pipe organ", MottoTone.SOMBRE, ImageModel.LOCAL);
+
+        try (var producer = new KafkaProducer<String, PersonaEvent>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
+                new StringSerializer(), new EventSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.PERSONA_REQUESTED, requested.personaKey(), requested)).get();
+        }
+
+        MottoGenerated generated = awaitMotto(infra, requested.requestId());
+        assertThat(generated.personaKey()).isEqualTo(name.key());
+        assertThat(generated.provider()).isEqualTo("local");
+        assertThat(generated.motto()).isNotBlank().hasSizeLessThanOrEqualTo(120)
+                .containsAnyOf("brooding", "submarine", "captain", "pipe", "organ",
+                        "Brooding", "Submarine", "Captain", "Pipe", "Organ");
+    }
+
+    private static MottoGenerated awaitMotto(Infrastructure infra, UUID requestId) {
+        try (var consumer = new KafkaConsumer<String, PersonaEvent>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "motto-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new EventDeserializer())) {
+            consumer.subscribe(List.of(Topics.MOTTO_GENERATED));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (Instant.now().isBefore(deadline)) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() instanceof MottoGenerated motto && motto.requestId().equals(requestId)) {
+                        assertThat(record.key()).isEqualTo(motto.personaKey());
+                        return motto;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no MottoGenerated for request " + requestId + " within 30 s");
+    }
+}

@@ -1,9 +1,0 @@
-package com.personacomposer.persona.persona;
-
-/** The slug of a new persona already belongs to a persona with another key. */
-public class SlugTakenException extends Exception {
-
-    public SlugTakenException(String slug, String key, String otherKey) {
-        super("the slug '" + slug + "' of persona '" + key + "' already belongs to persona '" + otherKey + "'");
-    }
-}
