@@ -47,8 +47,9 @@ class DeliveryIT {
     static void start() {
         personaService = new PersonaServiceStub();
         receiver = Receiver.start();
-        updates = Updates.listen();
         service = RunningService.start("webhooks-delivery-" + UUID.randomUUID(), personaService.url(), Map.of());
+        // After the service declared the topic (a consumer subscribing first would have it made with defaults).
+        updates = Updates.listen();
     }
 
     @AfterAll

@@ -44,7 +44,7 @@ final class RunningService implements AutoCloseable {
         this.database = database;
     }
 
-    /** @param overrides properties beside the defaults below (say, another retry schedule) */
+    /** @param overrides properties beside the defaults below (say, another retry schedule); a null value removes one */
     static RunningService start(String database, String personaServiceUri, Map<String, Object> overrides) {
         Infrastructure infra = DevStack.shared();
         Map<String, Object> properties = new HashMap<>(infra.serviceEnvironment());
@@ -60,7 +60,13 @@ final class RunningService implements AutoCloseable {
         properties.put("persona.webhook.delivery.status-retry", "500ms");
         properties.put("persona.webhook.delivery.announce-delay", "1s");
         properties.put("persona.webhook.sender.timeout", "2s");
-        properties.putAll(overrides);
+        overrides.forEach((name, value) -> {
+            if (value == null) {
+                properties.remove(name);
+            } else {
+                properties.put(name, value);
+            }
+        });
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WebhookServiceApplication.class,
                 TestBeans.class)
                 .initializers(ctx -> ctx.getEnvironment().getPropertySources()

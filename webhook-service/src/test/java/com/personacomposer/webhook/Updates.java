@@ -32,6 +32,8 @@ final class Updates implements AutoCloseable {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.shared().kafkaBootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "webhook-updates-test-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Partitions added to the topic are seen within a second, not after the default five minutes.
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new EventDeserializer());
         consumer.subscribe(List.of(Topics.WEBHOOK_UPDATED));
         poller = new Thread(this::poll, "webhook-updates-test");

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("persona.webhook.secrets")
-record SecretProperties(@NotBlank String encryptionKey, @NotNull Duration rotationOverlap) {
+record SecretProperties(
+        @NotBlank(message = "must be set (PERSONA_WEBHOOK_ENCRYPTION_KEY: base64 of 32 random bytes)") String encryptionKey, @NotNull Duration rotationOverlap) {
 
     @Override
     public String toString() {
