@@ -1,8 +1,8 @@
 # The deploy workflow (.github/workflows/deploy.yml) authenticates with GitHub's OIDC token: no AWS key
 # is stored anywhere. Only the deploy job of var.github_repository may assume this role: it runs in the GitHub
 # environment var.github_environment, so its token's subject is repo:OWNER/REPO:environment:NAME (a job without
-# an environment would present repo:OWNER/REPO:ref:refs/heads/main instead). It may only push to the five
-# repositories, roll the five services to new task definition revisions and pass their own two roles to ECS tasks.
+# an environment would present repo:OWNER/REPO:ref:refs/heads/main instead). It may only push to the six
+# repositories, roll the six services to new task definition revisions and pass their own two roles to ECS tasks.
 
 resource "aws_iam_openid_connect_provider" "github" {
   count = var.create_github_oidc_provider ? 1 : 0

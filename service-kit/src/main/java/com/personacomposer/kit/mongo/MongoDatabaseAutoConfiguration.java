@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -19,7 +20,8 @@ import org.springframework.core.env.Environment;
  * stall health checks, requests and sweeps), and the database of MONGODB_DB is a bean.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration")
-@ConditionalOnClass(name = "com.mongodb.client.MongoClient")
+@ConditionalOnClass(name = {"com.mongodb.client.MongoClient",
+    "org.springframework.boot.mongodb.autoconfigure.MongoProperties"})
 public class MongoDatabaseAutoConfiguration {
 
     private static final long SERVER_SELECTION_TIMEOUT_SECONDS = 5;
@@ -38,6 +40,7 @@ public class MongoDatabaseAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBean(MongoClient.class)
     @ConditionalOnMissingBean
     MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
         return client.getDatabase(properties.getMongoClientDatabase());
