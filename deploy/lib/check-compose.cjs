@@ -24,6 +24,8 @@ const ALLOWED_ENV = {
     'PERSONA_DEFAULT_MODEL', 'IMAGE_SERVICE_URL'],
   'motto-service': [...COMMON, ...OPENAI],
   'storage-service': [...COMMON, ...S3, 'STORAGE_ALLOWED_IMAGE_HOSTS', 'IMAGE_SERVICE_URL'],
+  'webhook-service': [...COMMON, 'MONGODB_URI', 'MONGODB_DB', 'PERSONA_SERVICE_URI', 'PERSONA_WEBHOOK_ENCRYPTION_KEY',
+    'PERSONA_WEBHOOK_RETRY_DELAYS', 'PERSONA_WEBHOOK_ALLOW_LOCAL'],
 };
 
 const file = process.argv[2];

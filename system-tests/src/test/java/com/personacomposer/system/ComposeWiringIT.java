@@ -29,7 +29,7 @@ class ComposeWiringIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern DEFAULTED = Pattern.compile("\\$\\{[A-Z0-9_]+:-([^}]*)}");
     private static final Map<String, Integer> PORTS = Map.of("gateway-service", 8080, "persona-service", 8081,
-            "image-service", 8082, "motto-service", 8083, "storage-service", 8084);
+            "image-service", 8082, "motto-service", 8083, "storage-service", 8084, "webhook-service", 8085);
 
     @Test
     void everyJarStartsWithTheEnvironmentComposeGivesIt() throws Exception {

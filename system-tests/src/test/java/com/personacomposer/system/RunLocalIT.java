@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class RunLocalIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 9092, 27017, 9000, 9100);
+    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 9092, 27017, 9000, 9100);
 
     @Test
     void startsServesStopsCleanlyAndKeepsData() throws Exception {
@@ -31,7 +31,7 @@ class RunLocalIT {
 
         Process first = start(dataDir, "first.log");
         List<ProcessHandle> stack = first.descendants().toList();
-        assertThat(stack).as("infrastructure + five services").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(stack).as("infrastructure + six services").hasSizeGreaterThanOrEqualTo(7);
         Api api = new Api("http://localhost:8080");
         Api.Reply accepted = api.post("/api/personas", "{\"name\": \"" + name + "\"}");
         assertThat(accepted.status()).isEqualTo(202);

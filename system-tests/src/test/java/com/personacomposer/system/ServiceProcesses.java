@@ -18,13 +18,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The five PACKAGED service jars, each a separate JVM on free ports, wired to the given infrastructure exactly as a
+ * The six PACKAGED service jars, each a separate JVM on free ports, wired to the given infrastructure exactly as a
  * deployment wires them: through environment variables only. Logs go to target/service-logs/{name}/.
  */
 final class ServiceProcesses implements AutoCloseable {
 
     static final List<String> SERVICES =
-            List.of("persona-service", "image-service", "motto-service", "storage-service", "gateway-service");
+            List.of("persona-service", "image-service", "motto-service", "storage-service", "webhook-service",
+                    "gateway-service");
+
+    /**
+     * The key webhook-service stores signing secrets under in these runs (a deployment's comes from its secret
+     * store): base64 of 32 bytes.
+     */
+    static final String WEBHOOK_ENCRYPTION_KEY = "c3lzdGVtLXRlc3RzLXdlYmhvb2sta2V5LTMyLWJ5dGU=";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -41,6 +48,9 @@ final class ServiceProcesses implements AutoCloseable {
         environment.putAll(infra.serviceEnvironment());
         environment.put("PERSONA_SERVICE_URI", url("persona-service"));
         environment.put("IMAGE_SERVICE_URL", url("image-service"));
+        environment.put("PERSONA_WEBHOOK_ENCRYPTION_KEY", WEBHOOK_ENCRYPTION_KEY);
+        // Webhook receivers of these tests listen on loopback, as under ./run-local.
+        environment.put("PERSONA_WEBHOOK_ALLOW_LOCAL", "true");
         environment.putAll(extraEnvironment);
     }
 
@@ -54,7 +64,7 @@ final class ServiceProcesses implements AutoCloseable {
         return start(name, infra, extraEnvironment, perService, SERVICES);
     }
 
-    /** Only {@code services} of the five (say, persona-service alone, for its own API). */
+    /** Only {@code services} of the six (say, persona-service alone, for its own API). */
     static ServiceProcesses startOnly(String name, Infrastructure infra, Map<String, String> extraEnvironment,
                                       List<String> services) {
         return start(name, infra, extraEnvironment, Map.of(), services);
