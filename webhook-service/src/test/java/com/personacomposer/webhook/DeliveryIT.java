@@ -36,6 +36,7 @@ class DeliveryIT {
     private static final String KEY = "zoë o'brien";
     private static final String SLUG = "zoë-o-brien-8c1f2a3b";
 
+    private static TestStack stack;
     private static PersonaServiceStub personaService;
     private static Receiver receiver;
     private static Updates updates;
@@ -45,19 +46,16 @@ class DeliveryIT {
 
     @BeforeAll
     static void start() {
-        personaService = new PersonaServiceStub();
-        receiver = Receiver.start();
-        service = RunningService.start("webhooks-delivery-" + UUID.randomUUID(), personaService.url(), Map.of());
-        // After the service declared the topic (a consumer subscribing first would have it made with defaults).
-        updates = Updates.listen();
+        stack = TestStack.start("delivery");
+        personaService = stack.personaService();
+        receiver = stack.receiver();
+        service = stack.service();
+        updates = stack.updates();
     }
 
     @AfterAll
     static void stop() {
-        service.close();
-        updates.close();
-        receiver.close();
-        personaService.close();
+        stack.close();
     }
 
     @Test

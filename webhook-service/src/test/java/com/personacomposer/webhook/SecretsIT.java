@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class SecretsIT {
 
+    private static TestStack stack;
     private static PersonaServiceStub personaService;
     private static Receiver receiver;
     private static Updates updates;
@@ -34,19 +35,16 @@ class SecretsIT {
 
     @BeforeAll
     static void start() {
-        personaService = new PersonaServiceStub();
-        receiver = Receiver.start();
-        service = RunningService.start("webhooks-secrets-" + UUID.randomUUID(), personaService.url(), Map.of());
-        // After the service declared the topic (a consumer subscribing first would have it made with defaults).
-        updates = Updates.listen();
+        stack = TestStack.start("secrets");
+        personaService = stack.personaService();
+        receiver = stack.receiver();
+        service = stack.service();
+        updates = stack.updates();
     }
 
     @AfterAll
     static void stop() {
-        service.close();
-        updates.close();
-        receiver.close();
-        personaService.close();
+        stack.close();
     }
 
     @AfterEach

@@ -1,12 +1,15 @@
 package com.personacomposer.kit.address;
 
+import java.io.IOException;
 import java.time.Duration;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -46,5 +49,20 @@ public final class PinnedHttpClients {
                 .disableContentCompression()
                 .setUserAgent(userAgent)
                 .build();
+    }
+
+    /**
+     * Ends an exchange without reading what is left of the answer: the request is aborted and the response (null if
+     * none came) closed, so the connection is dropped rather than drained.
+     */
+    public static void abandon(HttpUriRequestBase request, ClassicHttpResponse response) {
+        request.cancel();
+        if (response != null) {
+            try {
+                response.close();
+            } catch (IOException ignored) {
+                // The connection was aborted on purpose; nothing is left to release.
+            }
+        }
     }
 }

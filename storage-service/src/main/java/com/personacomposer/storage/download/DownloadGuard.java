@@ -124,8 +124,7 @@ public class DownloadGuard implements AutoCloseable {
             } finally {
                 abort.cancel(false);
                 // Abandon the connection rather than read what is left of a body we do not want.
-                get.cancel();
-                closeQuietly(response);
+                PinnedHttpClients.abandon(get, response);
             }
         } catch (IOException e) {
             throw new DownloadFailedException("download from " + target.host() + " failed: " + e, e);
@@ -203,16 +202,6 @@ public class DownloadGuard implements AutoCloseable {
             return new URI(url);
         } catch (URISyntaxException e) {
             throw new DownloadRefusedException("download refused: " + reason);
-        }
-    }
-
-    private static void closeQuietly(ClassicHttpResponse response) {
-        if (response != null) {
-            try {
-                response.close();
-            } catch (IOException ignored) {
-                // The connection was abandoned on purpose; nothing is left to release.
-            }
         }
     }
 

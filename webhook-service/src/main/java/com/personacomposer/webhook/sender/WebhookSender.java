@@ -83,8 +83,7 @@ public class WebhookSender implements AutoCloseable {
             } finally {
                 abort.cancel(false);
                 // The receiver's body is not read: abandon the connection rather than wait for it.
-                post.cancel();
-                closeQuietly(response);
+                PinnedHttpClients.abandon(post, response);
             }
         } catch (IOException e) {
             return new Attempt(Attempt.Result.CONNECTION_ERROR, null, since(started),
@@ -95,16 +94,6 @@ public class WebhookSender implements AutoCloseable {
     @Override
     public void close() {
         deadlines.close();
-    }
-
-    private static void closeQuietly(ClassicHttpResponse response) {
-        if (response != null) {
-            try {
-                response.close();
-            } catch (IOException ignored) {
-                // The connection was abandoned on purpose; nothing is left to release.
-            }
-        }
     }
 
     private static Duration since(long started) {
