@@ -1,5 +1,6 @@
 package com.personacomposer.webhook.delivery;
 
+import com.personacomposer.events.PersonaEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,10 +30,12 @@ class DeliveryIntake {
         this.clock = clock;
     }
 
-    void finished(Finish finish) {
-        if (!finish.wanted()) {
-            return;
-        }
+    /** A finish event heard: recorded as a delivery when it asks for one. */
+    void heard(PersonaEvent event) {
+        Finish.of(event).filter(Finish::wanted).ifPresent(this::record);
+    }
+
+    private void record(Finish finish) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Delivery delivery = Delivery.pending(finish, now, now.plus(schedule.span()));
         if (store.recordIfAbsent(delivery)) {

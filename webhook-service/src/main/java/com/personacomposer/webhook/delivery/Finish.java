@@ -2,10 +2,12 @@ package com.personacomposer.webhook.delivery;
 
 import com.personacomposer.events.PersonaCanceled;
 import com.personacomposer.events.PersonaCompleted;
+import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.WebhookEventType;
 import com.personacomposer.events.WebhookTarget;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,17 +20,31 @@ import java.util.UUID;
 record Finish(UUID requestId, String personaKey, WebhookEventType type, Instant occurredAt, WebhookTarget target,
               String slug, String imageId) {
 
-    static Finish of(PersonaCompleted event) {
+    /** The finish an event tells; empty for an event that is no finish. */
+    static Optional<Finish> of(PersonaEvent event) {
+        if (event instanceof PersonaCompleted completed) {
+            return Optional.of(of(completed));
+        }
+        if (event instanceof PersonaFailed failed) {
+            return Optional.of(of(failed));
+        }
+        if (event instanceof PersonaCanceled canceled) {
+            return Optional.of(of(canceled));
+        }
+        return Optional.empty();
+    }
+
+    private static Finish of(PersonaCompleted event) {
         return new Finish(event.requestId(), event.personaKey(), WebhookEventType.COMPLETED, event.occurredAt(),
                 event.webhook(), event.slug(), event.imageId());
     }
 
-    static Finish of(PersonaFailed event) {
+    private static Finish of(PersonaFailed event) {
         return new Finish(event.requestId(), event.personaKey(), WebhookEventType.FAILED, event.occurredAt(),
                 event.webhook(), null, null);
     }
 
-    static Finish of(PersonaCanceled event) {
+    private static Finish of(PersonaCanceled event) {
         return new Finish(event.requestId(), event.personaKey(), WebhookEventType.CANCELED, event.occurredAt(),
                 event.webhook(), null, null);
     }

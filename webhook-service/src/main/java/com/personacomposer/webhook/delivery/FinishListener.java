@@ -1,13 +1,14 @@
 package com.personacomposer.webhook.delivery;
 
-import com.personacomposer.events.PersonaCanceled;
-import com.personacomposer.events.PersonaCompleted;
-import com.personacomposer.events.PersonaFailed;
+import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** The finish events, under this service's own consumer group. Failures go to the kit's error handler. */
+/**
+ * The finish events, under this service's own consumer group: one listener for the three topics (most events carry
+ * no webhook target, so a consumer per topic would mostly idle). Failures go to the kit's error handler.
+ */
 @Component
 class FinishListener {
 
@@ -17,18 +18,8 @@ class FinishListener {
         this.intake = intake;
     }
 
-    @KafkaListener(topics = Topics.PERSONA_COMPLETED)
-    void onPersonaCompleted(PersonaCompleted event) {
-        intake.finished(Finish.of(event));
-    }
-
-    @KafkaListener(topics = Topics.PERSONA_FAILED)
-    void onPersonaFailed(PersonaFailed event) {
-        intake.finished(Finish.of(event));
-    }
-
-    @KafkaListener(topics = Topics.PERSONA_CANCELED)
-    void onPersonaCanceled(PersonaCanceled event) {
-        intake.finished(Finish.of(event));
+    @KafkaListener(topics = {Topics.PERSONA_COMPLETED, Topics.PERSONA_FAILED, Topics.PERSONA_CANCELED})
+    void onFinish(PersonaEvent event) {
+        intake.heard(event);
     }
 }
