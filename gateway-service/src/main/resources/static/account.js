@@ -15,13 +15,20 @@ function redirectUri() {
   return location.origin + '/';
 }
 
+/**
+ * The provider's endpoints, as the server read them from its discovery document (the page never derives them: for
+ * Cognito the token endpoint is on the hosted UI's origin, not the issuer's). A provider that started after the server
+ * may not be known yet: the configuration is asked for again then.
+ */
 async function providerEndpoints() {
-  const config = auth.config;
-  if (config.authorizationEndpoint && config.tokenEndpoint) return config;
-  const response = await fetch(config.issuer.replace(/\/$/, '') + '/.well-known/openid-configuration');
-  if (!response.ok) throw new Error('discovery answered HTTP ' + response.status);
-  const discovery = await response.json();
-  return { authorizationEndpoint: discovery.authorization_endpoint, tokenEndpoint: discovery.token_endpoint };
+  if (!auth.config.authorizationEndpoint || !auth.config.tokenEndpoint) {
+    const reply = await api('/api/auth/config').catch(() => null);
+    if (reply && reply.status === 200 && reply.body && reply.body.enabled) auth.config = reply.body;
+  }
+  if (!auth.config.authorizationEndpoint || !auth.config.tokenEndpoint) {
+    throw new Error('the sign-in provider cannot be reached yet; try again in a moment');
+  }
+  return { authorizationEndpoint: auth.config.authorizationEndpoint, tokenEndpoint: auth.config.tokenEndpoint };
 }
 
 export async function signIn() {
@@ -48,7 +55,10 @@ export async function signIn() {
   }
 }
 
-/** Sign-out forgets the token (the provider's own session is the provider's). */
+/**
+ * Sign-out forgets the token in this tab. The provider's own session stays: signing in again may not ask for the
+ * password. (The configuration names the provider's end-session endpoint, Cognito's hosted-UI logout included.)
+ */
 export function signOut() {
   forgetToken('');
 }

@@ -1,7 +1,7 @@
 // Persona Composer web page: plain JavaScript on the public REST API only. This module: the form, the progress of
 // a request, the gallery and the routing between views.
 import { loadAuth, loadMe, signIn, signOut } from './account.js';
-import { $, api, auth, onAccountChange, problemText, sendJson, signedIn } from './rest-api.js';
+import { $, api, auth, onAccountChange, problemText, signedIn } from './rest-api.js';
 import { loadModels, modelName, needsSignIn, renderModels } from './models.js';
 import { currentSlug, hidePersona, initPersonaView, refreshImageCards, showPersona } from './persona-view.js';
 
@@ -68,6 +68,30 @@ export function needsAuthorization(action) {
   $('#api-key').focus();
 }
 
+// Every create carries an Idempotency-Key; sending the same form again after an answer that settled nothing (a 5xx,
+// a lost connection) keeps the key, so the server answers the first attempt instead of starting, and charging, a second.
+let unsettled = null; // {body, key} of the last create whose outcome is unknown
+
+function idempotencyKeyFor(body) {
+  if (!unsettled || unsettled.body !== body) {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    unsettled = { body, key: Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('') };
+  }
+  return unsettled.key;
+}
+
+function createPersona(payload) {
+  const body = JSON.stringify(payload);
+  return api('/api/personas', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKeyFor(body) },
+    body,
+  }).then((reply) => {
+    if (reply.status < 500) unsettled = null;
+    return reply;
+  });
+}
+
 async function submitForm(event) {
   event.preventDefault();
   clearErrors();
@@ -77,7 +101,7 @@ async function submitForm(event) {
   if (keyInput.value) localStorage.setItem('personaApiKey', keyInput.value);
   $('#submit').disabled = true;
   try {
-    const reply = await sendJson('POST', '/api/personas', payload);
+    const reply = await createPersona(payload);
     if (reply.status === 200 && reply.body) {
       openPersona(reply.body.slug);
     } else if (reply.status === 202 && reply.body) {

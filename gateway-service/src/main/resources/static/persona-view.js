@@ -162,8 +162,9 @@ function updateImageCard(card, image) {
   card.querySelector('.description').textContent = image.description || '';
   card.querySelector('.meta').textContent = 'Created with ' + modelName(image.model);
   showVotes(card, image);
-  const mine = auth.me && (auth.me.admin || (image.createdBy && image.createdBy === auth.me.id));
-  card.querySelector('.delete').hidden = !(signedIn() && mine);
+  // The server says which images are the caller's own (createdBy is a name for everyone to see, not an id).
+  const deletable = image.mine || Boolean(auth.me && auth.me.admin);
+  card.querySelector('.delete').hidden = !(signedIn() && deletable);
 }
 
 function showVotes(card, counts) {

@@ -10,10 +10,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Each image read names its creator and shows the caller's own vote, on the persona and on its image pages. */
+/**
+ * Each image read names its creator (by the name others see, never the principal id), tells the caller whether it is
+ * theirs, and shows the caller's own vote, on the persona and on its image pages.
+ */
 class OwnVotesIT extends ServiceTestSupport {
 
-    private static final String CREATOR = "creator-sub";
+    private static final String CREATOR = "user:creator-sub";
     private static final Map<String, String> AS_CREATOR = Map.of("X-Persona-Principal", CREATOR);
     private static final Map<String, String> AS_OTHER = Map.of("X-Persona-Principal", "key:other");
     private static final Map<String, String> AS_ANONYMOUS_CLIENT = Map.of("X-Persona-Voter", "anon:00aa11bb22cc33dd");
@@ -26,7 +29,11 @@ class OwnVotesIT extends ServiceTestSupport {
         String persona = "/api/personas/" + Pipeline.segment(first.slug());
         String imageId = firstImage(persona, Map.of()).path("id").asString();
 
-        assertThat(firstImage(persona, AS_CREATOR).path("createdBy").asString()).isEqualTo(CREATOR);
+        assertThat(firstImage(persona, AS_CREATOR).path("createdBy").asString()).isEqualTo(OWNER_NAME);
+        assertThat(mine(persona, AS_CREATOR)).containsExactly(true, true);
+        assertThat(mine(persona, AS_OTHER)).containsExactly(false, false);
+        assertThat(mine(persona, AS_ANONYMOUS_CLIENT)).containsExactly(false, false);
+        assertThat(mine(persona, Map.of())).containsExactly(false, false);
         assertThat(myVotes(persona, AS_CREATOR)).containsExactly("up", "up");
         assertThat(myVotes(persona, AS_OTHER)).containsExactly(null, null);
         assertThat(myVotes(persona, Map.of())).as("nobody known: no vote").containsExactly(null, null);
@@ -39,7 +46,8 @@ class OwnVotesIT extends ServiceTestSupport {
         assertThat(myVotes(persona, Map.of())).containsExactly(null, null);
         assertThat(myVotes(persona, AS_CREATOR)).containsExactly("up", "up");
         assertThat(firstImage(persona, AS_OTHER).path("createdBy").asString())
-                .as("everyone sees who made it").isEqualTo(CREATOR);
+                .as("everyone sees who made it").isEqualTo(OWNER_NAME);
+        assertThat(pipeline.get(persona, AS_OTHER).body()).doesNotContain("creator-sub");
     }
 
     @Test
@@ -51,6 +59,26 @@ class OwnVotesIT extends ServiceTestSupport {
         assertThat(image.path("createdBy").isNull()).isTrue();
         assertThat(image.path("upvotes").asLong()).isEqualTo(1);
         assertThat(image.path("myVote").isNull()).isTrue();
+        assertThat(image.path("mine").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aCallerWhosePrincipalIsNotAPrincipalIdIsRefusedSoNoOtherKindOfIdCanBeSpelled() {
+        PersonaRequested made = createOwnedImage(unique("Spelled Sam"), CREATOR);
+        String persona = "/api/personas/" + Pipeline.segment(made.slug());
+
+        for (Map<String, String> caller : List.of(Map.of("X-Persona-Principal", "creator-sub"),
+                Map.of("X-Persona-Principal", "anon:00aa11bb22cc33dd"), Map.of("X-Persona-Voter", CREATOR))) {
+            Pipeline.Response refused = pipeline.get(persona, caller);
+            assertProblem(refused, 400);
+        }
+    }
+
+    /** Whether each of the persona's images is the caller's own, as the persona answer shows it. */
+    private List<Boolean> mine(String persona, Map<String, String> caller) {
+        List<Boolean> mine = new ArrayList<>();
+        pipeline.get(persona, caller).json().path("images").forEach(image -> mine.add(image.path("mine").asBoolean()));
+        return mine;
     }
 
     private JsonNode firstImage(String persona, Map<String, String> caller) {

@@ -25,7 +25,7 @@ class PersonaApiIT extends ServiceTestSupport {
         String slug = Pipeline.segment(requested.slug());
         String imageId = pipeline.get("/api/personas/" + slug).json().path("images").get(0).path("id").asString();
         String votes = "/api/personas/" + slug + "/images/" + imageId + "/votes";
-        Map<String, String> alice = Map.of("X-Persona-Principal", "alice-sub");
+        Map<String, String> alice = Map.of("X-Persona-Principal", "user:alice-sub");
         Map<String, String> anonymousClient = Map.of("X-Persona-Voter", "anon:0123456789abcdef");
 
         pipeline.post(votes, Map.of("direction", "up"), alice);
@@ -192,7 +192,7 @@ class PersonaApiIT extends ServiceTestSupport {
         UUID requestId = UUID.randomUUID();
         String name = unique("Owned Olive");
         assertThat(pipeline.put("/internal/requests/" + requestId, record(name, null),
-                Map.of("X-Persona-Principal", "olive-sub")).status()).isEqualTo(201);
+                Map.of("X-Persona-Principal", "user:olive-sub")).status()).isEqualTo(201);
         PersonaName persona = PersonaName.of(name);
         PersonaRequested requested = PersonaRequested.of(requestId, persona.key(), persona.displayName(),
                 persona.slug(), "", MottoTone.NEUTRAL, com.personacomposer.events.ImageModel.LOCAL);
@@ -201,14 +201,14 @@ class PersonaApiIT extends ServiceTestSupport {
         awaitStatus(requestId, "COMPLETED");
 
         assertThat(database.getCollection("images").find(new Document("requestId", requestId.toString())).first()
-                .getString("createdBy")).isEqualTo("olive-sub");
+                .getString("createdBy")).isEqualTo("user:olive-sub");
     }
 
     @Test
     void anImageIsDeletedByItsCreatorOrAnAdminWithItsObjectsAndVotes() {
         String name = unique("Deleted Dora");
-        PersonaRequested first = createOwnedImage(name, "dora-sub");
-        PersonaRequested second = createOwnedImage(name, "dora-sub");
+        PersonaRequested first = createOwnedImage(name, "user:dora-sub");
+        PersonaRequested second = createOwnedImage(name, "user:dora-sub");
         String persona = "/api/personas/" + Pipeline.segment(first.slug());
         JsonNode images = pipeline.get(persona).json().path("images");
         String firstId = images.get(0).path("id").asString();
@@ -216,14 +216,14 @@ class PersonaApiIT extends ServiceTestSupport {
         String secondKey = database.getCollection("images").find(new Document("_id", secondId)).first()
                 .getString("s3Key");
         pipeline.post(persona + "/images/" + secondId + "/votes", Map.of("direction", "down"),
-                Map.of("X-Persona-Principal", "voter-sub"));
+                Map.of("X-Persona-Principal", "user:voter-sub"));
 
         assertProblem(pipeline.delete(persona + "/images/" + secondId, Map.of()), 401);
         assertProblem(pipeline.delete(persona + "/images/" + secondId,
-                Map.of("X-Persona-Principal", "stranger-sub")), 403);
+                Map.of("X-Persona-Principal", "user:stranger-sub")), 403);
         assertProblem(pipeline.delete(persona + "/images/" + UUID.randomUUID(),
-                Map.of("X-Persona-Principal", "dora-sub")), 404);
-        assertThat(pipeline.delete(persona + "/images/" + secondId, Map.of("X-Persona-Principal", "dora-sub"))
+                Map.of("X-Persona-Principal", "user:dora-sub")), 404);
+        assertThat(pipeline.delete(persona + "/images/" + secondId, Map.of("X-Persona-Principal", "user:dora-sub"))
                 .status()).isEqualTo(204);
 
         JsonNode left = pipeline.get(persona).json();
@@ -236,17 +236,17 @@ class PersonaApiIT extends ServiceTestSupport {
         assertThat(objectExists(secondKey.replace(".png", ".thumb.jpg"))).isFalse();
 
         assertThat(pipeline.delete(persona + "/images/" + firstId,
-                Map.of("X-Persona-Principal", "admin-sub", "X-Persona-Admin", "true")).status()).isEqualTo(204);
+                Map.of("X-Persona-Principal", "user:admin-sub", "X-Persona-Admin", "true")).status()).isEqualTo(204);
         assertProblem(pipeline.get(persona), 404);
     }
 
     @Test
     void createdByMeListsThePersonasHoldingTheCallersImages() {
         String token = UUID.randomUUID().toString().substring(0, 8);
-        String owner = "owner-" + token;
+        String owner = "user:owner-" + token;
         PersonaRequested mine = createOwnedImage("Mine " + token + " Max", owner);
-        createOwnedImage("Theirs " + token + " Tom", "someone-else");
-        PersonaRequested shared = createOwnedImage("Shared " + token + " Sue", "someone-else");
+        createOwnedImage("Theirs " + token + " Tom", "user:someone-else");
+        PersonaRequested shared = createOwnedImage("Shared " + token + " Sue", "user:someone-else");
         createOwnedImage("Shared " + token + " Sue", owner);
 
         JsonNode listed = pipeline.get("/api/personas?createdBy=me&q=" + token, Map.of("X-Persona-Principal", owner))
@@ -307,7 +307,7 @@ class PersonaApiIT extends ServiceTestSupport {
     @Test
     void recordingRefusesWhatCannotBeARequest() {
         Map<String, Object> body = record(unique("Wrong Wanda"), null);
-        body.put("slug", "someone-else");
+        body.put("slug", "user:someone-else");
         Pipeline.Response wrongSlug = pipeline.put("/internal/requests/" + UUID.randomUUID(), body);
         assertProblem(wrongSlug, 400);
         assertThat(wrongSlug.json().path("errors").get(0).path("field").asString()).isEqualTo("slug");

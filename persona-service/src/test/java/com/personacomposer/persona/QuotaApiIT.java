@@ -25,7 +25,7 @@ class QuotaApiIT extends ServiceTestSupport {
 
     @Test
     void aPrincipalPastItsDailyQuotaGets429WithRetryAfterAndMeShowsTheUsage() {
-        String principal = "it-" + UUID.randomUUID();
+        String principal = "user:it-" + UUID.randomUUID();
         for (int i = 0; i < DAILY_QUOTA; i++) {
             assertThat(intake(UUID.randomUUID(), record(unique("Paid Pat"), "dall-e", null), principal).statusCode())
                     .isEqualTo(201);
@@ -74,21 +74,57 @@ class QuotaApiIT extends ServiceTestSupport {
         UUID alices = UUID.randomUUID();
         UUID bobs = UUID.randomUUID();
 
-        assertThat(intake(alices, record(name, "local", key), "alice-" + key).statusCode()).isEqualTo(201);
-        assertThat(intake(bobs, record(name, "local", key), "bob-" + key).statusCode())
+        assertThat(intake(alices, record(name, "local", key), "user:alice-" + key).statusCode()).isEqualTo(201);
+        assertThat(intake(bobs, record(name, "local", key), "user:bob-" + key).statusCode())
                 .as("the same key from another principal is another request").isEqualTo(201);
-        HttpResponse<String> retry = intake(UUID.randomUUID(), record(name, "local", key), "alice-" + key);
+        HttpResponse<String> retry = intake(UUID.randomUUID(), record(name, "local", key), "user:alice-" + key);
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(json(retry).path("requestId").asString()).isEqualTo(alices.toString());
 
         Map<String, Object> changed = record(name, "local", key);
         changed.put("description", "something else entirely");
-        HttpResponse<String> reused = intake(UUID.randomUUID(), changed, "alice-" + key);
+        HttpResponse<String> reused = intake(UUID.randomUUID(), changed, "user:alice-" + key);
 
         assertThat(reused.statusCode()).isEqualTo(422);
         assertThat(reused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(json(reused).path("errors").get(0).path("field").asString()).isEqualTo("Idempotency-Key");
+    }
+
+    /**
+     * A create the gateway gave up on (503 after its timeout) may have been recorded and charged here; the client's
+     * retry with the same Idempotency-Key comes as another intake call (the gateway names each attempt anew) and is
+     * answered with the first request, charged once.
+     */
+    @Test
+    void aPaidCreateRetriedWithItsIdempotencyKeyIsChargedOnce() {
+        String principal = "user:retry-" + UUID.randomUUID();
+        String key = "ik-" + UUID.randomUUID();
+        Map<String, Object> body = record(unique("Retried Rita"), "dall-e", key);
+        UUID first = UUID.randomUUID();
+
+        assertThat(intake(first, body, principal).statusCode()).isEqualTo(201);
+        HttpResponse<String> retry = intake(UUID.randomUUID(), body, principal);
+
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(json(retry).path("requestId").asString()).isEqualTo(first.toString());
+        assertThat(used(principal)).isEqualTo(1);
+        assertThat(intake(UUID.randomUUID(), record(unique("Retried Rita"), "dall-e", null), principal).statusCode())
+                .as("a create without the key is a new request").isEqualTo(201);
+        assertThat(used(principal)).isEqualTo(2);
+    }
+
+    @Test
+    void aPrincipalHeaderThatIsNoPrincipalIdIsRefused() {
+        HttpResponse<String> refused = intake(UUID.randomUUID(), record(unique("Raw Ray"), "dall-e", null), "budget");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).path("errors").get(0).path("field").asString()).isEqualTo("X-Persona-Principal");
+    }
+
+    private long used(String principal) {
+        HttpResponse<String> me = send(HttpRequest.newBuilder(uri("/api/me")).GET().header("X-Persona-Principal", principal));
+        return json(me).path("quota").path("used").asLong();
     }
 
     private HttpResponse<String> intake(UUID requestId, Map<String, Object> body, String principal) {

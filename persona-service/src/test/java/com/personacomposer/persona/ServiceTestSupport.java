@@ -100,11 +100,18 @@ abstract class ServiceTestSupport {
         return requested;
     }
 
-    /** Records a request as the gateway does for {@code principal}, then completes it through the pipeline. */
+    /** What others are shown of the principal of {@link #createOwnedImage}. */
+    static final String OWNER_NAME = "Zoë Owner";
+
+    /**
+     * Records a request as the gateway does for {@code principal}, shown to others as {@link #OWNER_NAME}
+     * (percent-encoded as the gateway sends it), then completes it through the pipeline.
+     */
     PersonaRequested createOwnedImage(String name, String principal) {
         UUID requestId = UUID.randomUUID();
         assertThat(pipeline.put("/internal/requests/" + requestId, record(name, null),
-                Map.of("X-Persona-Principal", principal)).status()).isEqualTo(201);
+                Map.of("X-Persona-Principal", principal, "X-Persona-Principal-Name", "Zo%C3%AB%20Owner"))
+                .status()).isEqualTo(201);
         PersonaName persona = PersonaName.of(name);
         PersonaRequested requested = PersonaRequested.of(requestId, persona.key(), persona.displayName(),
                 persona.slug(), "", MottoTone.NEUTRAL, ImageModel.LOCAL);

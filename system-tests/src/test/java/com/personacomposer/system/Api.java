@@ -1,5 +1,7 @@
 package com.personacomposer.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -42,6 +44,24 @@ final class Api {
 
     Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** As a signed-in caller: {@code Authorization: Bearer <token>}. */
+    Reply get(String path, String bearerToken) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearerToken).GET());
+    }
+
+    /** Waits up to 60 s for the request to complete (a failed or stalled one fails the test). */
+    void awaitCompleted(String requestId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode status = get("/api/requests/" + requestId).body();
+            if ("COMPLETED".equals(status.get("status").asString())) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("request completes within 60 s: %s", status).isLessThan(deadline);
+            ServiceProcesses.sleep(100);
+        }
     }
 
     static String segment(String value) {

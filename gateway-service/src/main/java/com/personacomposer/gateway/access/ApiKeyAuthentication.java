@@ -19,13 +19,19 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
         return "";
     }
 
-    @Override
-    public Object getPrincipal() {
-        return "key:" + keyName;
+    /** The key's name as configured (a bare key's is a fingerprint of it). */
+    String keyName() {
+        return keyName;
     }
 
     @Override
+    public Object getPrincipal() {
+        return getName();
+    }
+
+    /** The principal id, {@code key:<name>}. */
+    @Override
     public String getName() {
-        return "key:" + keyName;
+        return Caller.KEY + keyName;
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param apiKeys the keys machines sign in with (PERSONA_API_KEYS, comma-separated {@code name=key} or bare keys);
- *                each key is a principal of its own, {@code key:<name>}
+ * @param apiKeys the keys machines sign in with (PERSONA_API_KEYS, comma-separated {@code name=key} or bare keys, as
+ *                {@link ApiKeys} reads them); each key is a principal of its own, {@code key:<name>}
  */
 @ConfigurationProperties("persona.gateway.auth")
 record ApiKeyProperties(List<String> apiKeys) {

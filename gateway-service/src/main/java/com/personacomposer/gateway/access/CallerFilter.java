@@ -1,11 +1,10 @@
 package com.personacomposer.gateway.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -29,7 +28,7 @@ import reactor.core.publisher.Mono;
  * Credentials (Authorization, X-API-Key) never go on; the principal headers are always the gateway's own (any a
  * client sent are removed) and are set on routed calls here and on calls made for the request by
  * {@link PrincipalForwarding}. In fully open mode, anonymous callers' votes and the persona reads that show their
- * votes carry a pseudonym of the client address instead.
+ * votes carry a pseudonym of the client address instead ({@link VoterPseudonyms}).
  */
 @Component
 class CallerFilter implements WebFilter, Ordered {
@@ -37,20 +36,31 @@ class CallerFilter implements WebFilter, Ordered {
     /** Right after Spring Security's filter chain (order -100). */
     static final int ORDER = -90;
 
+    private static final Logger log = LoggerFactory.getLogger(CallerFilter.class);
+
     private static final Set<String> GATEWAY_HEADERS = Set.of(Caller.PRINCIPAL, Caller.PRINCIPAL_NAME, Caller.ADMIN,
             Caller.VOTER, HttpHeaders.AUTHORIZATION, CredentialsConverter.API_KEY);
     private static final PathPattern VOTES = PathPatternParser.defaultInstance.parse(SecurityConfiguration.VOTES);
     private static final PathPattern PERSONA = PathPatternParser.defaultInstance.parse("/api/personas/*");
     private static final PathPattern IMAGE_PAGES = PathPatternParser.defaultInstance.parse("/api/personas/*/images");
+    private static final List<String> DISPLAY_NAME_CLAIMS = List.of("preferred_username", "name", "username");
+    private static final String ANY_USER = "signed-in user";
 
     private final AccessProperties access;
     private final boolean open;
     private final int trustedProxyHops;
+    private final VoterPseudonyms voters;
 
-    CallerFilter(AccessProperties access, OidcProperties oidc, ApiKeyProperties keys, RateLimitProperties rateLimit) {
+    CallerFilter(AccessProperties access, OidcProperties oidc, ApiKeys keys, RateLimitProperties rateLimit,
+                 VoterProperties voterProperties) {
         this.access = access;
         this.open = SecurityConfiguration.open(oidc, keys);
         this.trustedProxyHops = rateLimit.trustedProxyHops();
+        this.voters = VoterPseudonyms.keyedWith(voterProperties.secret());
+        if (open && voterProperties.secret().isEmpty()) {
+            log.warn("PERSONA_VOTER_SECRET is not set: anonymous votes are counted per client with a random key of "
+                    + "this process, so after a restart, or through another gateway instance, a client may vote again");
+        }
     }
 
     @Override
@@ -73,7 +83,7 @@ class CallerFilter implements WebFilter, Ordered {
         GATEWAY_HEADERS.forEach(headers::remove);
         caller.ifPresent(known -> PrincipalForwarding.write(known, headers));
         if (open && caller.isEmpty() && votesMatter(exchange.getRequest())) {
-            headers.set(Caller.VOTER, "anon:" + pseudonym(ClientAddress.of(exchange.getRequest(), trustedProxyHops)));
+            headers.set(Caller.VOTER, voters.voterOf(ClientAddress.of(exchange.getRequest(), trustedProxyHops)));
         }
     }
 
@@ -90,39 +100,36 @@ class CallerFilter implements WebFilter, Ordered {
         if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
-        String id;
-        String name;
         if (authentication instanceof JwtAuthenticationToken token) {
-            id = token.getToken().getSubject();
-            name = firstNonBlank(token.getToken().getClaimAsString("preferred_username"),
-                    token.getToken().getClaimAsString("name"), id);
-        } else {
-            id = authentication.getName();
-            name = id;
+            String subject = token.getToken().getSubject();
+            if (subject == null || subject.isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(caller(Caller.USER + subject, displayName(token)));
         }
-        if (id == null || id.isBlank()) {
-            return Optional.empty();
+        if (authentication instanceof ApiKeyAuthentication key) {
+            return Optional.of(caller(key.getName(), key.keyName()));
         }
-        return Optional.of(new Caller(id, name, access.admins().contains(id)));
+        return Optional.empty();
     }
 
-    private static String firstNonBlank(String... values) {
-        for (String value : values) {
+    private Caller caller(String id, String name) {
+        return new Caller(id, name, access.admins().contains(id));
+    }
+
+    /**
+     * What others see of a signed-in user: {@code preferred_username} (Keycloak, the devstack provider), {@code name},
+     * or {@code username} (Cognito's access tokens); never the subject, which is an id, not a name. A token with
+     * none of them is shown as a signed-in user.
+     */
+    private static String displayName(JwtAuthenticationToken token) {
+        for (String claim : DISPLAY_NAME_CLAIMS) {
+            String value = token.getToken().getClaimAsString(claim);
             if (value != null && !value.isBlank()) {
-                return value;
+                return value.strip();
             }
         }
-        return null;
-    }
-
-    /** The first 16 hex characters of the address's SHA-256: counts a client once without storing its address. */
-    static String pseudonym(String address) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return ANY_USER;
     }
 
     @Override

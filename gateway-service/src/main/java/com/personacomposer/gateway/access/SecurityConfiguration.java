@@ -9,10 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -24,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateway as an OAuth2 resource server: JWT access tokens from PERSONA_OIDC_ISSUER_URI (signature by the
- * issuer's published keys, fetched once and cached; iss, exp, nbf and, when set, the audience) or API keys, checked
+ * issuer's published keys, fetched once and cached; iss, exp, nbf, and that it is an access token meant for this
+ * system: {@link AccessTokenValidator}) or API keys, checked
  * on every request with no session, so every replica accepts every token. Anonymous callers read everything;
  * voting, deleting and /api/me need a principal (creating with a paid model too: {@link ModelAccess}, asked by the create handler).
  * With neither issuer nor keys configured only /api/me and deleting images are closed.
@@ -37,9 +36,8 @@ class SecurityConfiguration {
     static final String IMAGE = "/api/personas/*/images/*";
 
     @Bean
-    SecurityWebFilterChain securityChain(ServerHttpSecurity http, OidcProperties oidc, ApiKeyProperties keyProperties) {
-        ApiKeys keys = ApiKeys.of(keyProperties.apiKeys());
-        boolean open = open(oidc, keyProperties);
+    SecurityWebFilterChain securityChain(ServerHttpSecurity http, OidcProperties oidc, ApiKeys keys) {
+        boolean open = open(oidc, keys);
         UnauthorizedEntryPoint unauthorized = new UnauthorizedEntryPoint(oidc.enabled(), keys.any());
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -69,19 +67,20 @@ class SecurityConfiguration {
                     .authenticationFailureHandler(new TokenFailureHandler(unauthorized)));
         }
         log.info("Sign-in: {}; API keys: {}", oidc.enabled() ? "OpenID Connect tokens from " + oidc.issuerUri()
-                        + (oidc.audience().isEmpty() ? "" : " for audience " + oidc.audience()) : "none (PERSONA_OIDC_ISSUER_URI)",
+                        + (oidc.audience().isEmpty() ? " issued to client " + oidc.clientId()
+                        : " for audience " + oidc.audience()) : "none (PERSONA_OIDC_ISSUER_URI)",
                 keys.any() ? keys.count() + " configured" : "none (PERSONA_API_KEYS)");
         return http.build();
     }
 
     @Bean
-    ModelAccess modelAccess(AccessProperties access, OidcProperties oidc, ApiKeyProperties keys) {
+    ModelAccess modelAccess(AccessProperties access, OidcProperties oidc, ApiKeys keys) {
         return new ModelAccess(open(oidc, keys), access.anonymousModels());
     }
 
     /** Neither sign-in nor API keys configured: everything is open, as a private installation wants. */
-    static boolean open(OidcProperties oidc, ApiKeyProperties keys) {
-        return !oidc.enabled() && !ApiKeys.of(keys.apiKeys()).any();
+    static boolean open(OidcProperties oidc, ApiKeys keys) {
+        return !oidc.enabled() && !keys.any();
     }
 
     /** An API key names its principal directly; anything else presented must be a valid access token. */
@@ -98,13 +97,16 @@ class SecurityConfiguration {
 
     /** Discovery and the key set are fetched on first use (the provider may start after the gateway) and cached. */
     static NimbusReactiveJwtDecoder decoder(OidcProperties oidc) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri()).build();
-        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(JwtValidators.createDefaultWithIssuer(oidc.issuerUri()));
-        if (!oidc.audience().isEmpty()) {
-            validators.add(new JwtAudienceValidator(oidc.audience()));
-        }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        // The JOSE header's typ may be JWT, RFC 9068's at+jwt, or absent (not, say, a back-channel logout+jwt);
+        // Nimbus's own check knows JWT only, so the validators check it.
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri())
+                .validateType(false).build();
+        List<String> types = new ArrayList<>(AccessTokenValidator.AT_JWT);
+        types.add("JWT");
+        JwtTypeValidator type = new JwtTypeValidator(types);
+        type.setAllowEmpty(true);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(oidc.issuerUri()),
+                type, new AccessTokenValidator(oidc.audience(), oidc.clientId()))));
         return decoder;
     }
 }

@@ -2,6 +2,10 @@ package com.personacomposer.gateway.page;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
+import com.personacomposer.gateway.access.OidcDiscovery;
+import com.personacomposer.gateway.access.ProviderEndpoints;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -21,11 +25,12 @@ import org.springframework.web.server.WebFilter;
 class WebPageConfiguration {
 
     /**
-     * Images come from the S3 endpoint (another origin), so img-src allows http(s); the page may also call the
-     * OpenID provider it signs in with; nothing else leaves 'self'.
+     * Images come from the S3 endpoint (another origin), so img-src allows http(s); the page may also fetch from the
+     * OpenID provider's origins it needs (its token endpoint's: for Cognito another origin than the issuer's), once
+     * the gateway knows them; nothing else leaves 'self'.
      */
-    static String contentSecurityPolicy(WebPageProperties properties) {
-        String signIn = properties.signInOrigin().isEmpty() ? "" : " " + properties.signInOrigin();
+    static String contentSecurityPolicy(List<String> signInOrigins) {
+        String signIn = signInOrigins.stream().map(origin -> " " + origin).collect(Collectors.joining());
         return "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; script-src 'self'; "
                 + "connect-src 'self'" + signIn + "; object-src 'none'; base-uri 'self'; form-action 'self'; "
                 + "frame-ancestors 'none'";
@@ -39,12 +44,12 @@ class WebPageConfiguration {
     }
 
     @Bean
-    WebFilter pageSecurityHeaders(WebPageProperties properties) {
-        String contentSecurityPolicy = contentSecurityPolicy(properties);
+    WebFilter pageSecurityHeaders(OidcDiscovery discovery) {
         return (exchange, chain) -> {
             if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
                 HttpHeaders headers = exchange.getResponse().getHeaders();
-                headers.set("Content-Security-Policy", contentSecurityPolicy);
+                headers.set("Content-Security-Policy", contentSecurityPolicy(
+                        discovery.known().map(ProviderEndpoints::fetchedOrigins).orElse(List.of())));
                 headers.set("X-Content-Type-Options", "nosniff");
                 headers.set("X-Frame-Options", "DENY");
                 headers.set("Referrer-Policy", "no-referrer");

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -32,7 +33,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** The gateway with API keys configured: who may change things, and what is kept from whom. */
-@TestPropertySource(properties = {"PERSONA_API_KEYS=" + AccessIT.KEY + "," + AccessIT.SECOND_KEY + "," + AccessIT.LIMITED_KEY,
+@TestPropertySource(properties = {"PERSONA_API_KEYS=" + AccessIT.KEY + "," + AccessIT.SECOND_KEY + "," + AccessIT.LIMITED_KEY
+        + "," + AccessIT.PADDED_KEY + ",ops=" + AccessIT.NAMED_PADDED_KEY + ",",
         "PERSONA_RATE_LIMIT_PER_MINUTE=2", "PERSONA_RATE_LIMIT_BURST=3",
         "PERSONA_VOTE_RATE_LIMIT_PER_MINUTE=2", "PERSONA_VOTE_RATE_LIMIT_BURST=3", "PERSONA_CORS_ORIGINS=" + AccessIT.APP})
 @ExtendWith(OutputCaptureExtension.class)
@@ -41,6 +43,9 @@ class AccessIT extends GatewayIntegrationSupport {
     static final String KEY = "it-key-6c0f41d2a9e3";
     static final String SECOND_KEY = "it-key-second-18b7";
     static final String LIMITED_KEY = "it-key-limited-5e21";
+    /** As {@code openssl rand -base64 16} prints keys: padded with '='. */
+    static final String PADDED_KEY = "q8Jx0bW2kYc3N1vZ5rT7uA==";
+    static final String NAMED_PADDED_KEY = "Hf3LmQ9pZ2xR7sKd1wVb8g==";
     static final String APP = "https://app.example.com";
     private static final String WRONG_KEY = "it-wrong-key-90ad55";
     private static final RequestedEvents EVENTS = new RequestedEvents();
@@ -113,7 +118,37 @@ class AccessIT extends GatewayIntegrationSupport {
                 .withHeader(HttpHeaders.AUTHORIZATION, absent()).withHeader("X-API-Key", absent()));
         BACKEND.verify(postRequestedFor(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
                 .withHeader(HttpHeaders.AUTHORIZATION, absent()).withHeader("X-API-Key", absent()));
-        assertThat(output.getAll()).doesNotContain(KEY).doesNotContain(SECOND_KEY).doesNotContain(WRONG_KEY);
+        assertThat(output.getAll()).doesNotContain(KEY).doesNotContain(SECOND_KEY).doesNotContain(WRONG_KEY)
+                .doesNotContain(PADDED_KEY).doesNotContain(NAMED_PADDED_KEY);
+    }
+
+    @Test
+    void aPaddedBase64KeyWorksWholeANamedOneByItsNameAndPaddingAloneIsNoKey() {
+        String votes = "/api/personas/ada/images/img-4/votes";
+        BACKEND.stubFor(post(urlPathEqualTo(votes)).willReturn(okJson(Backends.votes("img-4", 1, 0, "up"))));
+
+        for (String notAKey : new String[] {"=", "==", PADDED_KEY.replace("=", ""), "ops", "ops=" + NAMED_PADDED_KEY}) {
+            client.post().uri(votes).contentType(MediaType.APPLICATION_JSON).header("X-API-Key", notAKey)
+                    .bodyValue("{\"direction\":\"up\"}").exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+                            "Bearer realm=\"persona-composer\", error=\"invalid_token\"")
+                    .expectBody().consumeWith(AccessIT::conforms);
+        }
+        BACKEND.verify(0, postRequestedFor(urlPathEqualTo(votes)));
+        for (String key : new String[] {PADDED_KEY, NAMED_PADDED_KEY}) {
+            client.post().uri(votes).contentType(MediaType.APPLICATION_JSON).header("X-API-Key", key)
+                    .bodyValue("{\"direction\":\"up\"}").exchange()
+                    .expectStatus().isOk();
+        }
+
+        BACKEND.verify(postRequestedFor(urlPathEqualTo(votes)).withHeader("X-Persona-Principal", matching("key:[0-9a-f]{16}")));
+        BACKEND.verify(postRequestedFor(urlPathEqualTo(votes)).withHeader("X-Persona-Principal", equalTo("key:ops"))
+                .withHeader("X-Persona-Principal-Name", equalTo("ops")));
+        for (var seen : BACKEND.findAll(postRequestedFor(urlPathEqualTo(votes)))) {
+            assertThat(seen.getHeaders().all().toString()).doesNotContain(PADDED_KEY.substring(0, 8))
+                    .doesNotContain(NAMED_PADDED_KEY.substring(0, 8));
+        }
     }
 
     @Test

@@ -56,7 +56,8 @@ final class Backends {
                     .put("upvotes", 3)
                     .put("downvotes", 0)
                     .put("createdAt", CREATED.toString())
-                    .put("createdBy", "demo-sub")
+                    .put("createdBy", "demo")
+                    .put("mine", false)
                     .putNull("myVote");
         }
     }

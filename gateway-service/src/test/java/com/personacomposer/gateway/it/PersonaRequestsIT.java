@@ -215,6 +215,39 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
         return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
     }
 
+    /**
+     * The retry of a create the gateway gave up on: persona-service may have recorded (and charged) the first attempt
+     * after the gateway stopped waiting, so each attempt carries the client's key, and the retry is answered with the
+     * first attempt's request (persona-service charges it once: its QuotaApiIT).
+     */
+    @Test
+    void aCreateThatTimedOutIsRetriedWithTheSameIdempotencyKeyAndAnsweredWithTheFirstRequest() {
+        PersonaName name = PersonaName.of(uniqueName("Slow Sal"));
+        UUID first = UUID.randomUUID();
+        String scenario = "slow intake " + first;
+        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recorded")
+                .willReturn(aResponse().withStatus(201).withFixedDelay(7_000).withHeader("Content-Type", "application/json")
+                        .withBody(RECORDED).withTransformers("response-template")));
+        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).inScenario(scenario)
+                .whenScenarioStateIs("recorded")
+                .willReturn(okJson("{\"requestId\":\"" + first + "\",\"personaName\":\"" + name.displayName()
+                        + "\",\"slug\":\"" + name.slug() + "\",\"status\":\"PENDING\"}")));
+        WebTestClient patient = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+        String create = "{\"name\": \"" + name.displayName() + "\", \"model\": \"dall-e\"}";
+
+        patient.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "form-7")
+                .bodyValue(create).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        patient.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "form-7")
+                .bodyValue(create).exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.requestId").isEqualTo(first.toString());
+
+        BACKEND.verify(2, putRequestedFor(urlPathMatching("/internal/requests/.*"))
+                .withRequestBody(matchingJsonPath("$.idempotencyKey", equalTo("form-7"))));
+    }
+
     private static void recordsRequests() {
         BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")

@@ -31,7 +31,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
  * The gateway trusting the devstack OpenID provider (its own process), with tokens got by signing in there as the
  * web page's browser does, and an API key beside them: who reaches persona-service as whom.
  */
-@TestPropertySource(properties = {"PERSONA_ADMINS=alice", "PERSONA_API_KEYS=ci=" + SignInIT.KEY})
+@TestPropertySource(properties = {"PERSONA_ADMINS=user:alice", "PERSONA_API_KEYS=ci=" + SignInIT.KEY})
 class SignInIT extends GatewayIntegrationSupport {
 
     static final String KEY = "it-key-ci-7d01a9";
@@ -62,7 +62,7 @@ class SignInIT extends GatewayIntegrationSupport {
                 .expectStatus().isOk();
 
         BACKEND.verify(postRequestedFor(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
-                .withHeader("X-Persona-Principal", equalTo("demo"))
+                .withHeader("X-Persona-Principal", equalTo("user:demo"))
                 .withHeader("X-Persona-Principal-Name", equalTo("demo"))
                 .withHeader("X-Persona-Admin", equalTo("false"))
                 .withHeader(HttpHeaders.AUTHORIZATION, absent())
@@ -79,7 +79,7 @@ class SignInIT extends GatewayIntegrationSupport {
                 .expectStatus().isNoContent();
 
         BACKEND.verify(deleteRequestedFor(urlPathEqualTo("/api/personas/ada/images/img-1"))
-                .withHeader("X-Persona-Principal", equalTo("alice"))
+                .withHeader("X-Persona-Principal", equalTo("user:alice"))
                 .withHeader("X-Persona-Admin", equalTo("true")));
     }
 
@@ -103,19 +103,19 @@ class SignInIT extends GatewayIntegrationSupport {
 
     @Test
     void meIsAnsweredByPersonaServiceForTheCaller() {
-        BACKEND.stubFor(get(urlPathEqualTo("/api/me")).willReturn(okJson("{\"id\":\"demo\",\"name\":\"demo\","
+        BACKEND.stubFor(get(urlPathEqualTo("/api/me")).willReturn(okJson("{\"id\":\"user:demo\",\"name\":\"demo\","
                 + "\"admin\":false,\"quota\":{\"used\":3,\"limit\":25,\"resetsAt\":\"2026-12-07T00:00:00Z\"}}")));
 
         EntityExchangeResult<byte[]> me = client.get().uri("/api/me")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + demoToken)
                 .exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.id").isEqualTo("demo")
+                .expectBody().jsonPath("$.id").isEqualTo("user:demo")
                 .returnResult();
         // Only a signed-in caller gets this answer, so it is checked against the OpenAPI document here.
         OpenApiContract.load().assertResponse("GET", "/api/me", 200, me.getResponseHeaders(), me.getResponseBody());
 
-        BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/me")).withHeader("X-Persona-Principal", equalTo("demo")));
+        BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/me")).withHeader("X-Persona-Principal", equalTo("user:demo")));
     }
 
     @Test
@@ -132,9 +132,9 @@ class SignInIT extends GatewayIntegrationSupport {
                 .expectStatus().isOk();
 
         BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/personas/ada"))
-                .withHeader("X-Persona-Principal", equalTo("demo")).withHeader(HttpHeaders.AUTHORIZATION, absent()));
+                .withHeader("X-Persona-Principal", equalTo("user:demo")).withHeader(HttpHeaders.AUTHORIZATION, absent()));
         BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/personas/ada/images"))
-                .withHeader("X-Persona-Principal", equalTo("demo")));
+                .withHeader("X-Persona-Principal", equalTo("user:demo")));
         BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/personas/ada"))
                 .withHeader("X-Persona-Principal", absent()).withHeader("X-Persona-Voter", absent()));
     }
@@ -180,7 +180,7 @@ class SignInIT extends GatewayIntegrationSupport {
                 .exchange()
                 .expectStatus().isAccepted();
         BACKEND.verify(1, putRequestedFor(urlPathMatching("/internal/requests/.*"))
-                .withHeader("X-Persona-Principal", equalTo("demo"))
+                .withHeader("X-Persona-Principal", equalTo("user:demo"))
                 .withHeader("X-Persona-Admin", equalTo("false"))
                 .withHeader(HttpHeaders.AUTHORIZATION, absent()));
     }

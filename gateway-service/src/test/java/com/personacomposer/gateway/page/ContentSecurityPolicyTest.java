@@ -2,24 +2,20 @@ package com.personacomposer.gateway.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ContentSecurityPolicyTest {
 
     @Test
-    void thePageMayCallTheOpenIdProviderItSignsInWith() {
-        String policy = WebPageConfiguration.contentSecurityPolicy(
-                new WebPageProperties(URI.create("http://localhost:9100/realms/persona")));
+    void thePageMayFetchFromTheProviderOriginsItNeeds() {
+        String policy = WebPageConfiguration.contentSecurityPolicy(List.of("https://persona.auth.eu-west-1.amazoncognito.com"));
 
-        assertThat(policy).contains("connect-src 'self' http://localhost:9100;");
+        assertThat(policy).contains("connect-src 'self' https://persona.auth.eu-west-1.amazoncognito.com;");
     }
 
     @Test
     void withoutSignInThePageOnlyCallsItsOwnOrigin() {
-        assertThat(WebPageConfiguration.contentSecurityPolicy(new WebPageProperties(null)))
-                .contains("connect-src 'self';");
-        assertThat(WebPageConfiguration.contentSecurityPolicy(new WebPageProperties(URI.create(""))))
-                .contains("connect-src 'self';");
+        assertThat(WebPageConfiguration.contentSecurityPolicy(List.of())).contains("connect-src 'self';");
     }
 }

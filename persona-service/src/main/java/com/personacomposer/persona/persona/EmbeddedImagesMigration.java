@@ -80,6 +80,6 @@ class EmbeddedImagesMigration implements ApplicationRunner {
                 embedded.getString("model"), embedded.getString("description"), embedded.getString("mottoTone"),
                 embedded.getString("motto"), embedded.getString("revisedPrompt"),
                 BsonValues.number(embedded, "upvotes"), BsonValues.number(embedded, "downvotes"),
-                BsonValues.instant(embedded, "createdAt"), null);
+                BsonValues.instant(embedded, "createdAt"), null, null);
     }
 }

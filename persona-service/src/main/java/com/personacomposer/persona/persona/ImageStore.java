@@ -134,7 +134,8 @@ public class ImageStore {
                 .append("upvotes", (int) image.upvotes())
                 .append("downvotes", (int) image.downvotes())
                 .append("createdAt", image.createdAt())
-                .append("createdBy", image.createdBy());
+                .append("createdBy", image.createdBy())
+                .append("createdByName", image.createdByName());
     }
 
     /** An image document; one written without a thumbnail key gets the conventional one. */
@@ -149,6 +150,6 @@ public class ImageStore {
                 image.getString("model"), image.getString("description"),
                 image.getString("mottoTone"), image.getString("motto"), image.getString("revisedPrompt"),
                 BsonValues.number(image, "upvotes"), BsonValues.number(image, "downvotes"),
-                BsonValues.instant(image, "createdAt"), image.getString("createdBy"));
+                BsonValues.instant(image, "createdAt"), image.getString("createdBy"), image.getString("createdByName"));
     }
 }

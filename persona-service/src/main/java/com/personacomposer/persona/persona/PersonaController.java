@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import com.personacomposer.persona.web.CallerHeaders;
 import com.personacomposer.persona.web.InvalidInputException;
 import com.personacomposer.persona.web.UnauthorizedException;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/personas")
 class PersonaController {
 
-    /** The caller's principal and, in fully open mode, the anonymous voter id; both set by the gateway. */
-    static final String PRINCIPAL = "X-Persona-Principal";
-    static final String VOTER = "X-Persona-Voter";
-    /** "true" when the gateway knows the caller as an admin. */
-    static final String ADMIN = "X-Persona-Admin";
+    private static final String PRINCIPAL = CallerHeaders.PRINCIPAL;
+    private static final String VOTER = CallerHeaders.VOTER;
 
     private final PersonaQueries queries;
 
@@ -49,10 +47,11 @@ class PersonaController {
         if (!"me".equals(createdBy)) {
             throw new InvalidInputException("createdBy", "must be me");
         }
-        if (principal == null || principal.isBlank()) {
+        String creator = CallerHeaders.principal(principal);
+        if (creator == null) {
             throw new UnauthorizedException("createdBy=me needs a signed-in caller");
         }
-        return queries.list(q, principal, page, size);
+        return queries.list(q, creator, page, size);
     }
 
     /** Spring hands over the slug percent-decoded (zoë, 李小龙). Each image shows the caller's own vote. */
@@ -94,8 +93,8 @@ class PersonaController {
     @DeleteMapping("/{slug}/images/{imageId}")
     ResponseEntity<Void> deleteImage(@PathVariable String slug, @PathVariable String imageId,
                                      @RequestHeader(name = PRINCIPAL, required = false) String principal,
-                                     @RequestHeader(name = ADMIN, required = false) String admin) {
-        queries.deleteImage(slug, imageId, principal, "true".equals(admin));
+                                     @RequestHeader(name = CallerHeaders.ADMIN, required = false) String admin) {
+        queries.deleteImage(slug, imageId, CallerHeaders.principal(principal), "true".equals(admin));
         return ResponseEntity.noContent().build();
     }
 
@@ -107,15 +106,13 @@ class PersonaController {
         return caller;
     }
 
-    /** The caller's principal, else (in fully open mode) the client's anonymous voter id, else null. */
+    /**
+     * The caller's principal, else (in fully open mode) the client's anonymous voter id, else null. The two never
+     * share a value (user:/key: against anon:), so a voter is never taken for a principal, nor the other way round.
+     */
     private static String caller(String principal, String voter) {
-        if (principal != null && !principal.isBlank()) {
-            return principal;
-        }
-        if (voter != null && !voter.isBlank()) {
-            return voter;
-        }
-        return null;
+        String known = CallerHeaders.principal(principal);
+        return known != null ? known : CallerHeaders.voter(voter);
     }
 
     record VoteBody(@NotNull String direction) {

@@ -38,20 +38,16 @@ public class PersonaQueries {
         this.clock = clock;
     }
 
-    /** {@code caller}: whose votes the images show (principal or anonymous voter id; null: nobody's). */
+    /** {@code caller}: whose votes and images the images show (principal or anonymous voter id; null: nobody's). */
     PersonaView get(String slug, int limit, String caller) {
         return find(slug, limit, caller).orElseThrow(() -> unknownPersona(slug));
     }
 
-    /** The persona as GET /api/personas/{slug}?limit={limit} serves it to an unknown caller, if there is one. */
-    public Optional<PersonaView> find(String slug, int limit) {
-        return find(slug, limit, null);
-    }
-
-    private Optional<PersonaView> find(String slug, int limit, String caller) {
+    /** The persona as GET /api/personas/{slug}?limit={limit} serves it to {@code caller} (null: unknown), if there is one. */
+    public Optional<PersonaView> find(String slug, int limit, String caller) {
         return personas.findBySlug(slug).map(persona -> {
             List<PersonaImage> page = images.page(persona.key(), null, limit);
-            return PersonaViews.view(persona, page, limit, urls, myVotes(caller, page));
+            return PersonaViews.view(persona, page, limit, urls, caller, myVotes(caller, page));
         });
     }
 
@@ -64,7 +60,7 @@ public class PersonaQueries {
                     .orElseThrow(() -> new InvalidInputException("after", "must be the id of an image of this persona"));
         }
         List<PersonaImage> page = images.page(persona.key(), after, limit);
-        return PersonaViews.page(slug, page, limit, urls, myVotes(caller, page));
+        return PersonaViews.page(slug, page, limit, urls, caller, myVotes(caller, page));
     }
 
     /** The caller's votes on the images the page shows, in one query; none without a caller. */

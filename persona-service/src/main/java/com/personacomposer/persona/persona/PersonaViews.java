@@ -15,12 +15,13 @@ final class PersonaViews {
     }
 
     /**
-     * {@code createdBy}: the principal who made the image (null: anonymous); {@code myVote}: the caller's vote on it,
-     * up, down or null (also when the caller is unknown).
+     * {@code createdBy}: the name of who made the image, as others see it (their display name, never their principal
+     * id; null: made anonymously, or before names were kept); {@code mine}: whether the caller made it;
+     * {@code myVote}: the caller's vote on it, up, down or null (also when the caller is unknown).
      */
     record ImageView(String id, String requestId, String url, Instant urlExpiresAt, String thumbnailUrl,
                      String model, String description, String mottoTone, String motto, long upvotes, long downvotes,
-                     Instant createdAt, String createdBy, String myVote) {
+                     Instant createdAt, String createdBy, boolean mine, String myVote) {
     }
 
     /** A page of a persona's images; {@code next} is the relative URL of the following page when this one is full. */
@@ -42,21 +43,22 @@ final class PersonaViews {
     /**
      * {@code images} is a page of up to {@code limit} images. A full page links to the next one (which is empty when
      * the persona has no more), so the answer's shape and size depend on the page, not on how many images follow.
-     * {@code myVotes}: the caller's votes by image id (images without one are absent).
+     * {@code caller}: the caller's principal or anonymous voter id (null: unknown); {@code myVotes}: the caller's
+     * votes by image id (images without one are absent).
      */
-    static PersonaView view(Persona persona, List<PersonaImage> images, int limit, ImageUrls urls,
+    static PersonaView view(Persona persona, List<PersonaImage> images, int limit, ImageUrls urls, String caller,
                             Map<String, VoteDirection> myVotes) {
-        ImagePage page = page(persona.slug(), images, limit, urls, myVotes);
+        ImagePage page = page(persona.slug(), images, limit, urls, caller, myVotes);
         return new PersonaView(persona.name(), persona.slug(), persona.createdAt(), persona.updatedAt(),
                 persona.imageCount(), page.items(), page.next());
     }
 
-    /** Same reading of {@code images} and {@code myVotes} as {@link #view}. */
-    static ImagePage page(String slug, List<PersonaImage> images, int limit, ImageUrls urls,
+    /** Same reading of {@code images}, {@code caller} and {@code myVotes} as {@link #view}. */
+    static ImagePage page(String slug, List<PersonaImage> images, int limit, ImageUrls urls, String caller,
                           Map<String, VoteDirection> myVotes) {
         String next = images.size() == limit ? nextPage(slug, images.get(limit - 1).id(), limit) : null;
         return new ImagePage(images.stream()
-                .map(image -> view(image, urls, Optional.ofNullable(myVotes.get(image.id())))).toList(), next);
+                .map(image -> view(image, urls, caller, Optional.ofNullable(myVotes.get(image.id())))).toList(), next);
     }
 
     static String nextPage(String slug, String afterImageId, int limit) {
@@ -69,11 +71,13 @@ final class PersonaViews {
         return "/api/personas?" + query + (mine ? "createdBy=me&" : "") + "page=" + (page + 1) + "&size=" + size;
     }
 
-    static ImageView view(PersonaImage image, ImageUrls urls, Optional<VoteDirection> myVote) {
+    /** An anonymous voter's id never equals a creator's (anon: against user:/key:): only a principal's images are its own. */
+    static ImageView view(PersonaImage image, ImageUrls urls, String caller, Optional<VoteDirection> myVote) {
         SignedUrl url = urls.sign(image.s3Key());
+        boolean mine = caller != null && caller.equals(image.createdBy());
         return new ImageView(image.id(), image.requestId(), url.url(), url.expiresAt(),
                 urls.sign(image.thumbnailKey()).url(), image.model(), image.description(), image.mottoTone(),
-                image.motto(), image.upvotes(), image.downvotes(), image.createdAt(), image.createdBy(),
+                image.motto(), image.upvotes(), image.downvotes(), image.createdAt(), image.createdByName(), mine,
                 myVote.map(VoteDirection::id).orElse(null));
     }
 

@@ -23,7 +23,8 @@ import org.bson.Document;
 
 /**
  * The day counters in MongoDB, shared by every instance: collection {@code quotas} holds
- * {@code {_id: "<principal>|<day>" or "budget|<day>", count, expiresAt}}, collection {@code quota_charges} one
+ * {@code {_id: "principal|<principal id>|<day>" or "budget|<day>", count, expiresAt}} (each kind of counter in a
+ * namespace of its own, and principal ids are user:/key: ids besides), collection {@code quota_charges} one
  * {@code {_id: requestId, principal, day, givenBack, expiresAt}} per counted request, so a request is counted and
  * given back at most once. A TTL index on {@code expiresAt} removes both once their day is long over.
  */
@@ -32,6 +33,7 @@ class QuotaCounters {
     static final String COUNTERS = "quotas";
     static final String CHARGES = "quota_charges";
     private static final String BUDGET = "budget";
+    private static final String PRINCIPAL = "principal";
 
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> charges;
@@ -45,7 +47,7 @@ class QuotaCounters {
     }
 
     static String principalCounter(String principal, LocalDate day) {
-        return principal + "|" + day;
+        return PRINCIPAL + "|" + principal + "|" + day;
     }
 
     static String budgetCounter(LocalDate day) {

@@ -26,8 +26,8 @@ record IntakeBody(
         @Size(min = 1, max = 200) String idempotencyKey,
         Boolean unlessPersonaExists) {
 
-    /** The details of the request made by {@code createdBy} (null: anonymous). */
-    RequestDetails toDetails(String createdBy) {
+    /** The details of the request made by {@code createdBy} (null: anonymous), shown as {@code createdByName}. */
+    RequestDetails toDetails(String createdBy, String createdByName) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!personaKey.equals(PersonaName.canonicalKey(personaName))) {
             problems.add(new FieldProblem("personaKey", "must be the canonical key of personaName"));
@@ -37,6 +37,7 @@ record IntakeBody(
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new RequestDetails(personaKey, personaName, slug, description, mottoTone, model, createdBy);
+        return new RequestDetails(personaKey, personaName, slug, description, mottoTone, model, createdBy,
+                createdBy == null ? null : createdByName);
     }
 }

@@ -1,5 +1,6 @@
 package com.personacomposer.persona.request;
 
+import com.personacomposer.persona.web.CallerHeaders;
 import com.personacomposer.persona.web.InvalidInputException;
 import com.personacomposer.persona.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -20,9 +21,6 @@ import org.springframework.web.util.UriUtils;
 /** Request status for clients, and the gateway's intake call recording new requests. */
 @RestController
 class RequestController {
-
-    /** The caller's principal, set by the gateway (which strips it from what clients send). */
-    static final String PRINCIPAL = "X-Persona-Principal";
 
     private final RequestService requests;
     private final RequestIntake intake;
@@ -49,9 +47,10 @@ class RequestController {
      */
     @PutMapping("/internal/requests/{requestId}")
     ResponseEntity<?> intake(@PathVariable String requestId, @Valid @RequestBody IntakeBody body,
-                             @RequestHeader(name = PRINCIPAL, required = false) String principal) {
+                             @RequestHeader(name = CallerHeaders.PRINCIPAL, required = false) String principal,
+                             @RequestHeader(name = CallerHeaders.PRINCIPAL_NAME, required = false) String name) {
         UUID id = parse(requestId).orElseThrow(() -> new InvalidInputException("requestId", "must be a UUID"));
-        IntakeResult result = intake.take(id, body, principal);
+        IntakeResult result = intake.take(id, body, CallerHeaders.principal(principal), CallerHeaders.name(name));
         if (result instanceof IntakeResult.PersonaExists exists) {
             String slug = UriUtils.encodePathSegment(exists.persona().slug(), StandardCharsets.UTF_8);
             return ResponseEntity.ok()

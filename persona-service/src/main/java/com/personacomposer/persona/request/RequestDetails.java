@@ -6,7 +6,8 @@ import com.personacomposer.events.PersonaRequested;
 
 /**
  * What was asked for: the fields the gateway records and PersonaRequested carries, and who asked ({@code createdBy}:
- * the caller's principal the gateway forwards, null for anonymous callers and requests seen only as events).
+ * the caller's principal id the gateway forwards, null for anonymous callers and requests seen only as events;
+ * {@code createdByName}: what others are shown of them, never the id).
  */
 record RequestDetails(
         String personaKey,
@@ -15,7 +16,8 @@ record RequestDetails(
         String description,
         MottoTone mottoTone,
         ImageModel model,
-        String createdBy) {
+        String createdBy,
+        String createdByName) {
 
     public RequestDetails {
         description = description == null ? "" : description;
@@ -23,6 +25,6 @@ record RequestDetails(
 
     static RequestDetails of(PersonaRequested event) {
         return new RequestDetails(event.personaKey(), event.personaName(), event.slug(), event.description(),
-                event.mottoTone(), event.model(), null);
+                event.mottoTone(), event.model(), null, null);
     }
 }

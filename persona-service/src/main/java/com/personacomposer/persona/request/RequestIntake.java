@@ -24,11 +24,14 @@ class RequestIntake {
         this.quotas = quotas;
     }
 
-    /** {@code principal}: who asks, as the gateway forwards it (null: anonymous). */
-    IntakeResult take(UUID requestId, IntakeBody body, String principal) {
-        RequestDetails details = body.toDetails(principal);
+    /**
+     * {@code principal}: who asks, as the gateway forwards it (null: anonymous); {@code name}: what others are shown
+     * of them as the creator of the image (null: nothing).
+     */
+    IntakeResult take(UUID requestId, IntakeBody body, String principal, String name) {
+        RequestDetails details = body.toDetails(principal, name);
         if (Boolean.TRUE.equals(body.unlessPersonaExists())) {
-            var existing = personas.find(details.slug(), PersonaQueries.DEFAULT_IMAGE_LIMIT);
+            var existing = personas.find(details.slug(), PersonaQueries.DEFAULT_IMAGE_LIMIT, principal);
             if (existing.isPresent()) {
                 return new IntakeResult.PersonaExists(existing.get());
             }

@@ -199,7 +199,8 @@ class RequestService {
         StoredImage image = request.image();
         return PersonaImage.first(request.imageId(), request.requestId(), image.s3Key(), image.contentType(),
                 image.thumbnailKey(), image.thumbnailContentType(), image.model().id(), details.description(),
-                details.mottoTone().id(), request.motto(), image.revisedPrompt(), now, details.createdBy());
+                details.mottoTone().id(), request.motto(), image.revisedPrompt(), now, details.createdBy(),
+                details.createdByName());
     }
 
     private Instant now() {

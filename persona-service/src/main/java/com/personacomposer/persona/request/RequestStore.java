@@ -79,7 +79,8 @@ class RequestStore {
      */
     private static Document skeleton(String personaKey, Instant now) {
         Document skeleton = new Document("personaKey", personaKey);
-        for (String field : List.of("personaName", "slug", "description", "mottoTone", "model", "createdBy")) {
+        for (String field : List.of("personaName", "slug", "description", "mottoTone", "model", "createdBy",
+                "createdByName")) {
             skeleton.append(field, null);
         }
         for (Stage stage : Stage.values()) {
@@ -96,7 +97,8 @@ class RequestStore {
                 .append("description", details.description())
                 .append("mottoTone", details.mottoTone().id())
                 .append("model", details.model().id())
-                .append("createdBy", details.createdBy());
+                .append("createdBy", details.createdBy())
+                .append("createdByName", details.createdByName());
     }
 
     /** Sets the image part; empty when the request is already COMPLETED or FAILED (the part is then ignored). */
@@ -252,7 +254,8 @@ class RequestStore {
             details = new RequestDetails(document.getString("personaKey"), document.getString("personaName"),
                     document.getString("slug"), document.getString("description"),
                     MottoTone.fromId(document.getString("mottoTone")).orElseThrow(),
-                    ImageModel.fromId(document.getString("model")).orElseThrow(), document.getString("createdBy"));
+                    ImageModel.fromId(document.getString("model")).orElseThrow(), document.getString("createdBy"),
+                    document.getString("createdByName"));
         }
         Document stages = document.get("stages", new Document());
         Document image = document.get("image", Document.class);

@@ -48,7 +48,7 @@ class EmbeddedImagesMigrationTest {
         assertThat(first).isEqualTo(new PersonaImage("ada lovelace-0", "ada lovelace-r0",
                 "persona-generations/h/ada lovelace-r0.png", "image/png",
                 "persona-generations/h/ada lovelace-r0.thumb.jpg", "image/jpeg", "dall-e", "desc 0", "sombre",
-                "Motto 0.", "revised 0", 4, 2, T0, null));
+                "Motto 0.", "revised 0", 4, 2, T0, null, null));
     }
 
     @Test

@@ -169,6 +169,6 @@ class PersonaStoreTest {
     private static PersonaImage image(String requestId, Instant createdAt) {
         return PersonaImage.first(UUID.nameUUIDFromBytes(requestId.getBytes()).toString(), requestId,
                 "persona-generations/x/" + requestId + ".png", "image/png", null, null, "local", "desc", "neutral", "Motto.",
-                null, createdAt, "creator-" + requestId);
+                null, createdAt, "user:creator-" + requestId, "Creator " + requestId);
     }
 }

@@ -17,15 +17,16 @@ class PersonaViewsTest {
     private static final ImageUrls URLS = key -> new SignedUrl("https://s3.example/" + key + "?sig", EXPIRES);
 
     private final PersonaImage older = new PersonaImage("i1", "r1", "k1.png", "image/png", "k1.thumb.jpg",
-            "image/jpeg", "local", "first", "neutral", "Old motto.", "revised", 3, 1, T0, "alice");
+            "image/jpeg", "local", "first", "neutral", "Old motto.", "revised", 3, 1, T0, "user:alice-sub", "Alice");
     private final PersonaImage newer = new PersonaImage("i2", "r2", "k2.webp", "image/webp", "k2.thumb.jpg",
-            "image/jpeg", "dall-e", "second", "sombre", "New motto.", null, 1, 0, T0.plusSeconds(60), null);
+            "image/jpeg", "dall-e", "second", "sombre", "New motto.", null, 1, 0, T0.plusSeconds(60), null, null);
     private final Persona persona = new Persona("zoë", "zoë", "Zoë", T0, T0.plusSeconds(60), 2,
             new Persona.Cover("i2", "k2.webp", "k2.thumb.jpg", "New motto.", "sombre"));
 
     @Test
     void aPersonaShowsItsFirstPageOldestFirstWithSignedUrlsThumbnailsCreatorsAndTheCallersVotes() {
-        PersonaView view = PersonaViews.view(persona, List.of(older, newer), 3, URLS, Map.of("i1", VoteDirection.DOWN));
+        PersonaView view = PersonaViews.view(persona, List.of(older, newer), 3, URLS, "user:alice-sub",
+                Map.of("i1", VoteDirection.DOWN));
 
         assertThat(view.name()).isEqualTo("Zoë");
         assertThat(view.slug()).isEqualTo("zoë");
@@ -36,10 +37,10 @@ class PersonaViewsTest {
         assertThat(view.images()).containsExactly(
                 new ImageView("i1", "r1", "https://s3.example/k1.png?sig", EXPIRES,
                         "https://s3.example/k1.thumb.jpg?sig", "local", "first", "neutral", "Old motto.", 3, 1, T0,
-                        "alice", "down"),
+                        "Alice", true, "down"),
                 new ImageView("i2", "r2", "https://s3.example/k2.webp?sig", EXPIRES,
                         "https://s3.example/k2.thumb.jpg?sig", "dall-e", "second", "sombre", "New motto.", 1, 0,
-                        T0.plusSeconds(60), null, null));
+                        T0.plusSeconds(60), null, false, null));
     }
 
     @Test
@@ -50,7 +51,7 @@ class PersonaViewsTest {
             return URLS.sign(key);
         };
 
-        ImagePage page = PersonaViews.page("zoë", List.of(older), 1, counting, Map.of());
+        ImagePage page = PersonaViews.page("zoë", List.of(older), 1, counting, null, Map.of());
 
         assertThat(page.items()).extracting(ImageView::id).containsExactly("i1");
         assertThat(page.next()).isEqualTo("/api/personas/zo%C3%AB/images?after=i1&limit=1");
@@ -62,8 +63,8 @@ class PersonaViewsTest {
         Persona withTwo = persona;
         Persona withMany = new Persona("zoë", "zoë", "Zoë", T0, T0.plusSeconds(60), 5_000, persona.cover());
 
-        PersonaView last = PersonaViews.view(withTwo, List.of(older, newer), 2, URLS, Map.of());
-        PersonaView more = PersonaViews.view(withMany, List.of(older, newer), 2, URLS, Map.of());
+        PersonaView last = PersonaViews.view(withTwo, List.of(older, newer), 2, URLS, null, Map.of());
+        PersonaView more = PersonaViews.view(withMany, List.of(older, newer), 2, URLS, null, Map.of());
 
         assertThat(last.nextImages()).isEqualTo("/api/personas/zo%C3%AB/images?after=i2&limit=2")
                 .isEqualTo(more.nextImages());

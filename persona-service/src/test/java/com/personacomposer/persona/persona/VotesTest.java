@@ -40,7 +40,7 @@ class VotesTest {
         PersonaStore personas = new PersonaStore(database, images, votes);
         queries = new PersonaQueries(personas, images, votes, null, URLS, Clock.fixed(T0, ZoneOffset.UTC));
         image = PersonaImage.first("img-1", "r1", "persona-generations/x/r1.png", "image/png", null, null, "local",
-                "", "neutral", "Hi.", null, T0, "creator");
+                "", "neutral", "Hi.", null, T0, "user:creator", "Creator");
         personas.append("voted vic", "voted-vic", "Voted Vic", image);
     }
 
@@ -51,7 +51,7 @@ class VotesTest {
 
     @Test
     void aNewImageHasItsCreatorsUpvoteAndTheCreatorSeesIt() {
-        assertThat(queries.vote("voted-vic", "img-1", "up", "creator"))
+        assertThat(queries.vote("voted-vic", "img-1", "up", "user:creator"))
                 .isEqualTo(new VoteView("img-1", 1, 0, "up"));
     }
 
@@ -63,7 +63,7 @@ class VotesTest {
                 .isEqualTo(new VoteView("img-1", 1, 1, "down"));
         assertThat(queries.withdrawVote("voted-vic", "img-1", "alice")).isEqualTo(new VoteView("img-1", 1, 0, null));
         assertThat(queries.withdrawVote("voted-vic", "img-1", "alice")).isEqualTo(new VoteView("img-1", 1, 0, null));
-        assertThat(queries.withdrawVote("voted-vic", "img-1", "creator")).isEqualTo(new VoteView("img-1", 0, 0, null));
+        assertThat(queries.withdrawVote("voted-vic", "img-1", "user:creator")).isEqualTo(new VoteView("img-1", 0, 0, null));
     }
 
     @Test

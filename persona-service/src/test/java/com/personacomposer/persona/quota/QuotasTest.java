@@ -85,6 +85,23 @@ class QuotasTest {
     }
 
     @Test
+    void principalCountersAndTheBudgetNeverShareACounterWhateverThePrincipalIsCalled() {
+        Quotas quotas = quotas(2, 10);
+        for (String principal : List.of("budget", "user:budget", "key:ci", "user:key:ci")) {
+            assertThat(quotas.charge(request(), principal, "dall-e")).isTrue();
+        }
+        assertThat(quotas.charge(request(), "budget", "dall-e")).isTrue();
+
+        assertThatThrownBy(() -> quotas.charge(request(), "budget", "dall-e"))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("2 requests");
+        assertThat(quotas.usage("budget").used()).isEqualTo(2);
+        assertThat(quotas.usage("user:budget").used()).isEqualTo(1);
+        assertThat(quotas.usage("key:ci").used()).isEqualTo(1);
+        assertThat(quotas.usage("user:key:ci").used()).isEqualTo(1);
+        assertThat(meters.get(QuotaMetrics.BUDGET_USED).gauge().value()).as("one unit per accepted request").isEqualTo(5);
+    }
+
+    @Test
     void aRequestCountsOnceHoweverOftenItIsCharged() {
         Quotas quotas = quotas(5, 100);
         String id = request();

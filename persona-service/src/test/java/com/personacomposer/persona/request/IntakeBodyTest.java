@@ -14,23 +14,24 @@ class IntakeBodyTest {
 
     @Test
     void keyAndSlugDerivedFromTheNameAreAccepted() {
-        RequestDetails details = body("o'brien", "O'Brien", "o-brien-" + tagOf("o'brien")).toDetails("alice");
+        RequestDetails details = body("o'brien", "O'Brien", "o-brien-" + tagOf("o'brien")).toDetails("user:alice", "Alice");
 
         assertThat(details.personaName()).isEqualTo("O'Brien");
         assertThat(details.description()).isEmpty();
-        assertThat(details.createdBy()).isEqualTo("alice");
+        assertThat(details.createdBy()).isEqualTo("user:alice");
+        assertThat(details.createdByName()).isEqualTo("Alice");
     }
 
     @Test
     void aKeyOfAnotherNameIsNamed() {
-        assertThatThrownBy(() -> body("someone", "O'Brien", "someone").toDetails(null))
+        assertThatThrownBy(() -> body("someone", "O'Brien", "someone").toDetails(null, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldProblem("personaKey", "must be the canonical key of personaName")));
     }
 
     @Test
     void aSlugOfAnotherKeyIsNamed() {
-        assertThatThrownBy(() -> body("zoë", "Zoë", "zoe").toDetails(null))
+        assertThatThrownBy(() -> body("zoë", "Zoë", "zoe").toDetails(null, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldProblem("slug", "must be the slug of personaKey")));
     }

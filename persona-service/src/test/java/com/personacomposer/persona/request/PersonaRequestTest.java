@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PersonaRequestTest {
 
     private static final RequestDetails DETAILS =
-            new RequestDetails("zoë", "Zoë", "zoë", "", MottoTone.NEUTRAL, ImageModel.LOCAL, null);
+            new RequestDetails("zoë", "Zoë", "zoë", "", MottoTone.NEUTRAL, ImageModel.LOCAL, null, null);
     private static final StoredImage IMAGE = new StoredImage("k.png", "image/png", null, null, ImageModel.LOCAL, null);
     private static final Stages PENDING = new Stages(StageStatus.PENDING, StageStatus.PENDING, StageStatus.PENDING);
 

@@ -412,32 +412,35 @@ class RequestServiceTest {
     }
 
     @Test
-    void theImageRecordsWhoAskedForIt() {
+    void theImageRecordsWhoAskedForItAndWhatOthersAreShownOfThem() {
         PersonaRequested requested = requested("Made By Mia", "", MottoTone.NEUTRAL);
         RequestDetails asked = RequestDetails.of(requested);
         service.record(requested.requestId(), new RequestDetails(asked.personaKey(), asked.personaName(),
-                asked.slug(), asked.description(), asked.mottoTone(), asked.model(), "mia-sub"), null);
+                asked.slug(), asked.description(), asked.mottoTone(), asked.model(), "user:mia-sub", "Mia"), null);
         service.requested(requested);
         service.imageStored(imageStored(requested));
         service.mottoGenerated(MottoGenerated.of(requested.requestId(), requested.personaKey(), "Mine.", "local"));
 
         assertThat(images(requested.personaKey())).singleElement()
-                .satisfies(image -> assertThat(image.getString("createdBy")).isEqualTo("mia-sub"));
+                .satisfies(image -> {
+                    assertThat(image.getString("createdBy")).isEqualTo("user:mia-sub");
+                    assertThat(image.getString("createdByName")).isEqualTo("Mia");
+                });
     }
 
     @Test
     void aRequestThatFailedAtItsImageGivesItsQuotaUnitBackOnceAndOneFailingAfterItsImageKeepsIt() {
         PersonaRequested refused = requested("Paid Pam", "", MottoTone.NEUTRAL);
         PersonaRequested pictured = requested("Paid Pat", "", MottoTone.NEUTRAL);
-        chargedAndRecorded(refused, "pam-sub");
-        chargedAndRecorded(pictured, "pam-sub");
+        chargedAndRecorded(refused, "user:pam-sub");
+        chargedAndRecorded(pictured, "user:pam-sub");
         service.imageStored(imageStored(pictured));
 
         service.failed(PersonaFailed.of(pictured.requestId(), pictured.personaKey(), FailureStage.MOTTO, "refused"));
         service.failed(PersonaFailed.of(refused.requestId(), refused.personaKey(), FailureStage.IMAGE, "refused"));
         service.failed(PersonaFailed.of(refused.requestId(), refused.personaKey(), FailureStage.IMAGE, "refused"));
 
-        assertThat(quotas.usage("pam-sub").used()).as("one unit back, once however often the failure arrives")
+        assertThat(quotas.usage("user:pam-sub").used()).as("one unit back, once however often the failure arrives")
                 .isEqualTo(1);
     }
 
@@ -445,7 +448,7 @@ class RequestServiceTest {
     void aRequestTimedOutWithoutAnImageGivesItsQuotaUnitBackOnceItsFailureIsReadBack() {
         TimeoutSweep sweep = new TimeoutSweep(store, owedEvents, properties, metrics, clock);
         PersonaRequested stuck = requested("Stuck Tim", "", MottoTone.NEUTRAL);
-        chargedAndRecorded(stuck, "tim-sub");
+        chargedAndRecorded(stuck, "user:tim-sub");
         clock.advance(Duration.ofMinutes(6));
 
         sweep.sweep();
@@ -453,7 +456,7 @@ class RequestServiceTest {
         service.failed(timedOut);
         service.failed(timedOut);
 
-        assertThat(quotas.usage("tim-sub").used()).isZero();
+        assertThat(quotas.usage("user:tim-sub").used()).isZero();
     }
 
     /** As the intake does it: counted against the principal's quota, then recorded. */
@@ -465,7 +468,7 @@ class RequestServiceTest {
     private static RequestDetails by(PersonaRequested requested, String principal) {
         RequestDetails asked = RequestDetails.of(requested);
         return new RequestDetails(asked.personaKey(), asked.personaName(), asked.slug(), asked.description(),
-                asked.mottoTone(), asked.model(), principal);
+                asked.mottoTone(), asked.model(), principal, principal == null ? null : "name of " + principal);
     }
 
     private double total(String counter) {
