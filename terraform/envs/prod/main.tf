@@ -82,7 +82,6 @@ locals {
         PERSONA_DAILY_QUOTA  = tostring(var.daily_quota)
         PERSONA_DAILY_BUDGET = tostring(var.daily_budget)
       },
-      var.admins == "" ? {} : { PERSONA_ADMINS = var.admins },
       local.documentdb_tls,
     )
     image-service = {
