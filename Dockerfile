@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1.7
-# One image recipe for the five services; the build argument MODULE picks the Maven module (and so the image),
+# One image recipe for the six services; the build argument MODULE picks the Maven module (and so the image),
 # SERVICE_PORT its HTTP port (API and /actuator). Build from the repository root (the build context):
 #   docker build --build-arg MODULE=gateway-service --build-arg SERVICE_PORT=8080 -t persona-composer/gateway-service .
 # docker-compose.yml and .github/workflows/deploy.yml pass the same pairs; deploy/validate checks them against the

@@ -4,7 +4,7 @@
 //   - every service has a healthcheck (one-shot services, restart "no", are exempt) that is not disabled,
 //   - every image is pinned to a tag (no untagged image, no :latest); services built here may
 //     name a local image tag,
-//   - the five application services are there (which variables they set: check-variables.cjs),
+//   - the six application services are there (which variables they set: check-variables.cjs),
 //   - nothing faces the network: every published port is on the loopback address (the gateway's may be moved by
 //     GATEWAY_BIND_ADDRESS, when asked), and by default only the gateway and what the browser itself fetches from
 //     publish a port (services of an opt-in profile may too); the management port never is.

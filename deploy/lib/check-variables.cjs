@@ -27,6 +27,7 @@ const ALL_OPTIONS = {
   oidc_audience: 'persona-api',
   admins: 'alice',
   storage_allowed_image_hosts: 'images.example.com',
+  webhook_retry_delays: '5s,1m,1h',
 };
 
 const findings = [];

@@ -6,7 +6,7 @@ const path = require('path');
 const yaml = require('js-yaml');
 const { loadRoot } = require('./terraform-eval.cjs');
 
-const SERVICES = ['gateway-service', 'persona-service', 'image-service', 'motto-service', 'storage-service'];
+const SERVICES = ['gateway-service', 'persona-service', 'image-service', 'motto-service', 'storage-service', 'webhook-service'];
 
 // Example values of the variables without a default (like terraform.tfvars.example).
 const EXAMPLE_VARIABLES = {

@@ -6,7 +6,7 @@
 #     repo:OWNER/REPO:environment:NAME:job_workflow_ref:OWNER/REPO/.github/workflows/deploy.yml@refs/heads/main,
 #     and the role trusts exactly that subject: a job of another branch or another workflow is refused by STS even
 #     if it got into the environment.
-# The role may only push to the five repositories, roll the five services to new task definition revisions and pass
+# The role may only push to the six repositories, roll the six services to new task definition revisions and pass
 # their own two roles to ECS tasks.
 
 locals {

@@ -38,6 +38,11 @@ locals {
       write  = ["persona.image.stored", "persona.failed", "persona.image.generated-dlt"]
       groups = ["storage-service"]
     }
+    webhook-service = {
+      read   = ["persona.completed", "persona.failed", "persona.canceled"]
+      write  = ["persona.webhook.updated", "persona.completed-dlt", "persona.failed-dlt", "persona.canceled-dlt"]
+      groups = ["webhook-service"]
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-# Persona Composer, production: five Spring Boot services on ECS Fargate in private subnets, talking
+# Persona Composer, production: six Spring Boot services on ECS Fargate in private subnets, talking
 # through MSK Serverless (IAM auth) and Service Connect; DocumentDB, a private S3 bucket, Secrets Manager;
 # only the gateway is reachable from the internet, through the HTTPS ALB.
 
@@ -9,8 +9,9 @@ locals {
     image-service   = { port = 8082, server = true } # called by the gateway (/api/models) and storage (offline images)
     motto-service   = { port = 8083, server = false }
     storage-service = { port = 8084, server = false }
+    webhook-service = { port = 8085, server = true } # called by the gateway (/api/webhooks/secret)
   }
-  workers = toset(["persona-service", "image-service", "motto-service", "storage-service"])
+  workers = toset(["persona-service", "image-service", "motto-service", "storage-service", "webhook-service"])
   # Every service's /actuator (MANAGEMENT_SERVER_PORT): container health checks, and the ALB's for the gateway.
   management_port = 9080
 
@@ -22,6 +23,10 @@ locals {
     {
       PERSONA_API_KEYS = "Comma-separated API keys the gateway accepts"
       MONGODB_URI      = "mongodb:// URI of persona-service's own database user (DocumentDB: tls=true&retryWrites=false)"
+      # webhook-service: its own database user (injected as its MONGODB_URI), and the key its signing secrets are
+      # encrypted under (base64 of 32 random bytes: openssl rand -base64 32).
+      WEBHOOK_MONGODB_URI            = "mongodb:// URI of webhook-service's own database user (DocumentDB: tls=true&retryWrites=false)"
+      PERSONA_WEBHOOK_ENCRYPTION_KEY = "AES-256 key (base64 of 32 random bytes) webhook-service stores the principals' signing secrets under"
     },
     var.openai_enabled ? { OPENAI_API_KEY = "OpenAI API key (image and motto generation)" } : {},
     var.replicate_enabled ? { REPLICATE_API_TOKEN = "Replicate API token (OpenJourney)" } : {},
@@ -35,6 +40,14 @@ locals {
   # Sign-in: Cognito (created below) unless an external OpenID issuer is given.
   oidc_issuer_uri = var.oidc_issuer_uri != "" ? var.oidc_issuer_uri : one(module.cognito[*].issuer_uri)
   oidc_client_id  = var.oidc_issuer_uri != "" ? var.oidc_client_id : one(module.cognito[*].client_id)
+
+  # DocumentDB's certificates come from the Amazon RDS CAs, which the JDK does not trust: an SSL bundle of the CA file
+  # baked into the image, for the MongoDB client only (no JVM-wide trust store). For every service with a database.
+  documentdb_tls = var.mongodb_provider != "documentdb" ? {} : {
+    SPRING_SSL_BUNDLE_PEM_DOCUMENTDB_TRUSTSTORE_CERTIFICATE = "file:/app/certs/global-bundle.pem"
+    SPRING_MONGODB_SSL_ENABLED                              = "true"
+    SPRING_MONGODB_SSL_BUNDLE                               = "documentdb"
+  }
 
   common_environment = {
     SPRING_PROFILES_ACTIVE         = "aws" # Kafka over SASL_SSL with AWS_MSK_IAM
@@ -69,13 +82,7 @@ locals {
         PERSONA_DAILY_QUOTA  = tostring(var.daily_quota)
         PERSONA_DAILY_BUDGET = tostring(var.daily_budget)
       },
-      # DocumentDB's certificates come from the Amazon RDS CAs, which the JDK does not trust: an SSL bundle of
-      # the CA file baked into the image, for the MongoDB client only (no JVM-wide trust store).
-      var.mongodb_provider != "documentdb" ? {} : {
-        SPRING_SSL_BUNDLE_PEM_DOCUMENTDB_TRUSTSTORE_CERTIFICATE = "file:/app/certs/global-bundle.pem"
-        SPRING_MONGODB_SSL_ENABLED                              = "true"
-        SPRING_MONGODB_SSL_BUNDLE                               = "documentdb"
-      },
+      local.documentdb_tls,
     )
     image-service = {
       IMAGE_SERVICE_URL     = local.image_service_url
@@ -94,6 +101,16 @@ locals {
       },
       var.storage_allowed_image_hosts == "" ? {} : { STORAGE_ALLOWED_IMAGE_HOSTS = var.storage_allowed_image_hosts },
     )
+    # Reads each request's status from persona-service (the webhook body), delivers to clients' https endpoints
+    # through the NAT gateways.
+    webhook-service = merge(
+      {
+        MONGODB_DB          = var.webhook_mongodb_database
+        PERSONA_SERVICE_URI = local.persona_service_uri
+      },
+      var.webhook_retry_delays == "" ? {} : { PERSONA_WEBHOOK_RETRY_DELAYS = var.webhook_retry_delays },
+      local.documentdb_tls,
+    )
   }
 
   secrets = {
@@ -108,6 +125,10 @@ locals {
     )
     motto-service   = var.openai_enabled ? { OPENAI_API_KEY = local.secret["OPENAI_API_KEY"] } : {}
     storage-service = {}
+    webhook-service = {
+      MONGODB_URI                    = local.secret["WEBHOOK_MONGODB_URI"]
+      PERSONA_WEBHOOK_ENCRYPTION_KEY = local.secret["PERSONA_WEBHOOK_ENCRYPTION_KEY"]
+    }
   }
 }
 
@@ -163,7 +184,10 @@ module "docdb" {
   name                      = var.name
   vpc_id                    = module.network.vpc_id
   subnet_ids                = module.network.private_subnet_ids
-  client_security_group_ids = { persona-service = module.service["persona-service"].security_group_id }
+  client_security_group_ids = {
+    persona-service = module.service["persona-service"].security_group_id
+    webhook-service = module.service["webhook-service"].security_group_id
+  }
   instance_class            = var.docdb_instance_class
   instance_count            = var.docdb_instance_count
 }
@@ -257,4 +281,22 @@ resource "aws_vpc_security_group_ingress_rule" "image_from_callers" {
   from_port                    = local.services["image-service"].port
   to_port                      = local.services["image-service"].port
   referenced_security_group_id = module.service[each.key].security_group_id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "persona_from_webhook" {
+  security_group_id            = module.service["persona-service"].security_group_id
+  description                  = "Request status for webhook bodies, from webhook-service (Service Connect)"
+  ip_protocol                  = "tcp"
+  from_port                    = local.services["persona-service"].port
+  to_port                      = local.services["persona-service"].port
+  referenced_security_group_id = module.service["webhook-service"].security_group_id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "webhook_from_gateway" {
+  security_group_id            = module.service["webhook-service"].security_group_id
+  description                  = "Signing secret endpoints routed by the gateway (Service Connect)"
+  ip_protocol                  = "tcp"
+  from_port                    = local.services["webhook-service"].port
+  to_port                      = local.services["webhook-service"].port
+  referenced_security_group_id = module.service["gateway-service"].security_group_id
 }

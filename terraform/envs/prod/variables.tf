@@ -118,6 +118,18 @@ variable "mongodb_database" {
   default     = "personas"
 }
 
+variable "webhook_mongodb_database" {
+  description = "MONGODB_DB: database name of webhook-service (deliveries and encrypted signing secrets)."
+  type        = string
+  default     = "webhooks"
+}
+
+variable "webhook_retry_delays" {
+  description = "PERSONA_WEBHOOK_RETRY_DELAYS: pauses between webhook delivery attempts (comma-separated durations); empty = the service's default, about 24 hours in all."
+  type        = string
+  default     = ""
+}
+
 variable "docdb_instance_class" {
   description = "DocumentDB instance class (mongodb_provider = documentdb)."
   type        = string
@@ -148,11 +160,12 @@ variable "task_sizes" {
     image-service   = { cpu = 512, memory = 1024 }
     motto-service   = { cpu = 256, memory = 768 }
     storage-service = { cpu = 512, memory = 1024 }
+    webhook-service = { cpu = 256, memory = 768 }
   }
 }
 
 variable "worker_autoscaling" {
-  description = "CPU target-tracking autoscaling of the Kafka workers (persona, image, motto, storage). Keep max_capacity at or below the topic partition count: extra consumers would sit idle."
+  description = "CPU target-tracking autoscaling of the Kafka workers (persona, image, motto, storage, webhook). Keep max_capacity at or below the topic partition count: extra consumers would sit idle."
   type = object({
     min_capacity       = number
     max_capacity       = number

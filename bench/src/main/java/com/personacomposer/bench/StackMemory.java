@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Resident memory of the local stack: every process running devstack.jar or one of the five service jars. */
+/** Resident memory of the local stack: every process running devstack.jar or one of the six service jars. */
 final class StackMemory {
 
     private StackMemory() {
@@ -32,7 +32,7 @@ final class StackMemory {
     private static boolean isStackProcess(Path process) {
         try {
             String cmdline = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
-            return cmdline.contains("devstack.jar infra") || cmdline.matches(".*(gateway|persona|image|motto|storage)-service\\.jar.*");
+            return cmdline.contains("devstack.jar infra") || cmdline.matches(".*(gateway|persona|image|motto|storage|webhook)-service\\.jar.*");
         } catch (IOException | RuntimeException gone) {
             return false;
         }

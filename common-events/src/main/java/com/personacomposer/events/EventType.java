@@ -19,7 +19,9 @@ public enum EventType {
     IMAGE_STORED("ImageStored", 1, ImageStored.class, Topics.IMAGE_STORED),
     MOTTO_GENERATED("MottoGenerated", 1, MottoGenerated.class, Topics.MOTTO_GENERATED),
     PERSONA_COMPLETED("PersonaCompleted", 1, PersonaCompleted.class, Topics.PERSONA_COMPLETED),
-    PERSONA_FAILED("PersonaFailed", 1, PersonaFailed.class, Topics.PERSONA_FAILED);
+    PERSONA_FAILED("PersonaFailed", 1, PersonaFailed.class, Topics.PERSONA_FAILED),
+    PERSONA_CANCELED("PersonaCanceled", 1, PersonaCanceled.class, Topics.PERSONA_CANCELED),
+    WEBHOOK_DELIVERY_UPDATED("WebhookDeliveryUpdated", 1, WebhookDeliveryUpdated.class, Topics.WEBHOOK_UPDATED);
 
     private static final Map<String, EventType> BY_ID = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

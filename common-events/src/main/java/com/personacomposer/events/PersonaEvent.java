@@ -13,7 +13,8 @@ import java.util.UUID;
 @JsonPropertyOrder({"eventId", "eventType", "schemaVersion", "occurredAt", "requestId", "personaKey"})
 @JsonIgnoreProperties(value = {"eventType", "schemaVersion"}, allowGetters = true)
 public sealed interface PersonaEvent
-        permits PersonaRequested, ImageGenerated, ImageStored, MottoGenerated, PersonaCompleted, PersonaFailed {
+        permits PersonaRequested, ImageGenerated, ImageStored, MottoGenerated, PersonaCompleted, PersonaFailed,
+        PersonaCanceled, WebhookDeliveryUpdated {
 
     UUID eventId();
 

@@ -14,6 +14,9 @@ public final class Topics {
     public static final String MOTTO_GENERATED = "persona.motto.generated";
     public static final String PERSONA_COMPLETED = "persona.completed";
     public static final String PERSONA_FAILED = "persona.failed";
+    public static final String PERSONA_CANCELED = "persona.canceled";
+    /** Where webhook deliveries stand (WebhookDeliveryUpdated), published by webhook-service. */
+    public static final String WEBHOOK_UPDATED = "persona.webhook.updated";
 
     /** Suffix of the dead-letter topic of each topic (Spring Kafka's default convention). */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";

@@ -25,7 +25,8 @@ class ArchitectureTest {
     void knowsNoServiceAndNoKit() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
                         "com.personacomposer.kit..", "com.personacomposer.gateway..", "com.personacomposer.persona..",
-                        "com.personacomposer.image..", "com.personacomposer.motto..", "com.personacomposer.storage..")
+                        "com.personacomposer.image..", "com.personacomposer.motto..", "com.personacomposer.storage..",
+                        "com.personacomposer.webhook..")
                 .check(CLASSES);
     }
 

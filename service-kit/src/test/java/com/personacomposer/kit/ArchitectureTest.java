@@ -19,7 +19,7 @@ class ArchitectureTest {
     void dependsOnNoService() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
                         "com.personacomposer.gateway..", "com.personacomposer.persona..", "com.personacomposer.image..",
-                        "com.personacomposer.motto..", "com.personacomposer.storage..",
+                        "com.personacomposer.motto..", "com.personacomposer.storage..", "com.personacomposer.webhook..",
                         "com.personacomposer.devstack..")
                 .check(CLASSES);
     }

@@ -71,7 +71,7 @@ class DashboardIT {
         List<JsonNode> panels = panels(dashboard);
         assertThat(panels).extracting(panel -> panel.get("title").asString()).contains("Throughput",
                 "End-to-end latency", "Failures by stage", "Provider latency (p95)", "Circuit breaker state",
-                "Consumer lag", "Dead letters");
+                "Consumer lag", "Dead letters", "Webhook deliveries", "Webhook attempt latency (p95)");
         for (JsonNode panel : panels) {
             assertThat(panel.path("datasource").path("uid").asString()).as(title(panel)).isEqualTo(datasourceUid);
             assertThat(panel.path("targets")).as(title(panel)).isNotEmpty();

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The environments the deployments give the five services, with only what cannot be reached from here replaced by
+ * The environments the deployments give the six services, with only what cannot be reached from here replaced by
  * its local stand-in: each ECS task definition's environment and secrets exactly as Terraform renders them
  * ({@code deploy/validate --print-task-environments}), and each compose service's environment as compose resolves it
  * with an .env file. Every replacement is listed in {@link #replaced()}.
@@ -32,7 +32,7 @@ final class DeployedEnvironments {
 
     /** Where each service listens by its own configuration (server.port), in every deployment. */
     static final Map<String, Integer> PORTS = Map.of("gateway-service", 8080, "persona-service", 8081,
-            "image-service", 8082, "motto-service", 8083, "storage-service", 8084);
+            "image-service", 8082, "motto-service", 8083, "storage-service", 8084, "webhook-service", 8085);
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern DEFAULTED = Pattern.compile("\\$\\{([A-Z0-9_]+):-([^}]*)}");

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebDriver;
 
 /**
- * A deployment's own configuration, run here: the five packaged jars started with exactly the environment a
+ * A deployment's own configuration, run here: the six packaged jars started with exactly the environment a
  * deployment gives their containers, only what cannot be reached from here replaced by a local stand-in
  * ({@link DeployedEnvironments}): the devstack's Kafka, MongoDB wire server and S3 server, the devstack OpenID
- * provider, a stubbed paid provider. The services listen on their own ports (8080-8084), so the tests hold those.
+ * provider, a stubbed paid provider. The services listen on their own ports (8080-8085), so the tests hold those.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DeployedSystem {
@@ -31,7 +31,8 @@ abstract class DeployedSystem {
             "PERSONA_API_KEYS", "journey=" + UUID.randomUUID().toString().replace("-", ""),
             "PERSONA_VOTER_SECRET", UUID.randomUUID().toString(),
             "OPENAI_API_KEY", "sk-deployed-journey",
-            "REPLICATE_API_TOKEN", "r8_deployed_journey");
+            "REPLICATE_API_TOKEN", "r8_deployed_journey",
+            "PERSONA_WEBHOOK_ENCRYPTION_KEY", ServiceProcesses.WEBHOOK_ENCRYPTION_KEY);
 
     private EmbeddedInfrastructure infra;
     private OpenAiStub openAi;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole system as a user meets it: the five packaged jars as separate processes on the devstack infrastructure,
+ * The whole system as a user meets it: the six packaged jars as separate processes on the devstack infrastructure,
  * driven only through the gateway's public REST API (plus Kafka, to redeliver events as a broker may).
  */
 @ExtendWith(DevStackExtension.class)

@@ -28,11 +28,12 @@ class RunLocalIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final int GATEWAY = 8080;
-    private static final List<Integer> PORTS = List.of(GATEWAY, 8081, 8082, 8083, 8084, 9092, 27017, 9000, 9100);
+    private static final List<Integer> PORTS = List.of(GATEWAY, 8081, 8082, 8083, 8084, 8085, 9092, 27017, 9000, 9100);
     /** Each process's AOT cache and the module run-local keeps it in. */
     private static final Map<String, String> CACHES = Map.of("devstack-infra", "devstack",
             "devstack-oidc", "devstack", "gateway-service", "gateway-service", "persona-service", "persona-service",
-            "image-service", "image-service", "motto-service", "motto-service", "storage-service", "storage-service");
+            "image-service", "image-service", "motto-service", "motto-service", "storage-service", "storage-service",
+            "webhook-service", "webhook-service");
 
     @Test
     void startsServesStopsCleanlyAndKeepsData() throws Exception {
@@ -42,7 +43,7 @@ class RunLocalIT {
 
         Process first = start(dataDir, "first.log");
         List<ProcessHandle> stack = first.descendants().toList();
-        assertThat(stack).as("infrastructure + five services").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(stack).as("infrastructure + six services").hasSizeGreaterThanOrEqualTo(7);
         for (int port : PORTS) {
             assertThat(ListeningSockets.on(port)).as("port %d listens on the loopback address only", port)
                     .isNotEmpty().allMatch(InetAddress::isLoopbackAddress);

@@ -5,7 +5,7 @@ import com.personacomposer.devstack.test.DevStack;
 import java.util.Map;
 
 /**
- * One running system per test JVM: starting six JVMs is the slow part, so test classes share it. Its services export
+ * One running system per test JVM: starting seven JVMs is the slow part, so test classes share it. Its services export
  * their spans to an OTLP receiver in this JVM ({@link #traces()}).
  */
 final class RunningSystem {

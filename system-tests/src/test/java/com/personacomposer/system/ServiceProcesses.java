@@ -18,17 +18,24 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The five PACKAGED service jars, each a separate JVM on free ports, wired to the given infrastructure exactly as a
+ * The six PACKAGED service jars, each a separate JVM on free ports, wired to the given infrastructure exactly as a
  * deployment wires them: through environment variables only ({@link #startWithExactly}: with nothing but a given
  * environment each, as a container gets it). Logs go to target/service-logs/{name}/.
  */
 final class ServiceProcesses implements AutoCloseable {
 
     static final List<String> SERVICES =
-            List.of("persona-service", "image-service", "motto-service", "storage-service", "gateway-service");
+            List.of("persona-service", "image-service", "motto-service", "storage-service", "webhook-service",
+                    "gateway-service");
+
+    /**
+     * The key webhook-service stores signing secrets under in these runs (a deployment's comes from its secret
+     * store): base64 of 32 bytes.
+     */
+    static final String WEBHOOK_ENCRYPTION_KEY = "c3lzdGVtLXRlc3RzLXdlYmhvb2sta2V5LTMyLWJ5dGU=";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** Six JVMs starting on two busy cores have taken two minutes. */
+    /** Seven JVMs starting on two busy cores have taken two minutes. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -46,6 +53,9 @@ final class ServiceProcesses implements AutoCloseable {
         environment.putAll(infra.serviceEnvironment());
         environment.put("PERSONA_SERVICE_URI", url("persona-service"));
         environment.put("IMAGE_SERVICE_URL", url("image-service"));
+        environment.put("PERSONA_WEBHOOK_ENCRYPTION_KEY", WEBHOOK_ENCRYPTION_KEY);
+        // Webhook receivers of these tests listen on loopback, as under ./run-local.
+        environment.put("PERSONA_WEBHOOK_ALLOW_LOCAL", "true");
         environment.putAll(extraEnvironment);
     }
 
@@ -66,7 +76,7 @@ final class ServiceProcesses implements AutoCloseable {
         return start(name, infra, extraEnvironment, perService, SERVICES);
     }
 
-    /** Only {@code services} of the five (say, persona-service alone, for its own API). */
+    /** Only {@code services} of the six (say, persona-service alone, for its own API). */
     static ServiceProcesses startOnly(String name, Infrastructure infra, Map<String, String> extraEnvironment,
                                       List<String> services) {
         return start(name, infra, extraEnvironment, Map.of(), services);
@@ -80,7 +90,7 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     /**
-     * The five jars, each with exactly {@code environments.get(service)} and nothing else (no variable of this JVM,
+     * The six jars, each with exactly {@code environments.get(service)} and nothing else (no variable of this JVM,
      * no port chosen here): each listens on its own configuration's port, given as {@code ports}, and answers
      * /actuator/health on MANAGEMENT_SERVER_PORT when its environment sets one.
      */

@@ -1,11 +1,9 @@
 package com.personacomposer.persona.web;
 
 import com.personacomposer.kit.problem.FieldProblem;
-import java.net.URI;
+import com.personacomposer.kit.web.ProblemAdviceSupport;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,22 +17,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Every error as application/problem+json (RFC 9457), shaped like the gateway's: {@code type, title, status, detail,
- * instance} and {@code errors: [{field, message}]} naming each bad field (empty when no field is at fault). The
- * gateway hands these bodies on to its clients unchanged.
+ * Every error as application/problem+json (RFC 9457) in the shape all services share (service-kit's
+ * {@link ProblemAdviceSupport}): {@code type, title, status, detail, instance} and {@code errors: [{field, message}]}
+ * naming each bad field. The gateway hands these bodies on to its clients unchanged.
  */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-    private static final String ERRORS = "errors";
-    /** Spring leaves {@code type} out when it is the default; clients are promised it is always there. */
-    private static final URI DEFAULT_TYPE = URI.create("about:blank");
+class ProblemAdvice extends ProblemAdviceSupport {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -43,8 +35,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnauthorizedException.class)
     ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(problem(HttpStatus.UNAUTHORIZED, e.getMessage(), List.of()));
+        return unauthorized(e.getMessage());
     }
 
     @ExceptionHandler(ForbiddenException.class)
@@ -69,14 +60,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnprocessableInputException.class)
     ProblemDetail unprocessable(UnprocessableInputException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), e.errors());
-    }
-
-    /** Anything unexpected (the database unreachable...): logged here, answered without internals. */
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("request failed", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be processed; try again later.",
-                List.of());
     }
 
     @Override
@@ -123,32 +106,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             problem = problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.", List.of());
         }
         return handleExceptionInternal(e, problem, headers, status, request);
-    }
-
-    /** The problems Spring makes itself (404 for unknown paths, 405...) get the same shape. */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            complete(problem);
-        }
-        return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String detail, List<FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty(ERRORS, errors);
-        return complete(problem);
-    }
-
-    private static ProblemDetail complete(ProblemDetail problem) {
-        if (problem.getType() == null || DEFAULT_TYPE.equals(problem.getType())) {
-            problem.setType(DEFAULT_TYPE);
-        }
-        if (problem.getProperties() == null || !problem.getProperties().containsKey(ERRORS)) {
-            problem.setProperty(ERRORS, List.of());
-        }
-        return problem;
     }
 
     private static String path(JacksonException e) {

@@ -26,13 +26,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // the classes are imported once for all rules
 public abstract class ServiceArchitectureTest {
 
-    private static final List<String> SERVICES = List.of("gateway", "persona", "image", "motto", "storage");
+    private static final List<String> SERVICES = List.of("gateway", "persona", "image", "motto", "storage", "webhook");
 
     private final String service;
     private final JavaClasses classes;
     private final JavaClasses classesWithTests;
 
-    /** {@code service}: one of gateway, persona, image, motto, storage. */
+    /** {@code service}: one of gateway, persona, image, motto, storage, webhook. */
     protected ServiceArchitectureTest(String service) {
         if (!SERVICES.contains(service)) {
             throw new IllegalArgumentException("unknown service " + service);

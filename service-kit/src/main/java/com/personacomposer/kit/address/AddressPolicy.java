@@ -1,4 +1,4 @@
-package com.personacomposer.storage.download;
+package com.personacomposer.kit.address;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which addresses an image may not be fetched from: everything that is not the public internet. Explicitly allowed
- * hosts (image-service, STORAGE_ALLOWED_IMAGE_HOSTS) may be on such addresses, except the cloud metadata service.
+ * Which addresses are not on the public internet, and why: loopback, private, link-local, unique local, unspecified,
+ * multicast, reserved, and IPv6 addresses embedding one of those. What a caller may still reach is its
+ * {@link Reach}; the cloud metadata service is never reached ({@link AddressGuard}).
  */
-final class AddressPolicy {
+public final class AddressPolicy {
 
     /** Instance metadata (AWS, GCP, Azure share 169.254.169.254; AWS's IPv6 endpoint): credentials live there. */
     private static final Set<InetAddress> METADATA = Set.of(address("169.254.169.254"), address("fd00:ec2::254"));
@@ -19,8 +20,8 @@ final class AddressPolicy {
     private AddressPolicy() {
     }
 
-    /** Why no image is fetched from {@code address} unless its host is explicitly allowed; empty if it is public. */
-    static Optional<String> nonPublicKind(InetAddress address) {
+    /** What kind of non-public address {@code address} is ("a private address"); empty if it is public. */
+    public static Optional<String> nonPublicKind(InetAddress address) {
         if (address.isAnyLocalAddress()) {
             return Optional.of("an unspecified (any-local) address");
         }
@@ -53,8 +54,8 @@ final class AddressPolicy {
         return Optional.empty();
     }
 
-    /** True for the metadata service, which is refused even when its host is explicitly allowed. */
-    static boolean isMetadataService(InetAddress address) {
+    /** True for the cloud metadata service, which is refused whatever else is allowed. */
+    public static boolean isMetadataService(InetAddress address) {
         return METADATA.contains(address);
     }
 
