@@ -13,6 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.personacomposer.kit.startup.OnStart;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * work of the instance that took the delivery over).
  */
 @Component
-class DeliveryStore {
+class DeliveryStore implements OnStart {
 
     static final String COLLECTION = "deliveries";
 
@@ -36,7 +37,11 @@ class DeliveryStore {
 
     DeliveryStore(MongoDatabase database) {
         this.deliveries = database.getCollection(COLLECTION);
-        // The sweep's two queries: deliveries due for an attempt, and states not yet announced.
+    }
+
+    /** Declares the indexes of the sweep's two queries (deliveries due, states not yet announced) as it starts. */
+    @Override
+    public void onStart() {
         deliveries.createIndex(Indexes.ascending("due"), new IndexOptions().name("due"));
         deliveries.createIndex(Indexes.ascending("announce"), new IndexOptions().name("announce"));
     }
