@@ -63,6 +63,22 @@ public class PersonaQueries {
         return PersonaViews.page(slug, page, limit, urls, caller, myVotes(caller, page));
     }
 
+    /** One image of the persona as the caller sees it (their vote, whether it is theirs). */
+    PersonaViews.ImageView image(String slug, String imageId, String caller) {
+        PersonaImage image = image(slug, imageId);
+        Map<String, VoteDirection> myVotes = myVotes(caller, List.of(image));
+        return PersonaViews.view(image, urls, caller, Optional.ofNullable(myVotes.get(image.id())));
+    }
+
+    /**
+     * A fresh presigned URL of the image's original, to display or ({@code download}) to save under
+     * {@link PersonaViews#downloadName}: two point reads (the persona by slug, the image by id) and a local signature.
+     */
+    SignedUrl originalUrl(String slug, String imageId, boolean download) {
+        PersonaImage image = image(slug, imageId);
+        return urls.sign(image.s3Key(), download ? PersonaViews.downloadName(slug, image) : null);
+    }
+
     /** The caller's votes on the images the page shows, in one query; none without a caller. */
     private Map<String, VoteDirection> myVotes(String caller, List<PersonaImage> page) {
         if (caller == null) {
