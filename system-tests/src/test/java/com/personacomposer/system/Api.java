@@ -44,6 +44,31 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** Waits (up to 60 s) until the request has completed. */
+    void awaitCompleted(String requestId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!"COMPLETED".equals(get("/api/requests/" + requestId).body().get("status").asString())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("request " + requestId + " did not complete within 60 s");
+            }
+            ServiceProcesses.sleep(100);
+        }
+    }
+
+    /** Creates the persona and then more images of it (force), one after another; returns its slug. */
+    String createImages(String name, int images) {
+        String slug = null;
+        for (int i = 0; i < images; i++) {
+            Reply accepted = post("/api/personas", "{\"name\": \"" + name + "\", \"force\": true}");
+            if (accepted.status() != 202) {
+                throw new AssertionError("create answered " + accepted.status() + ": " + accepted.raw());
+            }
+            slug = accepted.body().get("slug").asString();
+            awaitCompleted(accepted.body().get("requestId").asString());
+        }
+        return slug;
+    }
+
     static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
