@@ -209,11 +209,6 @@ export function trackRequest(accepted) {
   startTicking();
 }
 
-/** The requests a request id names, for the persona page: whether one of its requests is in flight. */
-export function pendingFor(slug) {
-  return [...requests.values()].some((request) => request.slug === slug && !finished(request));
-}
-
 /**
  * Wires the list and takes up what this tab had in flight before a reload. on.finished(request): one finished
  * (once); on.open(slug): the reader asked to see a finished one.

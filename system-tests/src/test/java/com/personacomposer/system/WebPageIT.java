@@ -1,34 +1,19 @@
 package com.personacomposer.system;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.personacomposer.devstack.EmbeddedInfrastructure;
-import com.personacomposer.devstack.FreePorts;
 import com.personacomposer.devstack.test.DevStackExtension;
-import com.personacomposer.devstack.test.OidcProviderProcess;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,11 +22,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -50,27 +32,16 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(DevStackExtension.class)
 class WebPageIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static WebDriver browser;
+    private static ChromeDriver browser;
     private static String base;
 
     @BeforeAll
     static void openBrowser() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && System.getenv("CI") == null) {
-            Assumptions.abort("Chromium is not installed (apt-get install chromium chromium-driver); .ci/run installs it");
-        }
+        Chromium.assumeInstalled();
         base = RunningSystem.get().gateway();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory("chromium-"), "--window-size=1280,1400");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(1280, 1400);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -93,7 +64,9 @@ class WebPageIT {
         browser.findElement(By.id("submit")).click();
 
         wait(60).until(ExpectedConditions.urlContains("/p/"));
-        WebElement progress = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
+        WebElement progress = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#request-list .request[data-status='completed']")));
+        assertThat(progress.findElement(By.className("request-name")).getText()).isEqualTo(name);
         assertThat(progress.findElements(By.cssSelector(".stages li")))
                 .extracting(stage -> stage.getText().replaceAll("\\s+", " "))
                 .containsExactly("Image done", "Storage done", "Motto done");
@@ -123,7 +96,7 @@ class WebPageIT {
         WebElement error = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("name-error")));
         wait(10).until(driver -> !error.getText().isBlank());
         assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.findElement(By.id("progress")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("requests")).isDisplayed()).isFalse();
     }
 
     @Test
@@ -139,9 +112,7 @@ class WebPageIT {
     void votingUpdatesTheCounts() {
         String name = "Voter " + UUID.randomUUID().toString().substring(0, 6);
         Api api = new Api(base);
-        String requestId = api.post("/api/personas", "{\"name\": \"" + name + "\"}").body().get("requestId").asString();
-        String slug = api.get("/api/requests/" + requestId).body().get("slug").asString();
-        awaitCompleted(api, requestId);
+        String slug = api.createImages(name, 1);
         browser.get(base + "/p/" + Api.segment(slug));
 
         WebElement up = wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".vote.up")));
@@ -158,7 +129,7 @@ class WebPageIT {
     void aPersonaWithSeveralPagesOfImagesLoadsMoreAsTheReaderScrollsShowingThumbnailsAndOriginals() throws IOException {
         String name = "Pages " + UUID.randomUUID().toString().substring(0, 6);
         Api api = new Api(base);
-        String slug = createImages(api, name, 5);
+        String slug = api.createImages(name, 5);
         List<String> imageIds = new ArrayList<>();
         api.get("/api/personas/" + Api.segment(slug) + "?limit=100").body().get("images")
                 .forEach(image -> imageIds.add(image.get("id").asString()));
@@ -210,165 +181,107 @@ class WebPageIT {
         screenshot("gallery.png");
     }
 
-    /**
-     * Sign-in (issue 16) on a system of its own: the devstack OpenID provider on a free port, which the gateway
-     * trusts and which sends the page back to it, and a stubbed paid image provider.
-     */
     @Test
-    void signedInReaderCreatesWithAPaidModelVotesSeesMyPersonasAndDeletes() throws IOException {
-        WireMockServer openAi = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        openAi.start();
-        try (EmbeddedInfrastructure infra = EmbeddedInfrastructure.forTests(Files.createTempDirectory("web-sign-in-"))) {
-            int issuerPort = FreePorts.next();
-            String issuer = "http://localhost:" + issuerPort;
-            String stub = "http://127.0.0.1:" + openAi.port();
-            stubOpenAi(openAi, stub);
-            try (ServiceProcesses services = ServiceProcesses.start("web-sign-in", infra, Map.of(
-                    "PERSONA_OIDC_ISSUER_URI", issuer,
-                    "OPENAI_API_KEY", "sk-web-test-key",
-                    "OPENAI_BASE_URL", stub + "/v1",
-                    "STORAGE_ALLOWED_IMAGE_HOSTS", "127.0.0.1:" + openAi.port(),
-                    "PERSONA_RATE_LIMIT_PER_MINUTE", "0"));
-                 // The gateway fetches the issuer's keys on first use, so the provider may start after it.
-                 OidcProviderProcess provider = OidcProviderProcess.start(issuerPort, List.of(services.gateway()))) {
-                signInCreateVoteListAndDelete(services.gateway(), provider.issuer());
-            }
-        } finally {
-            openAi.stop();
-        }
-    }
+    void eachImageHasAStableLinkThatOpensItAndADownloadAndDenseScreensGetTheDoubleSizeThumbnail() {
+        Api api = new Api(base);
+        String slug = api.createImages("Shared Sam " + UUID.randomUUID().toString().substring(0, 6), 2);
+        JsonNode second = api.get("/api/personas/" + Api.segment(slug)).body().get("images").get(1);
+        String imageId = second.get("id").asString();
 
-    private static void signInCreateVoteListAndDelete(String gateway, String issuer) throws IOException {
-        Api api = new Api(gateway);
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        Api.Reply anonymous = api.post("/api/personas", "{\"name\": \"Not Mine " + suffix + "\", \"model\": \"local\"}");
-        assertThat(anonymous.status()).as("anonymous callers still create with the free model").isEqualTo(202);
-        String notMine = anonymous.body().get("slug").asString();
-        awaitCompleted(api, anonymous.body().get("requestId").asString());
-        String dallE = "";
-        for (JsonNode model : api.get("/api/models").body().get("models")) {
-            if (model.get("id").asString().equals("dall-e")) {
-                dallE = model.get("name").asString();
-            }
-        }
+        // The image's own page opens the persona with that image shown.
+        browser.get(base + "/p/" + Api.segment(slug) + "/images/" + imageId);
+        WebElement original = wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#original img")));
+        wait(20).until(driver -> loaded(original));
+        assertThat(path(original.getAttribute("src"))).isEqualTo(path(second.get("url").asString()));
+        assertThat(browser.findElement(By.cssSelector("meta[property='og:image']")).getAttribute("content"))
+                .isEqualTo(base + "/api/personas/" + Api.segment(slug) + "/images/" + imageId + "/original");
+        browser.findElement(By.id("original-close")).click();
+        wait(10).until(driver -> path(driver.getCurrentUrl()).equals("/p/" + slug));
 
-        assertThat(dallE).as("image-service offers dall-e with the stubbed provider's key").isNotEmpty();
+        // Copy link: the image's own page (a page over plain HTTP but localhost has a clipboard).
+        WebElement card = browser.findElement(By.cssSelector("[data-image-id='" + imageId + "']"));
+        card.findElement(By.className("copy-link")).click();
+        wait(10).until(driver -> !card.findElement(By.className("card-message")).getText().isBlank());
+        assertThat(card.findElement(By.className("card-message")).getText()).isIn("Link copied.",
+                "Copy this link: " + base + "/p/" + Api.segment(slug) + "/images/" + imageId);
+        String download = card.findElement(By.className("download")).getAttribute("href");
+        HttpResponse<byte[]> redirect = Api.fetch(download);
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        HttpResponse<byte[]> file = Api.fetch(redirect.headers().firstValue("Location").orElseThrow());
+        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
 
-        // Signed out: the paid model is offered but disabled, with a hint.
-        browser.get(gateway + "/");
-        WebElement signIn = wait(20).until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
-        WebElement paidModel = wait(20).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#model option[value='dall-e']")));
-        assertThat(paidModel.isEnabled()).isFalse();
-        assertThat(browser.findElement(By.id("model-help")).getText()).contains("Sign in to create with " + dallE);
-
-        // Sign in as a browser does: the provider's login form, then back to the page with a code (PKCE).
-        signIn.click();
-        wait(20).until(ExpectedConditions.urlContains(issuer));
-        wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("demo");
-        browser.findElement(By.name("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type='submit'], input[type='submit']")).click();
-        wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
-        assertThat(browser.getCurrentUrl()).isEqualTo(gateway + "/");
-        wait(10).until(ExpectedConditions.textToBe(By.id("account-name"), "demo"));
-        String quotaBefore = wait(10).until(driver -> {
-            String text = driver.findElement(By.id("account-quota")).getText();
-            return text.isBlank() ? null : text;
-        });
-        assertThat(quotaBefore).matches("\\d+ of \\d+ paid images left today");
-
-        // A paid model through the stubbed provider.
-        String name = "Signed In " + suffix;
-        // The models load after the account: the paid one is enabled once both are there.
-        wait(20).until(driver -> driver.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled());
-        browser.findElement(By.cssSelector("#model option[value='dall-e']")).click();
-        browser.findElement(By.id("name")).sendKeys(name);
-        browser.findElement(By.id("submit")).click();
-        wait(90).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".image-card .meta")));
-        wait(10).until(ExpectedConditions.textToBe(By.cssSelector(".image-card .meta"), "Created with " + dallE));
-        String slug = URI.create(browser.getCurrentUrl()).getPath().substring("/p/".length());
-        int left = Integer.parseInt(quotaBefore.split(" ")[0]);
-        wait(10).until(ExpectedConditions.textMatches(By.id("account-quota"), Pattern.compile(
-                "^" + (left - 1) + " of ")));
-        screenshot("signed-in-persona.png");
-
-        // One's own vote shows as pressed (a new image has its creator's up vote); pressing it again withdraws it.
-        wait(10).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.up"), "aria-pressed", "true"));
-        browser.findElement(By.cssSelector(".vote.down")).click();
-        wait(10).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.down"), "aria-pressed", "true"));
-        assertThat(browser.findElement(By.cssSelector(".vote.down .count")).getText()).isEqualTo("1");
-        assertThat(browser.findElement(By.cssSelector(".vote.up")).getAttribute("aria-pressed")).isEqualTo("false");
-        browser.findElement(By.cssSelector(".vote.down")).click();
-        wait(10).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.down"), "aria-pressed", "false"));
-        assertThat(browser.findElement(By.cssSelector(".vote.down .count")).getText()).isEqualTo("0");
-
-        // "My personas" lists this one and not the anonymous one.
-        browser.get(gateway + "/");
-        wait(20).until(ExpectedConditions.elementToBeClickable(By.id("tab-mine"))).click();
-        wait(10).until(ExpectedConditions.textToBe(By.id("gallery-title"), "My personas"));
-        wait(20).until(ExpectedConditions.attributeToBe(By.id("gallery-items"), "aria-busy", "false"));
-        assertThat(browser.findElements(By.cssSelector("#gallery-items .card")))
-                .extracting(card -> card.getAttribute("data-slug")).containsExactly(slug);
-
-        // Delete is offered on one's own image only; the persona goes with its last image.
-        browser.get(gateway + "/p/" + Api.segment(notMine));
-        wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".image-card .motto")));
-        assertThat(browser.findElement(By.cssSelector(".image-card .delete")).isDisplayed()).isFalse();
-        browser.get(gateway + "/p/" + slug);
-        wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".image-card .delete"))).click();
-        wait(10).until(ExpectedConditions.alertIsPresent()).accept();
-        wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("persona-missing")));
-        assertThat(api.get("/api/personas/" + slug).status()).isEqualTo(404);
-
-        browser.findElement(By.id("sign-out")).click();
-        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
-        assertThat(browser.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled()).isFalse();
-    }
-
-    private static void stubOpenAi(WireMockServer openAi, String base) {
-        openAi.stubFor(get(urlEqualTo("/files/portrait.png"))
-                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(portrait())));
-        openAi.stubFor(post(urlEqualTo("/v1/images/generations")).willReturn(okJson("""
-                {"created": 1764144930, "data": [{"url": "%s/files/portrait.png", "revised_prompt": "A portrait"}]}
-                """.formatted(base))));
-        openAi.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson("""
-                {"id": "chatcmpl-web", "object": "chat.completion", "created": 1764144930, "model": "gpt-4o-mini",
-                 "choices": [{"index": 0, "message": {"role": "assistant", "content": "Signed, sealed, delivered.", "refusal": null},
-                              "finish_reason": "stop"}],
-                 "usage": {"prompt_tokens": 40, "completion_tokens": 6, "total_tokens": 46}}
-                """)));
-    }
-
-    private static byte[] portrait() {
-        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 64; x++) {
-            for (int y = 0; y < 64; y++) {
-                image.setRGB(x, y, new Color(40 + x * 2, 90, 200 - y * 2).getRGB());
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // A screen of two device pixels per CSS pixel loads the 512 px thumbnail.
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", 1400, "deviceScaleFactor", 2, "mobile", false));
         try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            browser.navigate().refresh();
+            WebElement thumbnail = wait(20).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#persona-images .image-card img")));
+            wait(20).until(driver -> loaded(thumbnail));
+            assertThat(naturalWidth(thumbnail)).isGreaterThan(256).isLessThanOrEqualTo(512);
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
-        return out.toByteArray();
+    }
+
+    @Test
+    void aFailedGalleryLoadOrVoteIsShownWhereItFailedWithARetry() {
+        String slug = new Api(base).createImages("Retried Rae " + UUID.randomUUID().toString().substring(0, 6), 1);
+        browser.executeCdpCommand("Network.enable", Map.of());
+        try {
+            // The persona list cannot be reached: said under the gallery, and "Try again" loads it once it can.
+            browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/personas?*")));
+            browser.get(base + "/p/" + Api.segment(slug));
+            WebElement problem = wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("gallery-problem")));
+            assertThat(problem.getText()).contains("The personas could not be loaded");
+            browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/votes")));
+            browser.findElement(By.id("gallery-retry")).click();
+            wait(20).until(ExpectedConditions.invisibilityOfElementLocated(By.id("gallery-problem")));
+            wait(20).until(driver -> !driver.findElements(By.cssSelector("#gallery-items .card")).isEmpty());
+
+            // A vote that does not get through: said on its card, and "Try again" casts it once it can.
+            WebElement card = browser.findElement(By.cssSelector("#persona-images .image-card"));
+            card.findElement(By.cssSelector(".vote.down")).click();
+            WebElement retry = wait(20).until(driver -> {
+                WebElement button = card.findElement(By.className("retry"));
+                return button.isDisplayed() ? button : null;
+            });
+            assertThat(card.findElement(By.className("card-message")).getText())
+                    .isEqualTo("Your vote was not counted: the server cannot be reached.");
+            assertThat(browser.findElement(By.id("form-error")).getText()).as("not in the composer").isEmpty();
+            browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+            retry.click();
+            wait(20).until(ExpectedConditions.textToBe(By.cssSelector("#persona-images .image-card .vote.down .count"), "1"));
+            assertThat(card.findElement(By.className("retry")).isDisplayed()).isFalse();
+        } finally {
+            browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+            browser.executeCdpCommand("Network.disable", Map.of());
+        }
+    }
+
+    @Test
+    void theHomePageHasASkipLinkCountersOnLimitedFieldsAndSaysASearchsResultCountOnce() {
+        String name = "Counted Cleo " + UUID.randomUUID().toString().substring(0, 6);
+        new Api(base).createImages(name, 1);
+        browser.get(base + "/");
+        assertThat(browser.findElements(By.tagName("h1"))).extracting(WebElement::getText).containsExactly("Compose a persona");
+        WebElement skip = browser.findElement(By.className("skip-link"));
+        assertThat(skip.getAttribute("href")).endsWith("#main");
+
+        browser.findElement(By.id("name")).sendKeys("Zoë");
+        assertThat(browser.findElement(By.id("name-count")).getText()).isEqualTo("3 of 80 characters");
+        browser.findElement(By.id("description")).sendKeys("x".repeat(801));
+        assertThat(browser.findElement(By.id("description-count")).getText()).isEqualTo("1 character too many (801 of 800)");
+        assertThat(browser.findElement(By.id("description")).getAttribute("value")).as("nothing typed is cut off").hasSize(801);
+
+        browser.findElement(By.id("search")).sendKeys(name);
+        wait(20).until(ExpectedConditions.textToBe(By.id("announcer"), "1 persona matches “" + name + "”."));
+        assertThat(browser.findElement(By.id("gallery-items")).getAttribute("aria-live")).isNull();
+        assertThat(browser.findElement(By.id("persona-images")).getAttribute("aria-live")).isNull();
     }
 
     private static List<WebElement> imageCards() {
         return browser.findElements(By.cssSelector("#persona-images .image-card"));
-    }
-
-    /** Creates the persona and then more images of it (force), one after another; returns its slug. */
-    private static String createImages(Api api, String name, int images) {
-        String slug = null;
-        for (int i = 0; i < images; i++) {
-            Api.Reply accepted = api.post("/api/personas", "{\"name\": \"" + name + "\", \"force\": true}");
-            assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
-            slug = accepted.body().get("slug").asString();
-            awaitCompleted(api, accepted.body().get("requestId").asString());
-        }
-        return slug;
     }
 
     private static String path(String url) {
@@ -382,14 +295,6 @@ class WebPageIT {
     private static boolean loaded(WebElement image) {
         Object width = ((JavascriptExecutor) browser).executeScript("return arguments[0].complete && arguments[0].naturalWidth", image);
         return width instanceof Number number && number.intValue() > 0;
-    }
-
-    private static void awaitCompleted(Api api, String requestId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!"COMPLETED".equals(api.get("/api/requests/" + requestId).body().get("status").asString())) {
-            assertThat(System.nanoTime()).as("request completes within 60 s").isLessThan(deadline);
-            ServiceProcesses.sleep(100);
-        }
     }
 
     private static WebDriverWait wait(int seconds) {

@@ -1,0 +1,378 @@
+package com.personacomposer.system;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.personacomposer.devstack.EmbeddedInfrastructure;
+import com.personacomposer.devstack.FreePorts;
+import com.personacomposer.devstack.test.DevStackExtension;
+import com.personacomposer.devstack.test.OidcProviderProcess;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The page for a signed-in reader, on a system of its own: the devstack OpenID provider on a free port (the gateway
+ * trusts it; it sends the page back to it), a stubbed paid image provider that takes a few seconds per image (so a
+ * request is still running while the page is reloaded or audited), and presigned URLs that live 10 s (so the test
+ * sees them expire, as a shared link's preview would after a minute).
+ */
+@ExtendWith(DevStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SignedInPageIT {
+
+    /** How long the stubbed provider takes to draw an image. */
+    private static final int DRAWING_MS = 4_000;
+    private static final Duration URL_LIFETIME = Duration.ofSeconds(10);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static WireMockServer openAi;
+    private static EmbeddedInfrastructure infra;
+    private static ServiceProcesses services;
+    private static OidcProviderProcess provider;
+    private static ChromeDriver browser;
+    private static String gateway;
+    private static String dallE;
+
+    @BeforeAll
+    static void startSystem() throws IOException {
+        Chromium.assumeInstalled();
+        openAi = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        openAi.start();
+        String stub = "http://127.0.0.1:" + openAi.port();
+        stubOpenAi(stub);
+        infra = EmbeddedInfrastructure.forTests(Files.createTempDirectory("web-sign-in-"));
+        int issuerPort = FreePorts.next();
+        services = ServiceProcesses.start("web-sign-in", infra, Map.of(
+                "PERSONA_OIDC_ISSUER_URI", "http://localhost:" + issuerPort,
+                "OPENAI_API_KEY", "sk-web-test-key",
+                "OPENAI_BASE_URL", stub + "/v1",
+                "STORAGE_ALLOWED_IMAGE_HOSTS", "127.0.0.1:" + openAi.port(),
+                "S3_PRESIGN_TTL", URL_LIFETIME.toSeconds() + "s",
+                "PERSONA_RATE_LIMIT_PER_MINUTE", "0"));
+        gateway = services.gateway();
+        // The gateway fetches the issuer's keys on first use, so the provider may start after it.
+        provider = OidcProviderProcess.start(issuerPort, List.of(gateway));
+        for (JsonNode model : new Api(gateway).get("/api/models").body().get("models")) {
+            if (model.get("id").asString().equals("dall-e")) {
+                dallE = model.get("name").asString();
+            }
+        }
+        assertThat(dallE).as("image-service offers dall-e with the stubbed provider's key").isNotNull();
+        browser = Chromium.start(1280, 1400);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (AutoCloseable part : new AutoCloseable[] {provider, services, infra}) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                System.err.println("stopping " + part + ": " + e);
+            }
+        }
+        if (openAi != null) {
+            openAi.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aSignedInReaderCreatesWithAPaidModelReloadsWhileItRunsAndSeesItToTheEndVotesListsAndDeletes() throws IOException {
+        Api api = new Api(gateway);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Api.Reply anonymous = api.post("/api/personas", "{\"name\": \"Not Mine " + suffix + "\", \"model\": \"local\"}");
+        assertThat(anonymous.status()).as("anonymous callers still create with the free model").isEqualTo(202);
+        String notMine = anonymous.body().get("slug").asString();
+        api.awaitCompleted(anonymous.body().get("requestId").asString());
+
+        // Signed out: the paid model is offered but disabled, with a hint.
+        browser.get(gateway + "/");
+        WebElement paidModel = wait(20).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#model option[value='dall-e']")));
+        assertThat(paidModel.isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("model-help")).getText()).contains("Sign in to create with " + dallE);
+
+        signIn();
+        assertThat(browser.getCurrentUrl()).isEqualTo(gateway + "/");
+        wait(10).until(ExpectedConditions.textToBe(By.id("account-name"), "demo"));
+        String quotaBefore = wait(10).until(driver -> {
+            String text = driver.findElement(By.id("account-quota")).getText();
+            return text.isBlank() ? null : text;
+        });
+        assertThat(quotaBefore).matches("\\d+ of \\d+ paid images left today");
+        assertThat(PageAuditIT.axe(browser, "home, signed in")).isEmpty();
+
+        // A paid model through the stubbed provider, which takes its time: the page is reloaded meanwhile.
+        String name = "Signed In " + suffix;
+        wait(20).until(driver -> driver.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled());
+        browser.findElement(By.cssSelector("#model option[value='dall-e']")).click();
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.id("submit")).click();
+        WebElement running = wait(20).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#request-list .request[data-status='pending']")));
+        assertThat(running.findElement(By.className("request-name")).getText()).isEqualTo(name);
+        assertThat(PageAuditIT.axe(browser, "home, signed in, a request running")).isEmpty();
+        browser.navigate().refresh();
+        WebElement resumed = wait(20).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#request-list .request")));
+        assertThat(resumed.findElement(By.className("request-name")).getText()).isEqualTo(name);
+        assertThat(resumed.getAttribute("data-status")).as("still running after the reload").isEqualTo("pending");
+        wait(10).until(driver -> !driver.findElement(By.cssSelector("#request-list .request-elapsed")).getText().isBlank());
+        wait(90).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".image-card .meta")));
+        wait(10).until(ExpectedConditions.textToBe(By.cssSelector(".image-card .meta"), "Created with " + dallE));
+        assertThat(browser.findElements(By.cssSelector("#request-list .request .stages li")))
+                .extracting(stage -> stage.getText().replaceAll("\\s+", " "))
+                .containsExactly("Image done", "Storage done", "Motto done");
+        assertThat(browser.findElement(By.id("announcer")).getText()).isEqualTo(name + " is ready.");
+        String slug = URI.create(browser.getCurrentUrl()).getPath().substring("/p/".length());
+        int left = Integer.parseInt(quotaBefore.split(" ")[0]);
+        wait(10).until(ExpectedConditions.textMatches(By.id("account-quota"), Pattern.compile(
+                "^" + (left - 1) + " of ")));
+        assertThat(PageAuditIT.axe(browser, "persona page, signed in")).isEmpty();
+        screenshot("signed-in-persona.png");
+
+        // One's own vote shows as pressed (a new image has its creator's up vote); pressing it again withdraws it.
+        wait(10).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.up"), "aria-pressed", "true"));
+        browser.findElement(By.cssSelector(".vote.down")).click();
+        wait(10).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.down"), "aria-pressed", "true"));
+        assertThat(browser.findElement(By.cssSelector(".vote.down .count")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.cssSelector(".vote.up")).getAttribute("aria-pressed")).isEqualTo("false");
+        browser.findElement(By.cssSelector(".vote.down")).click();
+        wait(10).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.down"), "aria-pressed", "false"));
+        assertThat(browser.findElement(By.cssSelector(".vote.down .count")).getText()).isEqualTo("0");
+
+        // "My personas" lists this one and not the anonymous one.
+        browser.get(gateway + "/");
+        wait(20).until(ExpectedConditions.elementToBeClickable(By.id("tab-mine"))).click();
+        wait(10).until(ExpectedConditions.textToBe(By.id("gallery-title"), "My personas"));
+        wait(20).until(ExpectedConditions.attributeToBe(By.id("gallery-items"), "aria-busy", "false"));
+        assertThat(browser.findElements(By.cssSelector("#gallery-items .card")))
+                .extracting(card -> card.getAttribute("data-slug")).containsExactly(slug);
+
+        // Delete is offered on one's own image only; the persona goes with its last image.
+        browser.get(gateway + "/p/" + Api.segment(notMine));
+        wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".image-card .motto")));
+        wait(10).until(driver -> driver.findElement(By.id("sign-out")).isDisplayed());
+        assertThat(browser.findElement(By.cssSelector(".image-card .delete")).isDisplayed()).isFalse();
+        browser.get(gateway + "/p/" + slug);
+        wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".image-card .delete"))).click();
+        wait(10).until(ExpectedConditions.alertIsPresent()).accept();
+        wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("persona-missing")));
+        assertThat(api.get("/api/personas/" + slug).status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
+    void twoRequestsAtOnceBothFinishOnScreen() {
+        signIn();
+        browser.get(gateway + "/");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        List<String> names = List.of("First Of Two " + suffix, "Second Of Two " + suffix);
+        wait(20).until(driver -> driver.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled());
+        for (String name : names) {
+            browser.findElement(By.cssSelector("#model option[value='dall-e']")).click();
+            WebElement field = browser.findElement(By.id("name"));
+            field.clear();
+            field.sendKeys(name);
+            int before = browser.findElements(By.cssSelector("#request-list .request")).size();
+            browser.findElement(By.id("submit")).click();
+            wait(20).until(driver -> driver.findElements(By.cssSelector("#request-list .request")).size() == before + 1);
+        }
+        assertThat(browser.findElements(By.cssSelector("#request-list .request[data-status='pending']"))).hasSize(2);
+
+        wait(90).until(driver -> names.stream().allMatch(name -> driver.findElements(By.cssSelector(
+                "#request-list .request[data-status='completed']")).stream()
+                .anyMatch(item -> item.findElement(By.className("request-name")).getText().equals(name))));
+        for (WebElement item : browser.findElements(By.cssSelector("#request-list .request[data-status='completed']"))) {
+            assertThat(item.findElements(By.cssSelector(".stages li"))).extracting(stage -> stage.getAttribute("data-state"))
+                    .containsOnly("done");
+            assertThat(item.findElement(By.className("request-elapsed")).getText()).startsWith("took ");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theLinkPreviewsImageStillAnswersWithAnImageLongAfterThePagesOwnUrlsExpired() throws IOException {
+        Api api = new Api(gateway);
+        String slug = api.createImages("Shared " + UUID.randomUUID().toString().substring(0, 6), 1);
+        browser.get(gateway + "/p/" + Api.segment(slug));
+        WebElement thumbnail = wait(20).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#persona-images .image-card img")));
+        String presigned = thumbnail.getAttribute("src");
+        String preview = browser.findElement(By.cssSelector("meta[property='og:image']")).getAttribute("content");
+        assertThat(browser.findElement(By.cssSelector("meta[name='twitter:image']")).getAttribute("content"))
+                .isEqualTo(preview);
+
+        // The page's own URLs live 10 s here (a minute in production): wait until the page's are refused, then as
+        // long again, like a chat app fetching a shared link's preview five minutes later.
+        long deadline = System.nanoTime() + URL_LIFETIME.multipliedBy(3).toNanos();
+        while (Api.fetch(presigned).statusCode() == 200) {
+            assertThat(System.nanoTime()).as("the page's presigned URL expires").isLessThan(deadline);
+            ServiceProcesses.sleep(500);
+        }
+        ServiceProcesses.sleep(URL_LIFETIME.toMillis());
+
+        HttpResponse<byte[]> redirect = Api.fetch(preview);
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        HttpResponse<byte[]> image = Api.fetch(redirect.headers().firstValue("Location").orElseThrow());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(ImageIO.read(new ByteArrayInputStream(image.body())).getWidth()).as("the original").isGreaterThan(256);
+    }
+
+    @Test
+    @Order(4)
+    void aVoteThatMeetsAnExpiredSessionSignsInAgainKeepsWhatWasTypedAndCounts() {
+        signIn();
+        Api api = new Api(gateway);
+        String slug = api.createImages("Lapsed " + UUID.randomUUID().toString().substring(0, 6), 1);
+        browser.get(gateway + "/p/" + Api.segment(slug));
+        wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".vote.down")));
+
+        // The access token runs out (as it does after 30 minutes): the page's copy is made to have expired.
+        ((JavascriptExecutor) browser).executeScript("const token = JSON.parse(sessionStorage.getItem('personaToken'));"
+                + "token.expiresAt = Date.now() - 1000; sessionStorage.setItem('personaToken', JSON.stringify(token));"
+                + "location.reload();");
+        wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        browser.findElement(By.id("description")).sendKeys("typed before the session ended");
+        browser.findElement(By.cssSelector(".vote.down")).click();
+
+        // The provider still knows the reader: no form, straight back with a code, and the vote is cast.
+        wait(30).until(ExpectedConditions.textToBe(By.cssSelector(".vote.down .count"), "1"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(gateway + "/p/" + slug);
+        assertThat(browser.findElement(By.cssSelector(".vote.down")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("description")).getAttribute("value")).isEqualTo("typed before the session ended");
+        assertThat(api.get("/api/personas/" + Api.segment(slug)).body().get("images").get(0).get("downvotes").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void signingOutEndsTheProvidersSessionToo() {
+        signIn();
+        browser.get(gateway + "/");
+        WebElement signOut = wait(20).until(ExpectedConditions.elementToBeClickable(By.id("sign-out")));
+        ((JavascriptExecutor) browser).executeScript("window.beforeSignOut = true;");
+        signOut.click();
+        // Through the provider's end-session endpoint and back: a new document, signed out.
+        wait(30).until(driver -> driver.getCurrentUrl().startsWith(gateway + "/")
+                && ((JavascriptExecutor) driver).executeScript("return window.beforeSignOut") == null
+                && !driver.findElements(By.id("sign-in")).isEmpty() && driver.findElement(By.id("sign-in")).isDisplayed());
+        assertThat(browser.getCurrentUrl()).startsWith(gateway + "/");
+        assertThat(browser.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled()).isFalse();
+
+        // Signing in again asks for the password: the provider forgot the reader too.
+        browser.findElement(By.id("sign-in")).click();
+        wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(provider.issuer());
+    }
+
+    /** Signs in as a browser does, at the provider's form, unless the page is signed in already. */
+    private static void signIn() {
+        browser.get(gateway + "/");
+        WebElement account = wait(20).until(driver -> {
+            WebElement in = driver.findElement(By.id("sign-in"));
+            WebElement out = driver.findElement(By.id("sign-out"));
+            return in.isDisplayed() ? in : out.isDisplayed() ? out : null;
+        });
+        if (account.getAttribute("id").equals("sign-out")) {
+            return;
+        }
+        account.click();
+        // The provider's form, or straight back when it still knows the reader.
+        WebElement next = wait(20).until(driver -> {
+            List<WebElement> form = driver.findElements(By.name("username"));
+            if (!form.isEmpty() && form.get(0).isDisplayed()) {
+                return form.get(0);
+            }
+            List<WebElement> out = driver.findElements(By.id("sign-out"));
+            return !out.isEmpty() && out.get(0).isDisplayed() ? out.get(0) : null;
+        });
+        if (next.getAttribute("id").equals("sign-out")) {
+            return;
+        }
+        next.sendKeys("demo");
+        browser.findElement(By.name("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit'], input[type='submit']")).click();
+        wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+    }
+
+    private static void stubOpenAi(String base) {
+        openAi.stubFor(get(urlEqualTo("/files/portrait.png"))
+                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(portrait())));
+        openAi.stubFor(post(urlEqualTo("/v1/images/generations")).willReturn(okJson("""
+                {"created": 1764144930, "data": [{"url": "%s/files/portrait.png", "revised_prompt": "A portrait"}]}
+                """.formatted(base)).withFixedDelay(DRAWING_MS)));
+        openAi.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson("""
+                {"id": "chatcmpl-web", "object": "chat.completion", "created": 1764144930, "model": "gpt-4o-mini",
+                 "choices": [{"index": 0, "message": {"role": "assistant", "content": "Signed, sealed, delivered.", "refusal": null},
+                              "finish_reason": "stop"}],
+                 "usage": {"prompt_tokens": 40, "completion_tokens": 6, "total_tokens": 46}}
+                """)));
+    }
+
+    private static byte[] portrait() {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 64; x++) {
+            for (int y = 0; y < 64; y++) {
+                image.setRGB(x, y, new Color(40 + x * 2, 90, 200 - y * 2).getRGB());
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static WebDriverWait wait(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private static void screenshot(String file) throws IOException {
+        Files.write(SCREENSHOTS.resolve(file), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
