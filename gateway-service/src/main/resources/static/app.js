@@ -156,12 +156,14 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   window.addEventListener('popstate', () => route());
   onAccountChange(accountChanged);
-  // What the server put into the page shows at once; who is calling and the models follow.
-  const shown = route();
+  // What the server put into the page shows at once; who is calling and the models follow. Back from the provider
+  // (?code=&state= on the page the provider returns to), the page first finds out where the reader was.
+  const backFromSignIn = new URLSearchParams(location.search).has('state');
+  const shown = backFromSignIn ? null : route();
   loadAuth().then(async (action) => {
     await loadModels();
-    await shown;
-    if (signedIn() || !auth.config) refreshOwnVotes();
+    if (backFromSignIn) await route(); else await shown;
+    if (!backFromSignIn && (signedIn() || !auth.config)) refreshOwnVotes();
     resume(action);
   });
 });
