@@ -22,9 +22,14 @@ record PageModel(Head head, boolean signInEnabled, PersonaSection persona, Form 
      * @param url        the page's absolute URL
      * @param image      the preview image, null for none
      * @param noindex    whether search engines should leave the page out (a persona that does not exist)
+     * @param imagesFrom the origin the page's images come from (the S3 endpoint), connected to early; null: none
      */
     record Head(String title, String shareTitle, String description, String url, SharedImage image,
-                boolean noindex) {
+                boolean noindex, String imagesFrom) {
+
+        Head withImagesFrom(String origin) {
+            return new Head(title, shareTitle, description, url, image, noindex, origin);
+        }
     }
 
     /** @param url an absolute, stable URL: it redirects to a fresh presigned URL at every request */

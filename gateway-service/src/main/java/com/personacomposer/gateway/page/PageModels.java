@@ -7,6 +7,7 @@ import com.personacomposer.gateway.page.PageModel.Head;
 import com.personacomposer.gateway.page.PageModel.Model;
 import com.personacomposer.gateway.page.PageModel.PersonaSection;
 import com.personacomposer.gateway.page.PageModel.SharedImage;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ final class PageModels {
 
     /** The home page; also a persona page whose persona could not be read in time (the page's script reads it). */
     PageModel home(String origin, String path) {
-        return new PageModel(new Head(HOME_TITLE, SITE, HOME_DESCRIPTION, origin + path, null, false), signInEnabled,
+        return new PageModel(new Head(HOME_TITLE, SITE, HOME_DESCRIPTION, origin + path, null, false, null), signInEnabled,
                 null, new Form("", false, "Create persona", defaultModel), Card.EMPTY, null);
     }
 
@@ -50,7 +51,7 @@ final class PageModels {
         SharedImage image = coverId == null ? null : new SharedImage(origin + originalPath(slug, coverId, false),
                 "Portrait of " + name);
         String description = motto != null ? motto : name + ", a persona on " + SITE + ".";
-        Head head = new Head(name + " · " + SITE, name, description, origin + pagePath(slug), image, false);
+        Head head = new Head(name + " · " + SITE, name, description, origin + pagePath(slug), image, false, null);
         return personaPage(head, persona, limit);
     }
 
@@ -62,14 +63,14 @@ final class PageModels {
         String motto = text(image.path("motto"));
         Head head = new Head(name + " · " + SITE, name, motto != null ? motto : name + ", a persona on " + SITE + ".",
                 origin + imagePagePath(slug, id), new SharedImage(origin + originalPath(slug, id, false),
-                alt(name, image)), false);
+                alt(name, image)), false, null);
         return personaPage(head, persona, limit);
     }
 
     /** A persona (or image) that does not exist: a page offering to create it, kept out of search engines. */
     PageModel missing(String origin, String path) {
         Head head = new Head("No such persona yet · " + SITE, SITE, "This persona does not exist yet: compose it.",
-                origin + path, null, true);
+                origin + path, null, true, null);
         return new PageModel(head, signInEnabled, null, new Form("", false, "Create persona", defaultModel),
                 Card.EMPTY, null);
     }
@@ -84,7 +85,8 @@ final class PageModels {
         long count = persona.path("imageCount").asLong(cards.size());
         PersonaSection section = new PersonaSection(name, count + (count == 1 ? " image" : " images"), cards,
                 text(persona.path("nextImages")) != null);
-        return new PageModel(head, signInEnabled, section, new Form(name, true, "Create another", defaultModel),
+        String imagesFrom = cards.isEmpty() ? null : originOf(cards.get(0).thumbnailUrl());
+        return new PageModel(head.withImagesFrom(imagesFrom), signInEnabled, section, new Form(name, true, "Create another", defaultModel),
                 Card.EMPTY, PageData.of(json, persona, limit));
     }
 
@@ -104,6 +106,17 @@ final class PageModels {
     private static String alt(String name, JsonNode image) {
         String description = text(image.path("description"));
         return "Portrait of " + name + (description != null ? ": " + description : "");
+    }
+
+    /** The scheme, host and port of an absolute URL; null for anything else. */
+    private static String originOf(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getScheme() == null || uri.getRawAuthority() == null ? null
+                    : uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (IllegalArgumentException | NullPointerException notAUrl) {
+            return null;
+        }
     }
 
     static String pagePath(String slug) {

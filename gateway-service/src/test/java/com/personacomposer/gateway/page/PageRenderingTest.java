@@ -50,6 +50,7 @@ class PageRenderingTest {
         assertThat(html).contains("href=\"/p/zo%C3%AB-o-brien-1a2b3c4d/images/img-1\"");
         assertThat(html).contains("href=\"/api/personas/zo%C3%AB-o-brien-1a2b3c4d/images/img-1/original?download&#x3D;true\"");
         assertThat(html).contains("<p class=\"meta\">Created with Local renderer</p>");
+        assertThat(html).contains("<link rel=\"preconnect\" href=\"https://s3.example\">");
         assertThat(html).contains("<p id=\"persona-count\" class=\"persona-count\">2 images</p>");
         assertThat(html).contains("value=\"Zoë &quot;Z&quot; O&#39;Brien");
         assertThat(html).contains(">Create another</button>");
