@@ -7,7 +7,7 @@ import { initGallery, loadGallery, showMine, showingMine } from './gallery.js';
 import { loadModels, renderModels } from './models.js';
 import { closeImage, currentName, currentSlug, hidePersona, initPersonaView, openImage, refreshImageCards, refreshOwnVotes, resumeVote, showPersona } from './persona-view.js';
 import { auth, onAccountChange, signedIn } from './rest-api.js';
-import { initRequests, titleChanged, trackRequest } from './requests.js';
+import { initRequests, setPageTitle, trackRequest } from './requests.js';
 import { $ } from './ui.js';
 
 const SITE = 'Persona Composer';
@@ -26,11 +26,6 @@ function openPersona(slug, reload = false) {
   const path = '/p/' + encodeURIComponent(slug);
   if (location.pathname !== path) history.pushState({}, '', path);
   route(reload);
-}
-
-function setTitle(title) {
-  document.title = title;
-  titleChanged(title);
 }
 
 /** On a persona's page the persona is the level-one heading; on the home page the composer is. */
@@ -56,7 +51,7 @@ async function route(reload = false) {
     hidePersona();
     composerHeadingLevel(1);
     prefillForm('', false);
-    setTitle(HOME_TITLE);
+    setPageTitle(HOME_TITLE);
   }
   // The gallery is the same on every page: loaded once, and again when what it lists changed.
   if (!galleryShown || reload) {
@@ -68,12 +63,12 @@ async function route(reload = false) {
 // ---------- what the parts report ----------
 
 function personaLoaded(persona) {
-  setTitle(persona.name + ' · ' + SITE);
+  setPageTitle(persona.name + ' · ' + SITE);
   prefillForm(persona.name, true);
 }
 
 function personaMissing(name) {
-  setTitle('No such persona yet · ' + SITE);
+  setPageTitle('No such persona yet · ' + SITE);
   prefillForm(name, false);
 }
 

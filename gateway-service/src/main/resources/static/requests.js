@@ -7,7 +7,7 @@ import { $, announce } from './ui.js';
 
 const STORAGE_KEY = 'personaRequests';
 const FINAL = ['COMPLETED', 'FAILED', 'CANCELED'];
-const STAGE_TEXT = { PENDING: 'working…', DONE: 'done', FAILED: 'failed', CANCELED: 'canceled' };
+const STAGE_TEXT = { PENDING: 'working…', DONE: 'done', FAILED: 'failed', CANCELED: 'canceled', SKIPPED: 'not run' };
 /** After this many failed attempts to follow a request, its item says so and offers to try again. */
 const MAX_RECONNECTS = 5;
 
@@ -18,6 +18,7 @@ const live = new Map();
 let ticker = null;
 let handlers = { finished: () => {} };
 let titleBeforeNotice = null;
+let notice = null;
 
 function save() {
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify([...requests.values()]));
@@ -50,7 +51,9 @@ function render(request) {
   item.dataset.status = request.status.toLowerCase();
   item.querySelector('.request-name').textContent = request.personaName;
   for (const stage of item.querySelectorAll('.stages li')) {
-    const state = (request.stages && request.stages[stage.dataset.stage]) || (finished(request) ? request.status : 'PENDING');
+    let state = (request.stages && request.stages[stage.dataset.stage]) || 'PENDING';
+    // A finished request works no more: a stage it never reached was canceled with it, or not run after a failure.
+    if (state === 'PENDING' && finished(request)) state = request.status === 'CANCELED' ? 'CANCELED' : 'SKIPPED';
     stage.dataset.state = state.toLowerCase();
     stage.querySelector('.stage-label').textContent = STAGE_TEXT[state] || state.toLowerCase();
   }
@@ -185,12 +188,18 @@ function dismiss(requestId) {
 function noticeInTitle(text) {
   if (!document.hidden) return;
   if (titleBeforeNotice === null) titleBeforeNotice = document.title;
-  document.title = text + ' · ' + titleBeforeNotice;
+  notice = text;
+  document.title = notice + ' · ' + titleBeforeNotice;
 }
 
-/** The page sets its own title (another persona opened): a notice goes on top of the new one. */
-export function titleChanged(title) {
-  if (titleBeforeNotice !== null) titleBeforeNotice = title;
+/** The page's own title (another persona opened); a notice still showing stays in front of it. */
+export function setPageTitle(title) {
+  if (titleBeforeNotice === null) {
+    document.title = title;
+  } else {
+    titleBeforeNotice = title;
+    document.title = notice + ' · ' + title;
+  }
 }
 
 // ---------- what others call ----------

@@ -219,6 +219,9 @@ class SignedInPageIT {
             wait(20).until(driver -> driver.findElements(By.cssSelector("#request-list .request")).size() == before + 1);
         }
         assertThat(browser.findElements(By.cssSelector("#request-list .request[data-status='pending']"))).hasSize(2);
+        // The reader looks at another tab meanwhile (the page is told it is hidden, as a background tab is).
+        String title = browser.getTitle();
+        browser.executeScript("Object.defineProperty(document, 'hidden', {configurable: true, get: () => true});");
 
         wait(90).until(driver -> names.stream().allMatch(name -> driver.findElements(By.cssSelector(
                 "#request-list .request[data-status='completed']")).stream()
@@ -228,6 +231,11 @@ class SignedInPageIT {
                     .containsOnly("done");
             assertThat(item.findElement(By.className("request-elapsed")).getText()).startsWith("took ");
         }
+        // In the background the tab's title says it; back in front, the page's own title returns.
+        assertThat(browser.getTitle()).startsWith("✓ ").contains(" is ready · ");
+        browser.executeScript("delete document.hidden; document.dispatchEvent(new Event('visibilitychange'));");
+        wait(10).until(driver -> !driver.getTitle().startsWith("✓ "));
+        assertThat(browser.getTitle()).isIn(title, names.get(0) + " · Persona Composer", names.get(1) + " · Persona Composer");
     }
 
     @Test

@@ -184,7 +184,7 @@ class WebPageIT {
     }
 
     @Test
-    void eachImageHasAStableLinkThatOpensItAndADownloadAndDenseScreensGetTheDoubleSizeThumbnail() {
+    void eachImageHasAStableLinkThatOpensItAndADownloadAndDenseScreensGetTheDoubleSizeThumbnail() throws IOException {
         Api api = new Api(base);
         String slug = api.createImages("Shared Sam " + UUID.randomUUID().toString().substring(0, 6), 2);
         JsonNode second = api.get("/api/personas/" + Api.segment(slug)).body().get("images").get(1);
