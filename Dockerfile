@@ -44,12 +44,14 @@ COPY --from=build /workspace/extracted/application/ ./
 COPY docker/certs/rds-global-bundle.pem /app/certs/global-bundle.pem
 USER 10001:10001
 ENV SERVICE_PORT=${SERVICE_PORT}
-EXPOSE ${SERVICE_PORT}
+# The service's port, and the management port (/actuator) that ECS and compose give every service
+# (MANAGEMENT_SERVER_PORT=9080).
+EXPOSE ${SERVICE_PORT} 9080
 # Liveness only (the process works); whether it can reach Kafka, MongoDB or S3 is readiness, the load balancer's
-# question. No curl or wget is relied on: bash's /dev/tcp sends a plain HTTP GET and the check passes only on a
-# 200 status line.
+# question. On the management port when MANAGEMENT_SERVER_PORT is set, else on the service's port. No curl or wget
+# is relied on: bash's /dev/tcp sends a plain HTTP GET and the check passes only on a 200 status line.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=5 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/$SERVICE_PORT && printf 'GET /actuator/health/liveness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-$SERVICE_PORT} && printf 'GET /actuator/health/liveness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # Container-aware heap: 75 % of the memory limit; die on OOM so the orchestrator restarts us.
 # /tmp is the only path the service writes (a tmpfs / ECS volume under a read-only root).
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:InitialRAMPercentage=25", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseContainerSupport", "-Djava.io.tmpdir=/tmp", "-Djava.security.egd=file:/dev/./urandom", "org.springframework.boot.loader.launch.JarLauncher"]

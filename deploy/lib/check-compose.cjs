@@ -4,27 +4,24 @@
 //   - every service has a healthcheck (one-shot services, restart "no", are exempt) that is not disabled,
 //   - every image is pinned to a tag (no untagged image, no :latest); services built here may
 //     name a local image tag,
-//   - every application service only sets environment variables that service reads (the table below,
-//     from docs/design.md's configuration contract).
+//   - the five application services are there (which variables they set: check-variables.cjs),
+//   - nothing faces the network: every published port is on the loopback address (the gateway's may be moved by
+//     GATEWAY_BIND_ADDRESS, when asked), and by default only the gateway and what the browser itself fetches from
+//     publish a port (services of an opt-in profile may too); the management port never is.
 // Usage: check-compose.cjs <docker-compose.yml>
 'use strict';
 const fs = require('fs');
 const yaml = require('js-yaml');
+const { SERVICES } = require('./deployment-model.cjs');
 
-const COMMON = ['SPRING_KAFKA_BOOTSTRAP_SERVERS', 'SPRING_PROFILES_ACTIVE', 'JAVA_TOOL_OPTIONS'];
-const S3 = ['S3_BUCKET_NAME', 'S3_ENDPOINT', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
-const OPENAI = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_IMAGE_MODEL', 'OPENAI_IMAGE_SIZE', 'OPENAI_CHAT_MODEL'];
-const ALLOWED_ENV = {
-  'gateway-service': [...COMMON, 'PERSONA_DEFAULT_MODEL', 'PERSONA_API_KEYS', 'PERSONA_SERVICE_URI', 'IMAGE_SERVICE_URL',
-    'PERSONA_OIDC_ISSUER_URI', 'PERSONA_OIDC_AUDIENCE', 'PERSONA_ANONYMOUS_MODELS', 'PERSONA_FREE_MODELS', 'PERSONA_ADMINS',
-    'PERSONA_TRUSTED_PROXY_HOPS'],
-  'persona-service': [...COMMON, 'MONGODB_URI', 'MONGODB_DB', ...S3, 'S3_PUBLIC_ENDPOINT', 'S3_PRESIGN_TTL',
-    'PERSONA_ANONYMOUS_MODELS', 'PERSONA_FREE_MODELS', 'PERSONA_DAILY_QUOTA', 'PERSONA_DAILY_BUDGET', 'PERSONA_ADMINS'],
-  'image-service': [...COMMON, ...OPENAI, 'REPLICATE_API_TOKEN', 'REPLICATE_BASE_URL', 'REPLICATE_OPENJOURNEY_VERSION',
-    'PERSONA_DEFAULT_MODEL', 'IMAGE_SERVICE_URL'],
-  'motto-service': [...COMMON, ...OPENAI],
-  'storage-service': [...COMMON, ...S3, 'STORAGE_ALLOWED_IMAGE_HOSTS', 'IMAGE_SERVICE_URL'],
+// Who may publish a port without a profile being asked for, and why.
+const PUBLISHED_BY_DEFAULT = {
+  'gateway-service': 'the page and the API',
+  keycloak: 'the sign-in pages the browser is sent to',
+  minio: "the S3 API the browser fetches the images' presigned URLs from",
 };
+const GATEWAY_ADDRESS = /^\$\{GATEWAY_BIND_ADDRESS:-127\.0\.0\.1\}$/;
+const MANAGEMENT_PORT = '9080';
 
 const file = process.argv[2];
 if (!file) {
@@ -36,10 +33,16 @@ const services = (doc && doc.services) || {};
 const names = new Set(Object.keys(services));
 const findings = [];
 
-function envNames(environment) {
-  if (!environment) return [];
-  if (Array.isArray(environment)) return environment.map((e) => String(e).split('=')[0]);
-  return Object.keys(environment);
+// {hostIp, published, target} of a short ("[HOST_IP:]PUBLISHED:TARGET", HOST_IP possibly ${VAR:-default}) or long
+// port entry; hostIp is "" where compose would publish on every address.
+function publishedPort(port) {
+  if (typeof port === 'object') return { hostIp: port.host_ip || '', published: port.published, target: port.target };
+  const text = String(port).replace(/\/(tcp|udp)$/, '');
+  const variable = /^(\$\{[^}]*\}):(.*)$/.exec(text);
+  const parts = (variable ? variable[2] : text).split(':');
+  const target = parts.pop();
+  const published = parts.pop() || target;
+  return { hostIp: variable ? variable[1] : parts.join(':'), published, target };
 }
 
 for (const [name, svc] of Object.entries(services)) {
@@ -67,15 +70,23 @@ for (const [name, svc] of Object.entries(services)) {
     findings.push(`service "${name}": neither image nor build`);
   }
 
-  if (ALLOWED_ENV[name]) {
-    const allowed = new Set(ALLOWED_ENV[name]);
-    for (const env of envNames(svc.environment)) {
-      if (!allowed.has(env)) findings.push(`service "${name}": environment ${env} is not read by ${name}`);
+  for (const port of svc.ports || []) {
+    const { hostIp, published, target } = publishedPort(port);
+    const where = `service "${name}": port ${published}:${target}`;
+    const gatewayAsked = name === 'gateway-service' && GATEWAY_ADDRESS.test(hostIp);
+    if (hostIp !== '127.0.0.1' && !gatewayAsked) {
+      findings.push(`${where} is published on ${hostIp || 'every address'}, not on 127.0.0.1`);
+    }
+    if (!svc.profiles && !PUBLISHED_BY_DEFAULT[name]) {
+      findings.push(`${where} is published, but only ${Object.keys(PUBLISHED_BY_DEFAULT).join(', ')} publish by default`);
+    }
+    if (String(target) === MANAGEMENT_PORT && SERVICES.includes(name)) {
+      findings.push(`${where} publishes the management port (/actuator)`);
     }
   }
 }
 
-for (const app of Object.keys(ALLOWED_ENV)) {
+for (const app of SERVICES) {
   if (!names.has(app)) findings.push(`application service "${app}" is missing`);
 }
 
@@ -83,4 +94,4 @@ if (findings.length) {
   for (const f of findings) console.log(f);
   process.exit(1);
 }
-console.log(`${names.size} services: depends_on targets, healthchecks, pinned images and environment names checked`);
+console.log(`${names.size} services: depends_on targets, healthchecks, pinned images, published ports (loopback; gateway, sign-in and S3 only) checked`);

@@ -5,9 +5,12 @@
 //     groups of its AsyncAPI application (and the Terraform map must equal the document), S3 on the image prefix
 //     for the two services that touch images, and is denied a list of things it must not do;
 //   - each execution role may read its own service's secrets and no other secret;
-//   - the deploy role's trust admits the OIDC subject the workflow's deploy job really presents and refuses a pull
-//     request, another branch, another environment and another repository; its iam:PassRole reaches only this
-//     system's task and execution roles, and only for ECS tasks.
+//   - the deploy role's trust admits the OIDC subject the workflow's deploy job really presents (under the
+//     repository's claim template, github_actions_repository_oidc_subject_claim_customization_template) and refuses
+//     the deploy workflow on another branch, another workflow, a pull request, a job without or in another
+//     environment and another repository; GitHub's deploy environment (github_repository_environment and its
+//     deployment policies) admits main only; its iam:PassRole reaches only this system's task and execution roles,
+//     and only for ECS tasks.
 // The trust policy's token.actions.githubusercontent.com:sub/aud conditions are evaluated here (StringEquals /
 // StringLike), because iam-simulate 0.1.173 does not know those context keys (see docs/deploy.md).
 // Usage: check-iam.cjs <repository root>
@@ -191,25 +194,37 @@ async function main() {
       `arn:aws:ecr:${region}:${ACCOUNT}:repository/${tf.vars.name}/${service}`, {}, true);
   }
 
-  // ---- deploy role: trust (subject of the real deploy job) and permissions
+  // ---- deploy role: trust. Jobs as GitHub would run them: the environment's branch policy decides whether a job
+  // may enter the deploy environment at all, the repository's claim template what subject its token has, and the
+  // trust policy whether STS admits that subject. The deploy job must get through; a job of another branch must be
+  // refused by the environment AND by STS (each on its own), and every other kind of job by STS.
   const repo = tf.vars.github_repository;
-  const subject = deployJobSubject(root, repo);
+  const github = githubSide(root, tf);
   const trust = JSON.parse(data.__get('aws_iam_policy_document').__get('deploy_assume').__get('json'));
-  const trustCases = [
-    [`the deploy job's own subject ${subject.subject} (${subject.why})`, subject.subject, 'sts.amazonaws.com', true],
-    ['a pull request', `repo:${repo}:pull_request`, 'sts.amazonaws.com', false],
-    ['another branch', `repo:${repo}:ref:refs/heads/feature-x`, 'sts.amazonaws.com', false],
-    ['another environment', `repo:${repo}:environment:staging`, 'sts.amazonaws.com', false],
-    ['another repository', subject.subject.replace(`repo:${repo}:`, 'repo:someone-else/persona-composer:'), 'sts.amazonaws.com', false],
-    ['another audience', subject.subject, 'https://example.com', false],
+  const deployJob = github.deployJob;
+  const other = (changes) => ({ ...deployJob, ...changes });
+  const jobCases = [
+    [`the deploy job (${deployJob.workflow} on ${deployJob.ref} in environment ${deployJob.environment})`, deployJob, true, true],
+    [`the deploy workflow on another branch in environment ${deployJob.environment}`, other({ ref: 'refs/heads/feature-x' }), false, false],
+    [`another workflow on ${deployJob.ref} in environment ${deployJob.environment}`, other({ workflow: '.github/workflows/other.yml' }), true, false],
+    ['a pull request', other({ environment: null, event: 'pull_request', ref: 'refs/pull/7/merge' }), true, false],
+    [`a job on ${deployJob.ref} without an environment`, other({ environment: null }), true, false],
+    ['a job in another environment', other({ environment: 'staging' }), true, false],
+    ['a job of another repository', other({ repo: 'someone-else/persona-composer' }), true, false],
   ];
-  for (const [label, sub, aud, allowed] of trustCases) {
+  for (const [label, job, githubMayAdmit, stsMustAdmit] of jobCases) {
     checked++;
-    const admitted = trustAdmits(trust, sub, aud);
-    if (admitted !== allowed) {
-      findings.push(`deploy role trust: ${label}: ${admitted ? 'admitted' : 'refused'}, must be ${allowed ? 'admitted' : 'refused'}`);
+    const sub = github.subject(job);
+    const entersEnvironment = job.repo !== repo || github.environmentAdmits(job);
+    if (stsMustAdmit && !entersEnvironment) findings.push(`GitHub environment ${job.environment}: ${label} may not run in it, must be allowed`);
+    if (!githubMayAdmit && entersEnvironment) findings.push(`GitHub environment ${job.environment}: ${label} may run in it (its branch policy must allow ${github.deployBranch} only)`);
+    const admitted = trustAdmits(trust, sub, 'sts.amazonaws.com');
+    if (admitted !== stsMustAdmit) {
+      findings.push(`deploy role trust: ${label}, subject ${sub}: ${admitted ? 'admitted' : 'refused'}, must be ${stsMustAdmit ? 'admitted' : 'refused'}`);
     }
   }
+  checked++;
+  if (trustAdmits(trust, github.subject(deployJob), 'https://example.com')) findings.push('deploy role trust: another audience: admitted, must be refused');
   const deployPolicy = JSON.parse(data.__get('aws_iam_policy_document').__get('deploy').__get('json'));
   const deployPrincipal = `arn:aws:iam::${ACCOUNT}:role/${tf.vars.name}-github-deploy`;
   const dep = (action, resource, context, allowed) =>
@@ -236,24 +251,58 @@ async function main() {
     for (const f of findings) console.log(f);
     process.exit(1);
   }
-  console.log(`${checked} IAM decisions simulated: task roles (Kafka per asyncapi.yaml, S3, denials), execution roles (own secrets only), deploy role trust (${subject.subject}) and PassRole`);
+  console.log(`${checked} IAM decisions simulated: task roles (Kafka per asyncapi.yaml, S3, denials), execution roles (own secrets only), deploy role trust (${github.subject(github.deployJob)}; GitHub environment and other jobs) and PassRole`);
 }
 
-// The subject GitHub puts in the OIDC token of the job that assumes the deploy role.
-function deployJobSubject(root, repo) {
-  const file = path.join(root, '.github/workflows/deploy.yml');
-  const wf = yaml.load(fs.readFileSync(file, 'utf8'));
-  for (const [id, job] of Object.entries(wf.jobs || {})) {
-    const assumes = (job.steps || []).some((s) => String(s.uses || '').startsWith('aws-actions/configure-aws-credentials@'));
-    if (!assumes) continue;
-    if (job.environment) {
-      const env = typeof job.environment === 'string' ? job.environment : job.environment.name;
-      return { subject: `repo:${repo}:environment:${env}`, why: `job ${id} runs in environment ${env}` };
+// What GitHub does with a job, from the workflow and the Terraform of the GitHub side (deploy_role.tf):
+//   deployJob: the job that assumes the deploy role, as the workflow runs it (repository, workflow file, ref,
+//     environment, event);
+//   subject(job): its OIDC token's subject under the repository's claim template (GitHub's default without one);
+//   environmentAdmits(job): whether the environment's deployment branch policy lets the job's branch in.
+function githubSide(root, tf) {
+  const repo = tf.vars.github_repository;
+  const workflow = '.github/workflows/deploy.yml';
+  const wf = yaml.load(fs.readFileSync(path.join(root, workflow), 'utf8'));
+  const [id, job] = Object.entries(wf.jobs || {}).find(([, j]) =>
+    (j.steps || []).some((s) => String(s.uses || '').startsWith('aws-actions/configure-aws-credentials@'))) || [];
+  if (!job) throw new Error(`${workflow}: no job uses aws-actions/configure-aws-credentials`);
+  const environment = job.environment ? (typeof job.environment === 'string' ? job.environment : job.environment.name) : null;
+  const branch = (((wf.on || wf.true || {}).push || {}).branches || ['main'])[0];
+  const deployJob = { id, repo, workflow, ref: `refs/heads/${branch}`, environment, event: 'push' };
+
+  const template = tf.resourceInstances('github_actions_repository_oidc_subject_claim_customization_template')
+    .find((t) => t.__get('repository') === repo.split('/')[1]);
+  const keys = template && template.__get('use_default') === false ? template.__get('include_claim_keys') : null;
+  const context = (j) => (j.environment ? `environment:${j.environment}` : j.event === 'pull_request' ? 'pull_request' : `ref:${j.ref}`);
+  const claim = (j, key) => {
+    switch (key) {
+      case 'repo': return `repo:${j.repo}`;
+      case 'context': return context(j);
+      case 'ref': return `ref:${j.ref}`;
+      case 'job_workflow_ref': return `job_workflow_ref:${j.repo}/${j.workflow}@${j.ref}`;
+      case 'environment': return j.environment ? `environment:${j.environment}` : null;
+      default: throw new Error(`claim template key ${key} is not known to this simulation`);
     }
-    const branches = ((wf.on || wf.true || {}).push || {}).branches || ['main'];
-    return { subject: `repo:${repo}:ref:refs/heads/${branches[0]}`, why: `job ${id} runs on a push to ${branches[0]}` };
-  }
-  throw new Error('.github/workflows/deploy.yml: no job uses aws-actions/configure-aws-credentials');
+  };
+  const subject = (j) => (keys ? keys.map((k) => claim(j, k)).filter(Boolean).join(':') : `repo:${j.repo}:${context(j)}`);
+
+  const env = tf.resourceInstances('github_repository_environment').find((e) => e.__get('environment') === environment);
+  const policy = env ? (env.body.deployment_branch_policy ? env.__get('deployment_branch_policy')[0] : null) : null;
+  const patterns = tf.resourceInstances('github_repository_environment_deployment_policy')
+    .filter((p) => env && p.__get('environment') === env.__get('environment') && p.body.branch_pattern !== undefined)
+    .map((p) => p.__get('branch_pattern'));
+  // GitHub's branch patterns are fnmatch-like: * never crosses "/", ** does.
+  const matches = (pattern, name) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*').replace(/\?/g, '.')}$`).test(name);
+  const environmentAdmits = (j) => {
+    if (!env || j.environment !== environment) return true; // an environment not managed here restricts nothing
+    if (!policy) return true;
+    // protected_branches: which branches are protected is not known here, so any branch may be one.
+    if (!policy.custom_branch_policies) return true;
+    const branchName = j.ref.replace(/^refs\/heads\//, '');
+    return j.ref.startsWith('refs/heads/') && patterns.some((p) => matches(p, branchName));
+  };
+  return { deployJob, deployBranch: branch, subject, environmentAdmits };
 }
 
 // StringEquals / StringLike on the token's sub and aud, as STS evaluates AssumeRoleWithWebIdentity.

@@ -2,25 +2,32 @@
 // Offline Terraform check (there is no terraform binary here): parses every .tf file under a directory
 // with HashiCorp's HCL parser (@cdktn/hcl2json) and checks
 //   - syntax (parse errors are findings),
-//   - resource and data source types, their argument and nested block names, against the
-//     hashicorp/aws provider schema extracted to deploy/schemas/aws-provider-schema.json,
+//   - resource, data source and ephemeral resource types, their argument and nested block names, against the
+//     provider schemas in deploy/schemas/<provider>-provider-schema.json (aws, github, random: extracted by
+//     extract-provider-schema.cjs); a type of a provider without a schema is a finding,
+//   - every module directory declares each provider it uses in required_providers (else Terraform would look
+//     for hashicorp/<name>, which is wrong for integrations/github),
 //   - every variable and output has a description,
 //   - local module sources point at an existing directory,
 //   - an s3 backend uses S3-native locking (use_lockfile = true),
 //   - no static AWS keys in provider blocks.
 // It knows nothing of types, required arguments or references: `terraform validate` in CI does that.
-// Usage: check-terraform.cjs <terraform dir> <aws-provider-schema.json>
+// Usage: check-terraform.cjs <terraform dir> <schemas dir>
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const hcl = require('@cdktn/hcl2json');
 
-const [, , tfDir, schemaFile] = process.argv;
-if (!tfDir || !schemaFile) {
-  console.error('usage: check-terraform.cjs <terraform dir> <aws-provider-schema.json>');
+const [, , tfDir, schemasDir] = process.argv;
+if (!tfDir || !schemasDir) {
+  console.error('usage: check-terraform.cjs <terraform dir> <schemas dir>');
   process.exit(2);
 }
-const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
+// provider name (the type prefix before the first "_") => {resource, data, ephemeral}
+const schemas = Object.fromEntries(fs.readdirSync(schemasDir)
+  .filter((f) => f.endsWith('-provider-schema.json'))
+  .map((f) => [f.replace('-provider-schema.json', ''), JSON.parse(fs.readFileSync(path.join(schemasDir, f), 'utf8'))]));
+const KINDS = ['resource', 'data', 'ephemeral'];
 const META_ARGS = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection']);
 const findings = [];
 
@@ -72,6 +79,9 @@ function checkBody(body, spec, where, file, topLevel) {
 async function main() {
   const files = tfFiles(tfDir);
   if (files.length === 0) findings.push(`${tfDir}: no .tf files found`);
+  const usedProviders = new Map(); // module dir => Set<provider>
+  const declaredProviders = new Map(); // module dir => Set<provider>
+  const addTo = (map, dir, name) => map.set(dir, (map.get(dir) || new Set()).add(name));
   for (const file of files) {
     const rel = path.relative(process.cwd(), file);
     let doc;
@@ -81,12 +91,19 @@ async function main() {
       findings.push(`${rel}: HCL parse error: ${String(e.message || e).replace(/\s+/g, ' ')}`);
       continue;
     }
-    for (const kind of ['resource', 'data']) {
+    for (const kind of KINDS) {
       for (const [type, instances] of Object.entries(doc[kind] || {})) {
-        const spec = schema[kind][type];
+        const provider = type.split('_')[0];
+        addTo(usedProviders, path.dirname(file), provider);
+        const schema = schemas[provider];
+        if (!schema) {
+          findings.push(`${rel}: ${kind} "${type}": no schema of provider "${provider}" in deploy/schemas`);
+          continue;
+        }
+        const spec = (schema[kind] || {})[type];
         if (!spec) {
-          if (type.startsWith('aws_')) findings.push(`${rel}: unknown ${kind} type "${type}" (not in hashicorp/aws)`);
-          continue; // other providers' types are not covered by the schema
+          findings.push(`${rel}: unknown ${kind} type "${type}" (not in ${schema.provider || provider})`);
+          continue;
         }
         for (const [name, bodies] of Object.entries(instances)) {
           for (const body of blockBodies(bodies)) checkBody(body, spec, `${kind}.${type}.${name}`, rel, true);
@@ -114,6 +131,9 @@ async function main() {
       }
     }
     for (const tf of blockBodies(doc.terraform)) {
+      for (const required of blockBodies(tf.required_providers)) {
+        for (const name of Object.keys(required)) addTo(declaredProviders, path.dirname(file), name);
+      }
       for (const s3 of blockBodies((tf.backend || {}).s3)) {
         if (s3.use_lockfile !== true) findings.push(`${rel}: backend "s3" without use_lockfile = true`);
         if ('dynamodb_table' in s3) findings.push(`${rel}: backend "s3" uses the deprecated dynamodb_table lock`);
@@ -127,11 +147,17 @@ async function main() {
       }
     }
   }
+  for (const [dir, used] of usedProviders) {
+    const declared = declaredProviders.get(dir) || new Set();
+    for (const provider of used) {
+      if (!declared.has(provider)) findings.push(`${path.relative(process.cwd(), dir)}: uses provider "${provider}" without declaring it in required_providers`);
+    }
+  }
   if (findings.length) {
     for (const f of findings) console.log(f);
     process.exit(1);
   }
-  console.log(`${files.length} .tf files parsed; resource/data names, variable/output descriptions, module sources and backend checked`);
+  console.log(`${files.length} .tf files parsed; resource/data/ephemeral names (${Object.values(schemas).map((s) => s.provider).filter(Boolean).join(', ')}), required_providers, variable/output descriptions, module sources and backend checked`);
 }
 
 main().catch((e) => {

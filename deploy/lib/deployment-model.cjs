@@ -18,8 +18,8 @@ const EXAMPLE_VARIABLES = {
   public_base_url: 'https://personas.example.com',
 };
 
-async function loadTerraform(root) {
-  return loadRoot(path.join(root, 'terraform/envs/prod'), EXAMPLE_VARIABLES);
+async function loadTerraform(root, variables = EXAMPLE_VARIABLES) {
+  return loadRoot(path.join(root, 'terraform/envs/prod'), variables);
 }
 
 // { service: { sends: Set<topic>, receives: Map<topic, {group} | {groupPrefix}> } }

@@ -555,6 +555,14 @@ class ModuleInstance {
     });
   }
 
+  // Every instance of a managed resource type in this module (count: a list, for_each: a map of them).
+  resourceInstances(type) {
+    return Object.keys((this.cfg.resource || {})[type] || {}).flatMap((name) => {
+      const v = this.ref(type).__get(name);
+      return Array.isArray(v) ? v : typeof v.__get === 'function' ? [v] : Object.values(v);
+    });
+  }
+
   // The root's and every nested module instance (for cross-checks over all of them).
   moduleInstances(name) {
     const v = this.memoized(`module.${name}`, () => this.moduleCall(name));
@@ -624,6 +632,8 @@ class ResourceInstance {
         return `${region}_Example1`;
       case 'aws_cognito_user_pool_client.id':
         return 'examplewebclientid0000000000';
+      case 'aws_security_group.id':
+        return `sg-${this.fakeId().replace(/-/g, '').slice(0, 17)}`;
       case 'aws_ecs_cluster.arn':
         return `arn:aws:ecs:${region}:${ACCOUNT}:cluster/${nameArg('name')}`;
     }

@@ -1,8 +1,45 @@
 # The deploy workflow (.github/workflows/deploy.yml) authenticates with GitHub's OIDC token: no AWS key
-# is stored anywhere. Only the deploy job of var.github_repository may assume this role: it runs in the GitHub
-# environment var.github_environment, so its token's subject is repo:OWNER/REPO:environment:NAME (a job without
-# an environment would present repo:OWNER/REPO:ref:refs/heads/main instead). It may only push to the five
-# repositories, roll the five services to new task definition revisions and pass their own two roles to ECS tasks.
+# is stored anywhere. Only the deploy job of var.github_repository may assume this role, and only from main:
+#   - the GitHub environment var.github_environment, which the deploy job runs in, admits main only (GitHub refuses
+#     to start a job of another branch in it);
+#   - the repository's OIDC subject names the job's workflow file and ref besides the environment,
+#     repo:OWNER/REPO:environment:NAME:job_workflow_ref:OWNER/REPO/.github/workflows/deploy.yml@refs/heads/main,
+#     and the role trusts exactly that subject: a job of another branch or another workflow is refused by STS even
+#     if it got into the environment.
+# The role may only push to the five repositories, roll the five services to new task definition revisions and pass
+# their own two roles to ECS tasks.
+
+locals {
+  deploy_branch   = "main"
+  deploy_workflow = ".github/workflows/deploy.yml"
+  github_owner    = split("/", var.github_repository)[0]
+  github_name     = split("/", var.github_repository)[1]
+  # The subject GitHub gives the deploy job's token under the claim template below.
+  deploy_subject = "repo:${var.github_repository}:environment:${var.github_environment}:job_workflow_ref:${var.github_repository}/${local.deploy_workflow}@refs/heads/${local.deploy_branch}"
+}
+
+resource "github_repository_environment" "deploy" {
+  repository  = local.github_name
+  environment = var.github_environment
+
+  deployment_branch_policy {
+    protected_branches     = false
+    custom_branch_policies = true
+  }
+}
+
+resource "github_repository_environment_deployment_policy" "deploy_branch" {
+  repository     = local.github_name
+  environment    = github_repository_environment.deploy.environment
+  branch_pattern = local.deploy_branch
+}
+
+# Every OIDC token of the repository's jobs gets this subject shape (no other workflow here uses OIDC).
+resource "github_actions_repository_oidc_subject_claim_customization_template" "deploy" {
+  repository         = local.github_name
+  use_default        = false
+  include_claim_keys = ["repo", "context", "job_workflow_ref"]
+}
 
 resource "aws_iam_openid_connect_provider" "github" {
   count = var.create_github_oidc_provider ? 1 : 0
@@ -36,7 +73,7 @@ data "aws_iam_policy_document" "deploy_assume" {
     condition {
       test     = "StringEquals"
       variable = "token.actions.githubusercontent.com:sub"
-      values   = ["repo:${var.github_repository}:environment:${var.github_environment}"]
+      values   = [local.deploy_subject]
     }
   }
 }

@@ -11,6 +11,8 @@ locals {
     storage-service = { port = 8084, server = false }
   }
   workers = toset(["persona-service", "image-service", "motto-service", "storage-service"])
+  # Every service's /actuator (MANAGEMENT_SERVER_PORT): container health checks, and the ALB's for the gateway.
+  management_port = 9080
 
   persona_service_uri = "http://persona-service:${local.services["persona-service"].port}"
   image_service_url   = "http://image-service:${local.services["image-service"].port}"
@@ -24,6 +26,10 @@ locals {
     var.openai_enabled ? { OPENAI_API_KEY = "OpenAI API key (image and motto generation)" } : {},
     var.replicate_enabled ? { REPLICATE_API_TOKEN = "Replicate API token (OpenJourney)" } : {},
   )
+  # Made by Terraform, in neither plan nor state (modules/secrets): nobody has to choose or keep them.
+  generated_secret_descriptions = {
+    PERSONA_VOTER_SECRET = "Key of the HMAC that turns a voter's address into a pseudonym when sign-in is open to anyone without a principal"
+  }
   secret = module.secrets.secret_arns
 
   # Sign-in: Cognito (created below) unless an external OpenID issuer is given.
@@ -44,7 +50,6 @@ locals {
         IMAGE_SERVICE_URL          = local.image_service_url
         PERSONA_DEFAULT_MODEL      = var.default_image_model
         PERSONA_ANONYMOUS_MODELS   = var.anonymous_models
-        PERSONA_FREE_MODELS        = var.free_models
         PERSONA_OIDC_ISSUER_URI    = local.oidc_issuer_uri
         PERSONA_OIDC_CLIENT_ID     = local.oidc_client_id
         PERSONA_TRUSTED_PROXY_HOPS = "1"
@@ -52,18 +57,18 @@ locals {
       var.oidc_audience == "" ? {} : { PERSONA_OIDC_AUDIENCE = var.oidc_audience },
       var.admins == "" ? {} : { PERSONA_ADMINS = var.admins },
     )
+    # Who is an admin and which models anonymous callers may use is the gateway's decision; persona-service only
+    # counts the quotas.
     persona-service = merge(
       {
-        MONGODB_DB               = var.mongodb_database
-        S3_BUCKET_NAME           = module.s3.bucket_name
-        AWS_REGION               = var.region
-        S3_PRESIGN_TTL           = "60s"
-        PERSONA_ANONYMOUS_MODELS = var.anonymous_models
-        PERSONA_FREE_MODELS      = var.free_models
-        PERSONA_DAILY_QUOTA      = tostring(var.daily_quota)
-        PERSONA_DAILY_BUDGET     = tostring(var.daily_budget)
+        MONGODB_DB           = var.mongodb_database
+        S3_BUCKET_NAME       = module.s3.bucket_name
+        AWS_REGION           = var.region
+        S3_PRESIGN_TTL       = "60s"
+        PERSONA_FREE_MODELS  = var.free_models
+        PERSONA_DAILY_QUOTA  = tostring(var.daily_quota)
+        PERSONA_DAILY_BUDGET = tostring(var.daily_budget)
       },
-      var.admins == "" ? {} : { PERSONA_ADMINS = var.admins },
       # DocumentDB's certificates come from the Amazon RDS CAs, which the JDK does not trust: an SSL bundle of
       # the CA file baked into the image, for the MongoDB client only (no JVM-wide trust store).
       var.mongodb_provider != "documentdb" ? {} : {
@@ -92,7 +97,10 @@ locals {
   }
 
   secrets = {
-    gateway-service = { PERSONA_API_KEYS = local.secret["PERSONA_API_KEYS"] }
+    gateway-service = {
+      PERSONA_API_KEYS     = local.secret["PERSONA_API_KEYS"]
+      PERSONA_VOTER_SECRET = local.secret["PERSONA_VOTER_SECRET"]
+    }
     persona-service = { MONGODB_URI = local.secret["MONGODB_URI"] }
     image-service = merge(
       var.openai_enabled ? { OPENAI_API_KEY = local.secret["OPENAI_API_KEY"] } : {},
@@ -128,8 +136,9 @@ module "cluster" {
 module "secrets" {
   source = "../../modules/secrets"
 
-  name_prefix = var.name
-  secrets     = local.secret_descriptions
+  name_prefix       = var.name
+  secrets           = local.secret_descriptions
+  generated_secrets = local.generated_secret_descriptions
 }
 
 module "s3" {
@@ -166,6 +175,7 @@ module "cognito" {
   name          = var.name
   domain_prefix = var.cognito_domain_prefix != "" ? var.cognito_domain_prefix : var.name
   callback_urls = ["${trimsuffix(var.public_base_url, "/")}/"]
+  self_sign_up  = var.cognito_self_sign_up
 }
 
 module "alb" {
@@ -176,6 +186,7 @@ module "alb" {
   public_subnet_ids        = module.network.public_subnet_ids
   certificate_arn          = var.certificate_arn
   target_port              = local.services["gateway-service"].port
+  health_check_port        = local.management_port
   target_security_group_id = module.service["gateway-service"].security_group_id
 }
 
@@ -185,8 +196,9 @@ module "service" {
 
   name           = each.key
   name_prefix    = var.name
-  image          = "${module.ecr.repository_urls[each.key]}:${var.image_tag}"
-  container_port = each.value.port
+  image           = "${module.ecr.repository_urls[each.key]}:${var.image_tag}"
+  container_port  = each.value.port
+  management_port = local.management_port
   cpu            = var.task_sizes[each.key].cpu
   memory         = var.task_sizes[each.key].memory
   desired_count  = contains(local.workers, each.key) ? var.worker_autoscaling.min_capacity : var.gateway_desired_count
@@ -214,6 +226,16 @@ resource "aws_vpc_security_group_ingress_rule" "gateway_from_alb" {
   ip_protocol                  = "tcp"
   from_port                    = local.services["gateway-service"].port
   to_port                      = local.services["gateway-service"].port
+  referenced_security_group_id = module.alb.security_group_id
+}
+
+# The management port is reached by the ALB's target health check only (container health checks run inside the task).
+resource "aws_vpc_security_group_ingress_rule" "gateway_health_from_alb" {
+  security_group_id            = module.service["gateway-service"].security_group_id
+  description                  = "Target health checks from the ALB (management port)"
+  ip_protocol                  = "tcp"
+  from_port                    = local.management_port
+  to_port                      = local.management_port
   referenced_security_group_id = module.alb.security_group_id
 }
 

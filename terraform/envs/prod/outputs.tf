@@ -64,6 +64,11 @@ output "oidc_issuer_uri" {
 }
 
 output "cognito_hosted_ui_url" {
-  description = "Cognito hosted sign-in pages (null with an external issuer); create users with aws cognito-idp admin-create-user."
+  description = "Cognito hosted sign-in pages (null with an external issuer)."
   value       = one(module.cognito[*].hosted_ui_url)
+}
+
+output "cognito_user_pool_id" {
+  description = "Cognito user pool (null with an external issuer): create accounts with aws cognito-idp admin-create-user --user-pool-id (docs/deploy.md)."
+  value       = one(module.cognito[*].user_pool_id)
 }

@@ -43,7 +43,7 @@ variable "github_repository" {
 }
 
 variable "github_environment" {
-  description = "GitHub environment of the deploy job (.github/workflows/deploy.yml `environment:`); its OIDC subject is repo:OWNER/REPO:environment:NAME."
+  description = "GitHub environment of the deploy job (.github/workflows/deploy.yml `environment:`), managed here: only main may deploy to it."
   type        = string
   default     = "production"
 }
@@ -194,6 +194,12 @@ variable "oidc_audience" {
   default     = ""
 }
 
+variable "cognito_self_sign_up" {
+  description = "Let anyone create an account on the Cognito hosted UI. Each account has its own daily quota and vote, so one person can multiply both (docs/deploy.md); false: accounts are made with aws cognito-idp admin-create-user."
+  type        = bool
+  default     = false
+}
+
 variable "cognito_domain_prefix" {
   description = "Hosted UI domain prefix of the Cognito user pool (globally unique per region); empty = var.name."
   type        = string
@@ -225,7 +231,7 @@ variable "daily_budget" {
 }
 
 variable "admins" {
-  description = "PERSONA_ADMINS: principals (token sub or key:<name>) that may delete any image (comma separated); empty = none."
+  description = "PERSONA_ADMINS: principal ids (user:<token sub> or key:<name>) that may delete any image (comma separated); empty = none."
   type        = string
   default     = ""
 }

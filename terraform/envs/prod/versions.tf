@@ -1,11 +1,21 @@
 terraform {
-  # use_lockfile (S3-native state locking) needs Terraform 1.10 or later.
-  required_version = ">= 1.10"
+  # use_lockfile (S3-native state locking) needs Terraform 1.10 or later, write-only arguments (the generated
+  # secrets) 1.11.
+  required_version = ">= 1.11"
 
   required_providers {
     aws = {
       source  = "hashicorp/aws"
       version = "~> 6.25"
+    }
+    # The deploy environment and the OIDC subject of the repository (deploy_role.tf); token from GITHUB_TOKEN.
+    github = {
+      source  = "integrations/github"
+      version = "~> 6.9"
+    }
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.7, >= 3.7.1"
     }
   }
 
@@ -29,4 +39,8 @@ provider "aws" {
       ManagedBy   = "terraform"
     }
   }
+}
+
+provider "github" {
+  owner = local.github_owner
 }

@@ -34,6 +34,15 @@ resource "aws_vpc_security_group_egress_rule" "targets" {
   referenced_security_group_id = var.target_security_group_id
 }
 
+resource "aws_vpc_security_group_egress_rule" "target_health" {
+  security_group_id            = aws_security_group.this.id
+  description                  = "Target health checks on the gateway tasks' management port"
+  ip_protocol                  = "tcp"
+  from_port                    = var.health_check_port
+  to_port                      = var.health_check_port
+  referenced_security_group_id = var.target_security_group_id
+}
+
 resource "aws_lb" "this" {
   name                       = var.name
   load_balancer_type         = "application"
@@ -54,7 +63,9 @@ resource "aws_lb_target_group" "this" {
   vpc_id               = var.vpc_id
   deregistration_delay = 30
 
+  # On the management port: the traffic port never serves /actuator.
   health_check {
+    port                = tostring(var.health_check_port)
     path                = var.health_check_path
     matcher             = "200"
     interval            = 15
@@ -92,8 +103,8 @@ resource "aws_lb_listener" "https" {
   }
 }
 
-# /actuator (health details, metrics and whatever is exposed later) is for the load balancer's own health check
-# and for scrapers inside the VPC, never for the internet: the listener answers it itself, before any forward.
+# /actuator is served on the tasks' management port only, which no listener forwards to; the listener still answers
+# /actuator itself, before any forward, so no spelling of it reaches the gateway's public port from the internet.
 resource "aws_lb_listener_rule" "actuator_not_public" {
   listener_arn = aws_lb_listener.https.arn
   priority     = 1

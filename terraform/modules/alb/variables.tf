@@ -29,8 +29,14 @@ variable "target_security_group_id" {
   type        = string
 }
 
+variable "health_check_port" {
+  description = "Port of the target health check: the gateway's management port (MANAGEMENT_SERVER_PORT), never the traffic port."
+  type        = number
+  default     = 9080
+}
+
 variable "health_check_path" {
-  description = "Target health check path on the gateway: its readiness group (the load balancer sends traffic only to tasks that can serve it). The ALB probes the targets directly, so the /actuator rule of the listener does not apply to it."
+  description = "Target health check path on the gateway's management port: its readiness group (the load balancer sends traffic only to tasks that can serve it). The ALB probes the targets directly, so the /actuator rule of the listener does not apply to it."
   type        = string
   default     = "/actuator/health/readiness"
 }

@@ -1,6 +1,7 @@
 # Sign-in for the web page and API clients: a Cognito user pool with its hosted UI and one public client
 # (authorization code + PKCE in the browser, no client secret). The gateway validates the pool's access tokens
-# (issuer below); it never sees a password.
+# (issuer below); it never sees a password. Accounts are made by an operator (aws cognito-idp admin-create-user)
+# unless self_sign_up opens the pool: every account has its own daily quota and its own vote (docs/deploy.md).
 
 data "aws_region" "current" {}
 
@@ -10,6 +11,10 @@ resource "aws_cognito_user_pool" "this" {
   auto_verified_attributes = ["email"]
   deletion_protection      = "ACTIVE"
   mfa_configuration        = "OPTIONAL"
+
+  admin_create_user_config {
+    allow_admin_create_user_only = !var.self_sign_up
+  }
 
   software_token_mfa_configuration {
     enabled = true

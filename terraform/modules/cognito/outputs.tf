@@ -12,3 +12,8 @@ output "hosted_ui_url" {
   description = "Base URL of the hosted sign-in pages."
   value       = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${data.aws_region.current.region}.amazoncognito.com"
 }
+
+output "user_pool_id" {
+  description = "Id of the user pool (aws cognito-idp admin-create-user --user-pool-id)."
+  value       = aws_cognito_user_pool.this.id
+}

@@ -12,3 +12,9 @@ variable "callback_urls" {
   description = "Redirect (and sign-out) URLs of the web page, e.g. https://personas.example.com/."
   type        = list(string)
 }
+
+variable "self_sign_up" {
+  description = "Let anyone create an account on the hosted UI (false: only an operator creates accounts)."
+  type        = bool
+  default     = false
+}

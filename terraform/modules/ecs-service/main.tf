@@ -6,18 +6,29 @@ data "aws_region" "current" {}
 locals {
   family = "${var.name_prefix}-${var.name}"
 
+  # Actuator listens on a port of its own (Spring's management.server.port), which only the container's health
+  # check and, for the gateway, the load balancer's target health check reach: never the public or service port.
+  environment = merge(var.environment, { MANAGEMENT_SERVER_PORT = tostring(var.management_port) })
+
   container_definition = {
     name      = var.name
     image     = var.image
     essential = true
     user      = "10001:10001"
-    portMappings = [{
-      name          = "http"
-      containerPort = var.container_port
-      protocol      = "tcp"
-      appProtocol   = "http"
-    }]
-    environment = [for key in sort(keys(var.environment)) : { name = key, value = var.environment[key] }]
+    portMappings = [
+      {
+        name          = "http"
+        containerPort = var.container_port
+        protocol      = "tcp"
+        appProtocol   = "http"
+      },
+      {
+        name          = "management"
+        containerPort = var.management_port
+        protocol      = "tcp"
+      },
+    ]
+    environment = [for key in sort(keys(local.environment)) : { name = key, value = local.environment[key] }]
     secrets     = [for key in sort(keys(var.secrets)) : { name = key, valueFrom = var.secrets[key] }]
     # The root filesystem is read-only; the JVM and Tomcat/Netty only write to /tmp (a task volume).
     readonlyRootFilesystem = true
@@ -27,7 +38,7 @@ locals {
     # Liveness only (is the process working?): a Kafka, database or S3 blip must not make ECS replace every task of
     # every service at once. Whether a task can take traffic (readiness) is the load balancer's question.
     healthCheck = {
-      command     = ["CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${var.container_port} && printf 'GET ${var.liveness_path} HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+      command     = ["CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${var.management_port} && printf 'GET ${var.liveness_path} HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
       interval    = 15
       timeout     = 5
       retries     = 4

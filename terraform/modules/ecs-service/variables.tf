@@ -14,8 +14,14 @@ variable "image" {
 }
 
 variable "container_port" {
-  description = "Port the service listens on (HTTP API and /actuator)."
+  description = "Port the service's HTTP API listens on (never /actuator)."
   type        = number
+}
+
+variable "management_port" {
+  description = "Port of /actuator (MANAGEMENT_SERVER_PORT): the container health check's, and the ALB target health check's for the gateway."
+  type        = number
+  default     = 9080
 }
 
 variable "liveness_path" {

@@ -13,3 +13,15 @@ variable "recovery_window_in_days" {
   type        = number
   default     = 7
 }
+
+variable "generated_secrets" {
+  description = "Secrets whose value Terraform generates (48 random letters and digits, never in plan or state): environment variable name => description."
+  type        = map(string)
+  default     = {}
+}
+
+variable "generated_secrets_version" {
+  description = "Version of the generated values: raising it writes new ones (services read them when their tasks restart)."
+  type        = number
+  default     = 1
+}

@@ -14,7 +14,7 @@ public final class DevStackMain {
 
     private static final String USAGE = """
             usage: java -jar devstack.jar infra [--data-dir DIR]
-                   java -jar devstack.jar oidc [--port N]
+                   java -jar devstack.jar oidc [--port N] [--cognito [--hosted-ui-port M]]
 
               infra   start a Kafka KRaft broker on 9092, a MongoDB wire-protocol server on 27017 and an
                       S3-compatible server on 9000 (bucket persona-images), keeping data under DIR
@@ -22,7 +22,9 @@ public final class DevStackMain {
                       DEVSTACK_S3_PORT. S3 credentials: devstack / devstack-secret.
               oidc    start an OpenID provider with issuer http://localhost:N (default 9100, DEVSTACK_OIDC_PORT),
                       form login for the users in DEVSTACK_USERS (default demo:demo,alice:alice) and the
-                      public client persona-web (authorization code + PKCE).
+                      public client persona-web (authorization code + PKCE). --cognito: shaped like an
+                      Amazon Cognito user pool (sign-in and token endpoints on the hosted UI's port M, default
+                      N + 1; generated client ids; Cognito's token claims).
             """;
 
     private DevStackMain() {

@@ -1,5 +1,7 @@
 package com.personacomposer.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,13 +46,20 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    /** Waits (up to 60 s) until the request has completed. */
+    /** As a signed-in caller: {@code Authorization: Bearer <token>}. */
+    Reply get(String path, String bearerToken) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearerToken).GET());
+    }
+
+    /** Waits up to 60 s for the request to complete (a failed or stalled one fails the test). */
     void awaitCompleted(String requestId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!"COMPLETED".equals(get("/api/requests/" + requestId).body().get("status").asString())) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("request " + requestId + " did not complete within 60 s");
+        while (true) {
+            JsonNode status = get("/api/requests/" + requestId).body();
+            if ("COMPLETED".equals(status.get("status").asString())) {
+                return;
             }
+            assertThat(System.nanoTime()).as("request completes within 60 s: %s", status).isLessThan(deadline);
             ServiceProcesses.sleep(100);
         }
     }
@@ -60,9 +69,7 @@ final class Api {
         String slug = null;
         for (int i = 0; i < images; i++) {
             Reply accepted = post("/api/personas", "{\"name\": \"" + name + "\", \"force\": true}");
-            if (accepted.status() != 202) {
-                throw new AssertionError("create answered " + accepted.status() + ": " + accepted.raw());
-            }
+            assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
             slug = accepted.body().get("slug").asString();
             awaitCompleted(accepted.body().get("requestId").asString());
         }

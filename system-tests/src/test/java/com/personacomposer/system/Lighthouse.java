@@ -88,7 +88,7 @@ final class Lighthouse {
                 "--output-path=" + file, "--only-categories=" + String.join(",", CATEGORIES),
                 "--chrome-flags=" + String.join(" ", Chromium.FLAGS)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("CHROME_PATH", Chromium.BINARY.toString());
+        builder.environment().put("CHROME_PATH", Chromium.CHROMIUM.toString());
         Process lighthouse = builder.start();
         if (!lighthouse.waitFor(4, TimeUnit.MINUTES) || lighthouse.exitValue() != 0) {
             lighthouse.destroyForcibly();

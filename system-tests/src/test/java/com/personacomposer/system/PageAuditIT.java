@@ -54,7 +54,7 @@ class PageAuditIT {
         Api api = new Api(base);
         String slug = api.createImages("Audited " + UUID.randomUUID().toString().substring(0, 6), 3);
         personaPage = base + "/p/" + Api.segment(slug);
-        browser = Chromium.start(1280, 1400);
+        browser = Chromium.open();
     }
 
     @AfterAll

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The five PACKAGED service jars, each a separate JVM on free ports, wired to the given infrastructure exactly as a
- * deployment wires them: through environment variables only. Logs go to target/service-logs/{name}/.
+ * deployment wires them: through environment variables only ({@link #startWithExactly}: with nothing but a given
+ * environment each, as a container gets it). Logs go to target/service-logs/{name}/.
  */
 final class ServiceProcesses implements AutoCloseable {
 
@@ -27,21 +28,32 @@ final class ServiceProcesses implements AutoCloseable {
             List.of("persona-service", "image-service", "motto-service", "storage-service", "gateway-service");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Six JVMs starting on two busy cores have taken two minutes. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> serviceEnvironment = new LinkedHashMap<>();
+    private final boolean exactEnvironment;
     private final Path logs;
 
     private ServiceProcesses(String name, Infrastructure infra, Map<String, String> extraEnvironment) {
         this.logs = Path.of("target", "service-logs", name);
+        this.exactEnvironment = false;
         SERVICES.forEach(service -> ports.put(service, FreePorts.next()));
         environment.putAll(infra.serviceEnvironment());
         environment.put("PERSONA_SERVICE_URI", url("persona-service"));
         environment.put("IMAGE_SERVICE_URL", url("image-service"));
         environment.putAll(extraEnvironment);
+    }
+
+    private ServiceProcesses(String name, Map<String, Integer> ports, Map<String, Map<String, String>> environments) {
+        this.logs = Path.of("target", "service-logs", name);
+        this.exactEnvironment = true;
+        this.ports.putAll(ports);
+        this.serviceEnvironment.putAll(environments);
     }
 
     static ServiceProcesses start(String name, Infrastructure infra, Map<String, String> extraEnvironment) {
@@ -64,22 +76,36 @@ final class ServiceProcesses implements AutoCloseable {
                                           Map<String, Map<String, String>> perService, List<String> which) {
         ServiceProcesses services = new ServiceProcesses(name, infra, extraEnvironment);
         services.serviceEnvironment.putAll(perService);
+        return services.startAll(which);
+    }
+
+    /**
+     * The five jars, each with exactly {@code environments.get(service)} and nothing else (no variable of this JVM,
+     * no port chosen here): each listens on its own configuration's port, given as {@code ports}, and answers
+     * /actuator/health on MANAGEMENT_SERVER_PORT when its environment sets one.
+     */
+    static ServiceProcesses startWithExactly(String name, Map<String, Integer> ports,
+                                             Map<String, Map<String, String>> environments) {
+        return new ServiceProcesses(name, ports, environments).startAll(SERVICES);
+    }
+
+    private ServiceProcesses startAll(List<String> which) {
         try {
-            Files.createDirectories(services.logs);
+            Files.createDirectories(logs);
             for (String service : which) {
-                services.launch(service);
+                launch(service);
             }
             for (String service : which) {
-                services.awaitHealthy(service, Duration.ofSeconds(120));
+                awaitHealthy(service, START_TIMEOUT);
             }
         } catch (IOException e) {
-            services.close();
+            close();
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            services.close();
+            close();
             throw e;
         }
-        return services;
+        return this;
     }
 
     String url(String service) {
@@ -106,9 +132,14 @@ final class ServiceProcesses implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
+        if (exactEnvironment) {
+            builder.environment().clear();
+        }
         builder.environment().putAll(environment);
         builder.environment().putAll(serviceEnvironment.getOrDefault(service, Map.of()));
-        builder.environment().put("SERVER_PORT", String.valueOf(ports.get(service)));
+        if (!exactEnvironment) {
+            builder.environment().put("SERVER_PORT", String.valueOf(ports.get(service)));
+        }
         processes.put(service, builder.start());
     }
 
@@ -125,12 +156,13 @@ final class ServiceProcesses implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitHealthy(service, Duration.ofSeconds(120));
+        awaitHealthy(service, START_TIMEOUT);
     }
 
     private void awaitHealthy(String service, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI health = URI.create(url(service) + "/actuator/health");
+        String management = serviceEnvironment.getOrDefault(service, Map.of()).get("MANAGEMENT_SERVER_PORT");
+        URI health = URI.create((management == null ? url(service) : "http://127.0.0.1:" + management) + "/actuator/health");
         while (System.nanoTime() < deadline) {
             Process process = processes.get(service);
             if (!process.isAlive()) {

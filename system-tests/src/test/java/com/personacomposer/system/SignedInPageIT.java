@@ -1,27 +1,16 @@
 package com.personacomposer.system;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.personacomposer.devstack.EmbeddedInfrastructure;
 import com.personacomposer.devstack.FreePorts;
 import com.personacomposer.devstack.test.DevStackExtension;
 import com.personacomposer.devstack.test.OidcProviderProcess;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +26,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,11 +43,10 @@ import tools.jackson.databind.JsonNode;
 class SignedInPageIT {
 
     /** How long the stubbed provider takes to draw an image. */
-    private static final int DRAWING_MS = 4_000;
+    private static final Duration DRAWING = Duration.ofSeconds(4);
     private static final Duration URL_LIFETIME = Duration.ofSeconds(10);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static WireMockServer openAi;
+    private static OpenAiStub openAi;
     private static EmbeddedInfrastructure infra;
     private static ServiceProcesses services;
     private static OidcProviderProcess provider;
@@ -70,17 +57,14 @@ class SignedInPageIT {
     @BeforeAll
     static void startSystem() throws IOException {
         Chromium.assumeInstalled();
-        openAi = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        openAi.start();
-        String stub = "http://127.0.0.1:" + openAi.port();
-        stubOpenAi(stub);
+        openAi = OpenAiStub.start(DRAWING);
         infra = EmbeddedInfrastructure.forTests(Files.createTempDirectory("web-sign-in-"));
         int issuerPort = FreePorts.next();
         services = ServiceProcesses.start("web-sign-in", infra, Map.of(
                 "PERSONA_OIDC_ISSUER_URI", "http://localhost:" + issuerPort,
                 "OPENAI_API_KEY", "sk-web-test-key",
-                "OPENAI_BASE_URL", stub + "/v1",
-                "STORAGE_ALLOWED_IMAGE_HOSTS", "127.0.0.1:" + openAi.port(),
+                "OPENAI_BASE_URL", openAi.baseUrl(),
+                "STORAGE_ALLOWED_IMAGE_HOSTS", openAi.imageHost(),
                 "S3_PRESIGN_TTL", URL_LIFETIME.toSeconds() + "s",
                 "PERSONA_RATE_LIMIT_PER_MINUTE", "0"));
         gateway = services.gateway();
@@ -92,8 +76,7 @@ class SignedInPageIT {
             }
         }
         assertThat(dallE).as("image-service offers dall-e with the stubbed provider's key").isNotNull();
-        browser = Chromium.start(1280, 1400);
-        Files.createDirectories(SCREENSHOTS);
+        browser = Chromium.open();
     }
 
     @AfterAll
@@ -101,7 +84,7 @@ class SignedInPageIT {
         if (browser != null) {
             browser.quit();
         }
-        for (AutoCloseable part : new AutoCloseable[] {provider, services, infra}) {
+        for (AutoCloseable part : new AutoCloseable[] {provider, services, infra, openAi}) {
             try {
                 if (part != null) {
                     part.close();
@@ -109,9 +92,6 @@ class SignedInPageIT {
             } catch (Exception e) {
                 System.err.println("stopping " + part + ": " + e);
             }
-        }
-        if (openAi != null) {
-            openAi.stop();
         }
     }
 
@@ -169,7 +149,7 @@ class SignedInPageIT {
         wait(10).until(ExpectedConditions.textMatches(By.id("account-quota"), Pattern.compile(
                 "^" + (left - 1) + " of ")));
         assertThat(PageAuditIT.axe(browser, "persona page, signed in")).isEmpty();
-        screenshot("signed-in-persona.png");
+        Chromium.screenshot(browser, "signed-in-persona.png");
 
         // One's own vote shows as pressed (a new image has its creator's up vote); pressing it again withdraws it.
         wait(10).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.up"), "aria-pressed", "true"));
@@ -346,41 +326,7 @@ class SignedInPageIT {
         wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
     }
 
-    private static void stubOpenAi(String base) {
-        openAi.stubFor(get(urlEqualTo("/files/portrait.png"))
-                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(portrait())));
-        openAi.stubFor(post(urlEqualTo("/v1/images/generations")).willReturn(okJson("""
-                {"created": 1764144930, "data": [{"url": "%s/files/portrait.png", "revised_prompt": "A portrait"}]}
-                """.formatted(base)).withFixedDelay(DRAWING_MS)));
-        openAi.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson("""
-                {"id": "chatcmpl-web", "object": "chat.completion", "created": 1764144930, "model": "gpt-4o-mini",
-                 "choices": [{"index": 0, "message": {"role": "assistant", "content": "Signed, sealed, delivered.", "refusal": null},
-                              "finish_reason": "stop"}],
-                 "usage": {"prompt_tokens": 40, "completion_tokens": 6, "total_tokens": 46}}
-                """)));
-    }
-
-    private static byte[] portrait() {
-        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 64; x++) {
-            for (int y = 0; y < 64; y++) {
-                image.setRGB(x, y, new Color(40 + x * 2, 90, 200 - y * 2).getRGB());
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
-    }
-
     private static WebDriverWait wait(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-    }
-
-    private static void screenshot(String file) throws IOException {
-        Files.write(SCREENSHOTS.resolve(file), browser.getScreenshotAs(OutputType.BYTES));
+        return Chromium.wait(browser, seconds);
     }
 }

@@ -43,7 +43,7 @@ class WebPageIT {
     static void openBrowser() throws IOException {
         Chromium.assumeInstalled();
         base = RunningSystem.get().gateway();
-        browser = Chromium.start(1280, 1400);
+        browser = Chromium.open();
         Files.createDirectories(SCREENSHOTS);
     }
 

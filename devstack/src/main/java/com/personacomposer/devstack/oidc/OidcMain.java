@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar devstack.jar oidc [--port N]}: the OpenID provider on its own, issuer {@code http://localhost:N}
- * (default DEVSTACK_OIDC_PORT or 9100), users from DEVSTACK_USERS, extra page origins from DEVSTACK_OIDC_ORIGINS.
- * Prints a line ending in "; ready" once it answers; stops on SIGTERM or Ctrl-C.
+ * {@code java -jar devstack.jar oidc [--port N] [--cognito [--hosted-ui-port M]]}: the OpenID provider on its own,
+ * issuer {@code http://localhost:N} (default DEVSTACK_OIDC_PORT or 9100), users from DEVSTACK_USERS, extra page
+ * origins from DEVSTACK_OIDC_ORIGINS; with {@code --cognito} shaped like a Cognito user pool ({@link CognitoShape}),
+ * its hosted UI on port M (default N + 1). Prints a line ending in "; ready" once it answers, naming the issuer,
+ * the hosted UI and the client ids; stops on SIGTERM or Ctrl-C.
  */
 public final class OidcMain {
 
@@ -22,24 +24,41 @@ public final class OidcMain {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             port = Integer.parseInt(fromEnvironment.strip());
         }
-        for (int i = 1; i < args.length - 1; i++) {
-            if (args[i].equals("--port")) {
-                port = Integer.parseInt(args[i + 1]);
+        Integer hostedUiPort = null;
+        boolean cognito = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(value(args, ++i));
+                case "--hosted-ui-port" -> hostedUiPort = Integer.parseInt(value(args, ++i));
+                case "--cognito" -> cognito = true;
+                default -> throw new IllegalArgumentException("unknown option of devstack.jar oidc: " + args[i]);
             }
         }
         DevUsers users = DevUsers.fromEnvironment();
         String origins = System.getenv("DEVSTACK_OIDC_ORIGINS");
         List<String> extraOrigins = origins == null ? List.of()
                 : Arrays.stream(origins.split(",")).map(String::strip).filter(origin -> !origin.isEmpty()).toList();
-        OidcProvider provider = OidcProvider.start(port, users, extraOrigins);
+        OidcProvider provider = cognito
+                ? OidcProvider.startCognitoShaped(port, hostedUiPort == null ? port + 1 : hostedUiPort, users, extraOrigins)
+                : OidcProvider.start(port, users, extraOrigins);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("devstack: oidc stopping");
             provider.close();
             stopped.countDown();
         }, "devstack-oidc-stop"));
-        System.out.println("devstack: oidc   issuer " + provider.issuer() + ", client " + OidcProvider.CLIENT_ID
+        CognitoShape shape = provider.cognito();
+        System.out.println("devstack: oidc   issuer " + provider.issuer()
+                + (shape == null ? "" : ", hosted UI " + shape.hostedUi()) + ", client " + provider.clientId()
+                + (shape == null ? "" : ", other client " + shape.otherClientId())
                 + ", users " + users.names() + "; ready");
         stopped.await();
+    }
+
+    private static String value(String[] args, int index) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(args[index - 1] + " needs a value");
+        }
+        return args[index];
     }
 }

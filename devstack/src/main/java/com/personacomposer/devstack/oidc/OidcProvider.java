@@ -10,7 +10,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A real OpenID provider (Spring Authorization Server) for local runs and tests: issuer {@code http://localhost:PORT},
  * form login at /login with the {@link DevUsers}, and the public client {@code persona-web} (authorization code with
- * PKCE, no consent screen). Its signing key is made at start, so tokens do not outlive the provider.
+ * PKCE, no consent screen); or, started {@link #startCognitoShaped shaped like Cognito}, with a hosted UI on a second
+ * port and generated clients ({@link CognitoShape}). Its signing key is made at start, so tokens do not outlive the
+ * provider.
  */
 public final class OidcProvider implements AutoCloseable {
 
@@ -20,11 +22,11 @@ public final class OidcProvider implements AutoCloseable {
     public static final List<String> PAGE_ORIGINS = List.of("http://localhost:8080", "http://127.0.0.1:8080");
 
     private final ConfigurableApplicationContext context;
-    private final String issuer;
+    private final OidcProviderSettings settings;
 
-    private OidcProvider(ConfigurableApplicationContext context, String issuer) {
+    private OidcProvider(ConfigurableApplicationContext context, OidcProviderSettings settings) {
         this.context = context;
-        this.issuer = issuer;
+        this.settings = settings;
     }
 
     /**
@@ -32,7 +34,20 @@ public final class OidcProvider implements AutoCloseable {
      * other pages (say, a gateway on another port) that may sign in: their {@code /} is a redirect URI too.
      */
     public static OidcProvider start(int port, DevUsers users, List<String> extraOrigins) {
-        String issuer = "http://localhost:" + port;
+        return start(port, new OidcProviderSettings("http://localhost:" + port, users, extraOrigins, null));
+    }
+
+    /**
+     * Like {@link #start}, shaped like a Cognito user pool: issuer {@code http://localhost:<issuerPort>} with
+     * discovery and keys only, the sign-in form and the protocol endpoints on {@code http://localhost:<hostedUiPort>},
+     * two generated client ids (the page's first).
+     */
+    public static OidcProvider startCognitoShaped(int issuerPort, int hostedUiPort, DevUsers users, List<String> extraOrigins) {
+        return start(issuerPort, new OidcProviderSettings("http://localhost:" + issuerPort, users, extraOrigins,
+                CognitoShape.generate(hostedUiPort)));
+    }
+
+    private static OidcProvider start(int port, OidcProviderSettings settings) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", port);
         properties.put("server.address", "127.0.0.1");
@@ -42,14 +57,23 @@ public final class OidcProvider implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(OidcProviderConfiguration.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(properties)
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("oidcProviderSettings",
-                        new OidcProviderSettings(issuer, users, extraOrigins)))
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("oidcProviderSettings", settings))
                 .run();
-        return new OidcProvider(context, issuer);
+        return new OidcProvider(context, settings);
     }
 
     public String issuer() {
-        return issuer;
+        return settings.issuer();
+    }
+
+    /** The web page's client id: {@link #CLIENT_ID}, or the generated one of the Cognito shape. */
+    public String clientId() {
+        return settings.clientIds().get(0);
+    }
+
+    /** The Cognito shape's hosted UI and clients; null when the provider is not shaped like Cognito. */
+    public CognitoShape cognito() {
+        return settings.cognito();
     }
 
     @Override

@@ -13,9 +13,14 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.catalina.connector.Connector;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -28,6 +33,8 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -48,7 +55,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * Spring Authorization Server as the sample configuration of its reference guide has it, plus CORS on the
  * protocol endpoints (the web page exchanges the code and fetches the keys from its own origin) and the claims
- * the gateway reads: {@code preferred_username} beside {@code sub}, audience {@code persona-web}.
+ * the gateway reads: {@code preferred_username} beside {@code sub}, audience {@code persona-web}. With a
+ * {@link CognitoShape}: a second port for the hosted UI, Cognito's paths and discovery, generated clients and
+ * Cognito's claims instead.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -58,10 +67,11 @@ class OidcProviderConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http) {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcProviderSettings settings) {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, config -> config.oidc(Customizer.withDefaults()))
+                .with(server, config -> config.oidc(oidc -> oidc.providerConfigurationEndpoint(discovery ->
+                        discovery.providerConfigurationCustomizer(document -> onHostedUi(document, settings)))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .cors(Customizer.withDefaults())
                 // A browser asking to authorize is sent to the login form; other callers get 401.
@@ -86,25 +96,53 @@ class OidcProviderConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
+    /** Public clients (authorization code with PKCE, no consent screen), sent back to the page origins. */
     @Bean
     RegisteredClientRepository clients(OidcProviderSettings settings) {
-        RegisteredClient web = RegisteredClient.withId(UUID.randomUUID().toString())
-                .clientId(OidcProvider.CLIENT_ID)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUris(uris -> uris.addAll(settings.redirectUris()))
-                .postLogoutRedirectUris(uris -> uris.addAll(settings.redirectUris()))
-                .scope(OidcScopes.OPENID)
-                .scope(OidcScopes.PROFILE)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build())
-                .build();
-        return new InMemoryRegisteredClientRepository(web);
+        List<RegisteredClient> clients = settings.clientIds().stream().map(clientId ->
+                RegisteredClient.withId(UUID.randomUUID().toString())
+                        .clientId(clientId)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                        .redirectUris(uris -> uris.addAll(settings.redirectUris()))
+                        .postLogoutRedirectUris(uris -> uris.addAll(settings.redirectUris()))
+                        .scope(OidcScopes.OPENID)
+                        .scope(OidcScopes.PROFILE)
+                        .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build())
+                        .build()).toList();
+        return new InMemoryRegisteredClientRepository(clients);
     }
 
     @Bean
     AuthorizationServerSettings authorizationServerSettings(OidcProviderSettings settings) {
-        return AuthorizationServerSettings.builder().issuer(settings.issuer()).build();
+        AuthorizationServerSettings.Builder builder = AuthorizationServerSettings.builder().issuer(settings.issuer());
+        if (settings.cognito() != null) {
+            builder.jwkSetEndpoint(CognitoOrigins.JWK_SET_PATH).oidcUserInfoEndpoint("/oauth2/userInfo");
+        }
+        return builder.build();
+    }
+
+    /** The Cognito shape's hosted UI: a second connector, and each port answering only its own paths. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> hostedUiConnector(OidcProviderSettings settings) {
+        return factory -> {
+            if (settings.cognito() != null) {
+                Connector connector = new Connector();
+                connector.setPort(settings.cognito().hostedUiPort());
+                connector.setProperty("address", "127.0.0.1");
+                factory.addAdditionalConnectors(connector);
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<CognitoOrigins> cognitoOrigins(OidcProviderSettings settings) {
+        FilterRegistrationBean<CognitoOrigins> registration = new FilterRegistrationBean<>(
+                new CognitoOrigins(settings.cognito() == null ? -1 : settings.cognito().hostedUiPort()));
+        registration.setEnabled(settings.cognito() != null);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
@@ -117,16 +155,49 @@ class OidcProviderConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 
-    /** {@code preferred_username} in access and ID tokens: the gateway shows it as the caller's name. */
+    /**
+     * {@code preferred_username} in access and ID tokens: the gateway shows it as the caller's name. The Cognito
+     * shape has Cognito's claims instead: a UUID {@code sub}; access tokens with {@code client_id},
+     * {@code token_use: access}, {@code username} and a space-separated {@code scope}, and no {@code aud}; ID tokens
+     * with {@code token_use: id} and {@code cognito:username}.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> usernameClaim() {
+    OAuth2TokenCustomizer<JwtEncodingContext> userClaims(OidcProviderSettings settings) {
         return context -> {
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
-            if (accessToken || idToken) {
-                context.getClaims().claim("preferred_username", context.getPrincipal().getName());
+            String name = context.getPrincipal().getName();
+            JwtClaimsSet.Builder claims = context.getClaims();
+            if (settings.cognito() == null) {
+                if (accessToken || idToken) {
+                    claims.claim("preferred_username", name);
+                }
+            } else if (accessToken) {
+                String subject = CognitoShape.subject(name);
+                claims.subject(subject)
+                        .claims(all -> all.remove(JwtClaimNames.AUD))
+                        .claim("client_id", context.getRegisteredClient().getClientId())
+                        .claim("token_use", "access")
+                        .claim("username", subject)
+                        .claim("scope", String.join(" ", context.getAuthorizedScopes()));
+            } else if (idToken) {
+                String subject = CognitoShape.subject(name);
+                claims.subject(subject).claim("token_use", "id").claim("cognito:username", subject);
             }
         };
+    }
+
+    /** The Cognito shape's discovery: issuer and keys where they are, every endpoint on the hosted UI's origin. */
+    private static void onHostedUi(
+            org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration.Builder document,
+            OidcProviderSettings settings) {
+        if (settings.cognito() == null) {
+            return;
+        }
+        document.claims(claims -> claims.replaceAll((name, value) ->
+                name.endsWith("_endpoint") && value instanceof String url && url.startsWith(settings.issuer() + "/")
+                        ? settings.cognito().hostedUi() + url.substring(settings.issuer().length())
+                        : value));
     }
 
     @Bean

@@ -3,8 +3,11 @@ package com.personacomposer.devstack.oidc;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What one provider instance serves: its issuer, its users and the page origins allowed to sign in. */
-record OidcProviderSettings(String issuer, DevUsers users, List<String> extraOrigins) {
+/**
+ * What one provider instance serves: its issuer, its users, the page origins allowed to sign in, and, when it is
+ * shaped like Cognito, where its hosted UI is and which client ids it generated ({@code cognito} null otherwise).
+ */
+record OidcProviderSettings(String issuer, DevUsers users, List<String> extraOrigins, CognitoShape cognito) {
 
     List<String> pageOrigins() {
         List<String> origins = new ArrayList<>(OidcProvider.PAGE_ORIGINS);
@@ -16,5 +19,10 @@ record OidcProviderSettings(String issuer, DevUsers users, List<String> extraOri
 
     List<String> redirectUris() {
         return pageOrigins().stream().map(origin -> origin + "/").toList();
+    }
+
+    /** The client ids registered: the web page's first. */
+    List<String> clientIds() {
+        return cognito == null ? List.of(OidcProvider.CLIENT_ID) : List.of(cognito.clientId(), cognito.otherClientId());
     }
 }

@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Signs in at an OpenID provider as the web page and its browser do: authorization request with PKCE, the login
- * form (with its CSRF token), the redirect back with the code, and the code exchanged for tokens by the public
- * client. Tests get their tokens this way, never minted by themselves.
+ * Signs in at an OpenID provider as the web page and its browser do: the endpoints from the issuer's discovery
+ * document, authorization request with PKCE, the login form (with its CSRF token), the redirect back with the code,
+ * and the code exchanged for tokens by the public client. Tests get their tokens this way, never minted by themselves.
  */
 public final class BrowserSignIn {
 
@@ -36,10 +36,12 @@ public final class BrowserSignIn {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final String issuer;
+    private final String clientId;
     private final HttpClient browser;
 
-    private BrowserSignIn(String issuer) {
+    private BrowserSignIn(String issuer, String clientId) {
         this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        this.clientId = clientId;
         this.browser = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -53,28 +55,38 @@ public final class BrowserSignIn {
 
     /** Signs in as {@code user}; a refused sign-in (wrong password) is an {@link IllegalStateException}. */
     public static Tokens signIn(String issuer, String user, String password) {
-        return new BrowserSignIn(issuer).run(user, password);
+        return signIn(issuer, CLIENT_ID, user, password);
+    }
+
+    /** Signs in as {@code user} through the public client {@code clientId}. */
+    public static Tokens signIn(String issuer, String clientId, String user, String password) {
+        return new BrowserSignIn(issuer, clientId).run(user, password);
     }
 
     private Tokens run(String user, String password) {
+        HttpResponse<String> discovery = get(issuer + "/.well-known/openid-configuration");
+        if (discovery.statusCode() != 200) {
+            throw refused("no discovery document", discovery);
+        }
         String verifier = randomUrlSafe(32);
         String state = UUID.randomUUID().toString();
-        String authorize = issuer + "/oauth2/authorize?" + form(Map.of(
+        String authorize = jsonString(discovery.body(), "authorization_endpoint") + "?" + form(Map.of(
                 "response_type", "code",
-                "client_id", CLIENT_ID,
+                "client_id", clientId,
                 "redirect_uri", REDIRECT_URI,
                 "scope", "openid profile",
                 "state", state,
                 "code_challenge", s256(verifier),
                 "code_challenge_method", "S256"));
         HttpResponse<String> toLogin = get(authorize);
-        String loginPage = location(toLogin).orElseThrow(() -> refused("authorize did not send to the login form", toLogin));
-        HttpResponse<String> form = get(resolve(loginPage));
+        String loginPage = location(toLogin).map(page -> resolve(toLogin, page))
+                .orElseThrow(() -> refused("authorize did not send to the login form", toLogin));
+        HttpResponse<String> form = get(loginPage);
         Matcher csrf = CSRF.matcher(form.body());
         if (!csrf.find()) {
             throw refused("the login form has no CSRF token", form);
         }
-        HttpResponse<String> loggedIn = send(HttpRequest.newBuilder(URI.create(resolve(loginPage)))
+        HttpResponse<String> loggedIn = send(HttpRequest.newBuilder(URI.create(loginPage))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
@@ -83,20 +95,20 @@ public final class BrowserSignIn {
         if (afterLogin.contains("error")) {
             throw refused("the login was refused", loggedIn);
         }
-        HttpResponse<String> back = get(resolve(afterLogin));
+        HttpResponse<String> back = get(resolve(loggedIn, afterLogin));
         String redirect = location(back).orElseThrow(() -> refused("no redirect back to the page", back));
         Matcher code = CODE.matcher(redirect);
         if (!redirect.startsWith(REDIRECT_URI) || !code.find() || !redirect.contains("state=" + state)) {
             throw refused("the redirect back carries no code for this state: " + redirect, back);
         }
-        HttpResponse<String> tokens = send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+        HttpResponse<String> tokens = send(HttpRequest.newBuilder(URI.create(jsonString(discovery.body(), "token_endpoint")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", "http://localhost:8080")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
                         "grant_type", "authorization_code",
                         "code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8),
                         "redirect_uri", REDIRECT_URI,
-                        "client_id", CLIENT_ID,
+                        "client_id", clientId,
                         "code_verifier", verifier)))));
         if (tokens.statusCode() != 200) {
             throw refused("the token exchange failed", tokens);
@@ -119,8 +131,9 @@ public final class BrowserSignIn {
         }
     }
 
-    private String resolve(String location) {
-        return URI.create(issuer + "/").resolve(location).toString();
+    /** A Location header, made absolute against the address that answered with it. */
+    private static String resolve(HttpResponse<?> response, String location) {
+        return response.uri().resolve(location).toString();
     }
 
     private static Optional<String> location(HttpResponse<?> response) {

@@ -21,17 +21,20 @@ class OidcProviderIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static OidcProvider provider;
+    private static OidcProvider cognito;
     private static int port;
 
     @BeforeAll
     static void start() {
         port = FreePorts.next();
         provider = OidcProvider.start(port, DevUsers.parse("demo:demo,alice:wonderland"), List.of());
+        cognito = OidcProvider.startCognitoShaped(FreePorts.next(), FreePorts.next(), DevUsers.parse("demo:demo"), List.of());
     }
 
     @AfterAll
     static void stop() {
         provider.close();
+        cognito.close();
     }
 
     @Test
@@ -79,6 +82,56 @@ class OidcProviderIT {
         assertThat(users.toString()).doesNotContain("builder");
         assertThat(DevUsers.parse(null).names()).isEqualTo("demo, alice");
         assertThatThrownBy(() -> DevUsers.parse("nopassword")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shapedLikeCognitoTheIssuerServesDiscoveryAndKeysAndTheHostedUiEverythingElse() throws Exception {
+        String issuer = cognito.issuer();
+        String hostedUi = cognito.cognito().hostedUi();
+        assertThat(URI.create(hostedUi).getPort()).isNotEqualTo(URI.create(issuer).getPort());
+        HttpResponse<String> discovery = get(issuer + "/.well-known/openid-configuration");
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        assertThat(discovery.body()).contains("\"issuer\":\"" + issuer + "\"")
+                .contains("\"authorization_endpoint\":\"" + hostedUi + "/oauth2/authorize\"")
+                .contains("\"token_endpoint\":\"" + hostedUi + "/oauth2/token\"")
+                .contains("\"userinfo_endpoint\":\"" + hostedUi + "/oauth2/userInfo\"")
+                .contains("\"jwks_uri\":\"" + issuer + "/.well-known/jwks.json\"");
+        assertThat(get(issuer + "/.well-known/jwks.json").body()).contains("\"keys\"");
+
+        assertThat(get(issuer + "/oauth2/token").statusCode()).as("no token endpoint on the issuer's origin").isEqualTo(404);
+        assertThat(get(issuer + "/oauth2/authorize").statusCode()).isEqualTo(404);
+        assertThat(get(issuer + "/login").statusCode()).isEqualTo(404);
+        assertThat(get(hostedUi + "/.well-known/openid-configuration").statusCode()).isEqualTo(404);
+        assertThat(get(hostedUi + "/login").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shapedLikeCognitoClientIdsAreGeneratedAndTokensCarryClientIdAndTokenUseInsteadOfAudience() {
+        CognitoShape shape = cognito.cognito();
+        assertThat(cognito.clientId()).isEqualTo(shape.clientId()).matches("[a-z0-9]{26}")
+                .isNotEqualTo(shape.otherClientId()).isNotEqualTo(OidcProvider.CLIENT_ID);
+        assertThat(shape.otherClientId()).matches("[a-z0-9]{26}");
+
+        BrowserSignIn.Tokens tokens = BrowserSignIn.signIn(cognito.issuer(), cognito.clientId(), "demo", "demo");
+        String access = claims(tokens.accessToken());
+        String subject = CognitoShape.subject("demo");
+        assertThat(subject).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(access).contains("\"client_id\":\"" + cognito.clientId() + "\"").contains("\"token_use\":\"access\"")
+                .contains("\"sub\":\"" + subject + "\"").contains("\"username\":\"" + subject + "\"")
+                .contains("\"scope\":\"openid profile\"").contains("\"iss\":\"" + cognito.issuer() + "\"")
+                .doesNotContain("\"aud\"").doesNotContain("preferred_username");
+        String id = claims(tokens.idToken());
+        assertThat(id).contains("\"token_use\":\"id\"").contains("\"aud\":\"" + cognito.clientId() + "\"")
+                .contains("\"cognito:username\":\"" + subject + "\"");
+
+        String other = claims(BrowserSignIn.signIn(cognito.issuer(), shape.otherClientId(), "demo", "demo").accessToken());
+        assertThat(other).contains("\"client_id\":\"" + shape.otherClientId() + "\"");
+        assertThatThrownBy(() -> BrowserSignIn.signIn(cognito.issuer(), OidcProvider.CLIENT_ID, "demo", "demo"))
+                .as("persona-web is no client of this pool").isInstanceOf(IllegalStateException.class);
+    }
+
+    private static HttpResponse<String> get(String uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> preflight(String origin) throws Exception {

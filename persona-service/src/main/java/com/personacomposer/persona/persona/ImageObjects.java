@@ -18,7 +18,8 @@ class ImageObjects {
 
     /** Deletes the image's objects (deleting an object that is not there succeeds). */
     void delete(PersonaImage image) {
-        for (String key : new String[] {image.s3Key(), image.thumbnailKey(), Thumbnails.doubleSizeKeyOf(image.s3Key())}) {
+        String[] keys = {image.s3Key(), image.thumbnailKey(), Thumbnails.doubleSizeKeyOf(image.s3Key())};
+        for (String key : keys) {
             s3.deleteObject(delete -> delete.bucket(properties.bucket()).key(key));
         }
     }
