@@ -223,6 +223,8 @@ function renderAccount(message) {
   const enabled = Boolean(auth.config);
   const known = signedIn() && auth.me;
   $('#account').hidden = !enabled;
+  // Known from here on (the page starts out as the server drew it, signed out).
+  $('#account').dataset.signedIn = String(signedIn());
   $('#sign-in').hidden = signedIn();
   $('#sign-out').hidden = !signedIn();
   $('#account-name').hidden = !signedIn();
