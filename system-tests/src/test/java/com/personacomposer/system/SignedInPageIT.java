@@ -8,14 +8,12 @@ import com.personacomposer.devstack.test.DevStackExtension;
 import com.personacomposer.devstack.test.OidcProviderProcess;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,33 +95,18 @@ class SignedInPageIT {
 
     @Test
     @Order(1)
-    void aSignedInReaderCreatesWithAPaidModelReloadsWhileItRunsAndSeesItToTheEndVotesListsAndDeletes() throws IOException {
-        Api api = new Api(gateway);
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        Api.Reply anonymous = api.post("/api/personas", "{\"name\": \"Not Mine " + suffix + "\", \"model\": \"local\"}");
-        assertThat(anonymous.status()).as("anonymous callers still create with the free model").isEqualTo(202);
-        String notMine = anonymous.body().get("slug").asString();
-        api.awaitCompleted(anonymous.body().get("requestId").asString());
+    void aSignedInReaderCreatesWithAPaidModelVotesListsDeletesAndSignsOut() {
+        SignedInJourney.run(browser, gateway, provider.issuer(), "demo");
+    }
 
-        // Signed out: the paid model is offered but disabled, with a hint.
-        browser.get(gateway + "/");
-        WebElement paidModel = wait(20).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#model option[value='dall-e']")));
-        assertThat(paidModel.isEnabled()).isFalse();
-        assertThat(browser.findElement(By.id("model-help")).getText()).contains("Sign in to create with " + dallE);
-
+    @Test
+    @Order(2)
+    void aReloadDuringARequestShowsItsProgressToTheEndAndNothingOnTheWayHasAnAccessibilityViolation() {
         signIn();
-        assertThat(browser.getCurrentUrl()).isEqualTo(gateway + "/");
-        wait(10).until(ExpectedConditions.textToBe(By.id("account-name"), "demo"));
-        String quotaBefore = wait(10).until(driver -> {
-            String text = driver.findElement(By.id("account-quota")).getText();
-            return text.isBlank() ? null : text;
-        });
-        assertThat(quotaBefore).matches("\\d+ of \\d+ paid images left today");
         assertThat(PageAuditIT.axe(browser, "home, signed in")).isEmpty();
 
         // A paid model through the stubbed provider, which takes its time: the page is reloaded meanwhile.
-        String name = "Signed In " + suffix;
+        String name = "Reloaded " + UUID.randomUUID().toString().substring(0, 6);
         wait(20).until(driver -> driver.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled());
         browser.findElement(By.cssSelector("#model option[value='dall-e']")).click();
         browser.findElement(By.id("name")).sendKeys(name);
@@ -138,51 +121,21 @@ class SignedInPageIT {
         assertThat(resumed.findElement(By.className("request-name")).getText()).isEqualTo(name);
         assertThat(resumed.getAttribute("data-status")).as("still running after the reload").isEqualTo("pending");
         wait(10).until(driver -> !driver.findElement(By.cssSelector("#request-list .request-elapsed")).getText().isBlank());
+
+        // It finishes on screen: its stages done, said once, and its persona opens.
         wait(90).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".image-card .meta")));
         wait(10).until(ExpectedConditions.textToBe(By.cssSelector(".image-card .meta"), "Created with " + dallE));
+        assertThat(browser.findElement(By.id("persona-title")).getText()).isEqualTo(name);
         assertThat(browser.findElements(By.cssSelector("#request-list .request .stages li")))
                 .extracting(stage -> stage.getText().replaceAll("\\s+", " "))
                 .containsExactly("Image done", "Storage done", "Motto done");
         assertThat(browser.findElement(By.id("announcer")).getText()).isEqualTo(name + " is ready.");
-        String slug = URI.create(browser.getCurrentUrl()).getPath().substring("/p/".length());
-        int left = Integer.parseInt(quotaBefore.split(" ")[0]);
-        wait(10).until(ExpectedConditions.textMatches(By.id("account-quota"), Pattern.compile(
-                "^" + (left - 1) + " of ")));
         assertThat(PageAuditIT.axe(browser, "persona page, signed in")).isEmpty();
         Chromium.screenshot(browser, "signed-in-persona.png");
-
-        // One's own vote shows as pressed (a new image has its creator's up vote); pressing it again withdraws it.
-        wait(10).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.up"), "aria-pressed", "true"));
-        browser.findElement(By.cssSelector(".vote.down")).click();
-        wait(10).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.down"), "aria-pressed", "true"));
-        assertThat(browser.findElement(By.cssSelector(".vote.down .count")).getText()).isEqualTo("1");
-        assertThat(browser.findElement(By.cssSelector(".vote.up")).getAttribute("aria-pressed")).isEqualTo("false");
-        browser.findElement(By.cssSelector(".vote.down")).click();
-        wait(10).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.down"), "aria-pressed", "false"));
-        assertThat(browser.findElement(By.cssSelector(".vote.down .count")).getText()).isEqualTo("0");
-
-        // "My personas" lists this one and not the anonymous one.
-        browser.get(gateway + "/");
-        wait(20).until(ExpectedConditions.elementToBeClickable(By.id("tab-mine"))).click();
-        wait(10).until(ExpectedConditions.textToBe(By.id("gallery-title"), "My personas"));
-        wait(20).until(ExpectedConditions.attributeToBe(By.id("gallery-items"), "aria-busy", "false"));
-        assertThat(browser.findElements(By.cssSelector("#gallery-items .card")))
-                .extracting(card -> card.getAttribute("data-slug")).containsExactly(slug);
-
-        // Delete is offered on one's own image only; the persona goes with its last image.
-        browser.get(gateway + "/p/" + Api.segment(notMine));
-        wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".image-card .motto")));
-        wait(10).until(driver -> driver.findElement(By.id("sign-out")).isDisplayed());
-        assertThat(browser.findElement(By.cssSelector(".image-card .delete")).isDisplayed()).isFalse();
-        browser.get(gateway + "/p/" + slug);
-        wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".image-card .delete"))).click();
-        wait(10).until(ExpectedConditions.alertIsPresent()).accept();
-        wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("persona-missing")));
-        assertThat(api.get("/api/personas/" + slug).status()).isEqualTo(404);
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void twoRequestsAtOnceBothFinishOnScreen() {
         signIn();
         browser.get(gateway + "/");
@@ -219,7 +172,7 @@ class SignedInPageIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theLinkPreviewsImageStillAnswersWithAnImageLongAfterThePagesOwnUrlsExpired() throws IOException {
         Api api = new Api(gateway);
         String slug = api.createImages("Shared " + UUID.randomUUID().toString().substring(0, 6), 1);
@@ -249,7 +202,7 @@ class SignedInPageIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aVoteThatMeetsAnExpiredSessionSignsInAgainKeepsWhatWasTypedAndCounts() {
         signIn();
         Api api = new Api(gateway);
@@ -276,7 +229,7 @@ class SignedInPageIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void signingOutEndsTheProvidersSessionToo() {
         signIn();
         browser.get(gateway + "/");
