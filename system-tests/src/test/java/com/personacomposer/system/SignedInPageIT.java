@@ -116,17 +116,15 @@ class SignedInPageIT {
         assertThat(running.findElement(By.className("request-name")).getText()).isEqualTo(name);
         assertThat(PageAuditIT.axe(browser, "home, signed in, a request running")).isEmpty();
         browser.navigate().refresh();
-        WebElement resumed = wait(20).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#request-list .request")));
-        assertThat(resumed.findElement(By.className("request-name")).getText()).isEqualTo(name);
+        WebElement resumed = wait(20).until(driver -> request(name));
         assertThat(resumed.getAttribute("data-status")).as("still running after the reload").isEqualTo("pending");
-        wait(10).until(driver -> !driver.findElement(By.cssSelector("#request-list .request-elapsed")).getText().isBlank());
+        wait(10).until(driver -> !request(name).findElement(By.className("request-elapsed")).getText().isBlank());
 
         // It finishes on screen: its stages done, said once, and its persona opens.
         wait(90).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".image-card .meta")));
         wait(10).until(ExpectedConditions.textToBe(By.cssSelector(".image-card .meta"), "Created with " + dallE));
         assertThat(browser.findElement(By.id("persona-title")).getText()).isEqualTo(name);
-        assertThat(browser.findElements(By.cssSelector("#request-list .request .stages li")))
+        assertThat(request(name).findElements(By.cssSelector(".stages li")))
                 .extracting(stage -> stage.getText().replaceAll("\\s+", " "))
                 .containsExactly("Image done", "Storage done", "Motto done");
         assertThat(browser.findElement(By.id("announcer")).getText()).isEqualTo(name + " is ready.");
@@ -247,6 +245,13 @@ class SignedInPageIT {
         browser.findElement(By.id("sign-in")).click();
         wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
         assertThat(browser.getCurrentUrl()).startsWith(provider.issuer());
+    }
+
+    /** The item of the request for {@code name} in the page's list of requests, null while there is none. */
+    private static WebElement request(String name) {
+        return browser.findElements(By.cssSelector("#request-list .request")).stream()
+                .filter(item -> item.findElement(By.className("request-name")).getText().equals(name))
+                .findFirst().orElse(null);
     }
 
     /** Signs in as a browser does, at the provider's form, unless the page is signed in already. */
