@@ -1,7 +1,15 @@
-// Sign-in with OpenID Connect: authorization code + PKCE in the browser (a public client), and the account header.
-import { $, accountChanged, api, auth, forgetToken, onAccountChange, rememberToken, restoreToken, signedIn } from './rest-api.js';
+// Sign-in with OpenID Connect: authorization code + PKCE in the browser (a public client), keeping the session
+// alive (refresh tokens where the provider gives them, else signing in again without a form), signing out of the
+// provider too, and the account header.
+import { accountChanged, api, auth, forgetToken, onAccountChange, rememberToken, restoreToken, setTokenRenewer, signedIn } from './rest-api.js';
+import { $ } from './ui.js';
 
 const SIGN_IN_KEY = 'personaSignIn';
+/** Renewal with a refresh token starts this long before the access token ends. */
+const REFRESH_AHEAD_MS = 60_000;
+
+let refreshTimer = null;
+let refreshing = null;
 
 function base64Url(bytes) {
   return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -28,10 +36,15 @@ async function providerEndpoints() {
   if (!auth.config.authorizationEndpoint || !auth.config.tokenEndpoint) {
     throw new Error('the sign-in provider cannot be reached yet; try again in a moment');
   }
-  return { authorizationEndpoint: auth.config.authorizationEndpoint, tokenEndpoint: auth.config.tokenEndpoint };
+  return auth.config;
 }
 
-export async function signIn() {
+/**
+ * Sends the reader to the provider's sign-in. silent: the provider is asked to answer from its own session without
+ * a form (prompt=none); where it cannot, the page comes back with login_required and asks again with the form.
+ * resume: what to do once signed in again ({kind, ...}, see onSignedInAgain); the typed input is kept by the caller.
+ */
+export async function signIn(options = {}) {
   try {
     const endpoints = await providerEndpoints();
     const verifier = randomText();
@@ -39,6 +52,7 @@ export async function signIn() {
     const signInState = randomText();
     sessionStorage.setItem(SIGN_IN_KEY, JSON.stringify({
       state: signInState, verifier, returnTo: location.pathname + location.search,
+      silent: Boolean(options.silent), resume: options.resume || null,
     }));
     const params = new URLSearchParams({
       response_type: 'code',
@@ -49,66 +63,139 @@ export async function signIn() {
       code_challenge: challenge,
       code_challenge_method: 'S256',
     });
+    if (options.silent) params.set('prompt', 'none');
     location.assign(endpoints.authorizationEndpoint + '?' + params);
   } catch (error) {
     showAuthMessage('Sign-in is not available right now: ' + error.message);
   }
 }
 
-/**
- * Sign-out forgets the token in this tab. The provider's own session stays: signing in again may not ask for the
- * password. (The configuration names the provider's end-session endpoint, Cognito's hosted-UI logout included.)
- */
-export function signOut() {
-  forgetToken('');
+/** The session lapsed and an action needs it: sign in again, silently if the provider still knows the reader. */
+export function signInAgain(resume) {
+  showAuthMessage('Your sign-in has expired: signing you in again…');
+  return signIn({ silent: true, resume });
 }
 
-/** The provider sent the reader back to / with ?code=&state= (or ?error=): trade the code for a token. */
+/**
+ * Sign-out forgets the tokens in this tab and ends the provider's session where it has an end-session endpoint
+ * (OpenID's RP-initiated logout with the ID token as hint; Cognito's hosted-UI logout), coming back to this page.
+ */
+export function signOut() {
+  const idToken = auth.token && auth.token.idToken;
+  const config = auth.config;
+  clearTimeout(refreshTimer);
+  forgetToken('');
+  if (!config || !config.endSessionEndpoint) return false;
+  const params = new URLSearchParams({ client_id: config.clientId });
+  params.set(config.endSessionRedirectParameter || 'post_logout_redirect_uri', redirectUri());
+  if (idToken && (config.endSessionRedirectParameter || 'post_logout_redirect_uri') === 'post_logout_redirect_uri') {
+    params.set('id_token_hint', idToken);
+  }
+  location.assign(config.endSessionEndpoint + '?' + params);
+  return true;
+}
+
+/** A token endpoint call: the new tokens, kept, with the refresh token carried over when none came. */
+async function tokenRequest(form) {
+  const endpoints = await providerEndpoints();
+  const response = await fetch(endpoints.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    body: new URLSearchParams({ client_id: auth.config.clientId, ...form }),
+  });
+  const tokens = await response.json().catch(() => ({}));
+  if (!response.ok || !tokens.access_token) {
+    throw new Error(tokens.error_description || tokens.error || 'HTTP ' + response.status);
+  }
+  const lifetime = Number(tokens.expires_in) > 0 ? Number(tokens.expires_in) * 1000 : 300_000;
+  const previous = auth.token || {};
+  rememberToken({
+    accessToken: tokens.access_token,
+    expiresAt: Date.now() + lifetime,
+    refreshToken: tokens.refresh_token || (form.grant_type === 'refresh_token' ? previous.refreshToken : undefined),
+    idToken: tokens.id_token || previous.idToken,
+  });
+  scheduleRefresh();
+}
+
+/**
+ * Renews the access token with the refresh token, once at a time; false when there is none or the provider refused
+ * it (the session then lapses when the access token ends).
+ */
+function refresh() {
+  if (!auth.token || !auth.token.refreshToken) return Promise.resolve(false);
+  if (!refreshing) {
+    refreshing = tokenRequest({ grant_type: 'refresh_token', refresh_token: auth.token.refreshToken })
+      .then(() => true)
+      .catch(() => {
+        if (auth.token) auth.token = { ...auth.token, refreshToken: undefined };
+        return false;
+      })
+      .finally(() => { refreshing = null; });
+  }
+  return refreshing;
+}
+
+/** With a refresh token, the access token is renewed a minute before it ends, while the page is open. */
+function scheduleRefresh() {
+  clearTimeout(refreshTimer);
+  if (!auth.token || !auth.token.refreshToken) return;
+  const due = Math.max(0, auth.token.expiresAt - REFRESH_AHEAD_MS - Date.now());
+  refreshTimer = setTimeout(refresh, due);
+}
+
+/**
+ * The provider sent the reader back to / with ?code=&state= (or ?error=): trade the code for tokens. Answers what to
+ * resume ({kind, ...}) when this sign-in was made to carry out an action, else null.
+ */
 async function completeSignIn() {
   const params = new URLSearchParams(location.search);
-  if (!params.has('state') || !(params.has('code') || params.has('error'))) return;
+  if (!params.has('state') || !(params.has('code') || params.has('error'))) return null;
   const pending = JSON.parse(sessionStorage.getItem(SIGN_IN_KEY) || 'null');
   sessionStorage.removeItem(SIGN_IN_KEY);
   history.replaceState({}, '', pending && pending.returnTo ? pending.returnTo : '/');
   if (!pending || pending.state !== params.get('state')) {
     showAuthMessage('Sign-in was not completed: the answer did not match this page. Try again.');
-    return;
+    return null;
   }
   if (params.has('error')) {
+    // A silent attempt the provider could not answer without its form: ask again, with the form.
+    if (pending.silent && ['login_required', 'interaction_required', 'consent_required'].includes(params.get('error'))) {
+      await signIn({ resume: pending.resume });
+      return null;
+    }
     showAuthMessage('Sign-in was not completed (' + (params.get('error_description') || params.get('error')) + ').');
-    return;
+    return null;
   }
   try {
-    const endpoints = await providerEndpoints();
-    const response = await fetch(endpoints.tokenEndpoint, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code: params.get('code'),
-        redirect_uri: redirectUri(),
-        client_id: auth.config.clientId,
-        code_verifier: pending.verifier,
-      }),
+    await tokenRequest({
+      grant_type: 'authorization_code',
+      code: params.get('code'),
+      redirect_uri: redirectUri(),
+      code_verifier: pending.verifier,
     });
-    const tokens = await response.json();
-    if (!response.ok || !tokens.access_token) throw new Error(tokens.error_description || tokens.error || 'HTTP ' + response.status);
-    const lifetime = Number(tokens.expires_in) > 0 ? Number(tokens.expires_in) * 1000 : 300_000;
-    rememberToken({ accessToken: tokens.access_token, expiresAt: Date.now() + lifetime });
+    return pending.resume;
   } catch (error) {
     showAuthMessage('Sign-in failed: ' + error.message);
+    return null;
   }
 }
 
-/** Reads the server's sign-in configuration; finishes a sign-in the provider just sent the reader back from. */
+/**
+ * Reads the server's sign-in configuration; finishes a sign-in the provider just sent the reader back from. Answers
+ * the action to resume after a sign-in made for it (null when none).
+ */
 export async function loadAuth() {
   onAccountChange(renderAccount);
+  setTokenRenewer(refresh);
   const reply = await api('/api/auth/config').catch(() => null);
-  if (!reply || reply.status !== 200 || !reply.body || !reply.body.enabled) return;
+  if (!reply || reply.status !== 200 || !reply.body || !reply.body.enabled) return null;
   auth.config = reply.body;
   restoreToken();
-  await completeSignIn();
+  scheduleRefresh();
+  const resume = await completeSignIn();
   await loadMe();
+  return resume;
 }
 
 /** Who is signed in and their quota, from GET /api/me. */
@@ -127,7 +214,7 @@ function quotaText(quota) {
   return left + ' of ' + quota.limit + ' paid images left today';
 }
 
-function showAuthMessage(text) {
+export function showAuthMessage(text) {
   $('#account-message').textContent = text;
 }
 
@@ -136,6 +223,8 @@ function renderAccount(message) {
   const enabled = Boolean(auth.config);
   const known = signedIn() && auth.me;
   $('#account').hidden = !enabled;
+  // Known from here on (the page starts out as the server drew it, signed out).
+  $('#account').dataset.signedIn = String(signedIn());
   $('#sign-in').hidden = signedIn();
   $('#sign-out').hidden = !signedIn();
   $('#account-name').hidden = !signedIn();

@@ -1,5 +1,6 @@
 // The image models offered in the form; those anonymous callers may not use are disabled until sign-in.
-import { $, api, auth, signedIn } from './rest-api.js';
+import { api, auth, signedIn } from './rest-api.js';
+import { $ } from './ui.js';
 
 const names = new Map();   // id -> display name
 let listed = [];           // [{id, name, available}] as /api/models lists them

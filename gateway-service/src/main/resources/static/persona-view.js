@@ -1,8 +1,9 @@
-// The persona page: its images page by page as the reader scrolls, as thumbnails that open the original; votes
-// and delete.
-import { $, api, auth, imagePath, personaPath, problemText, sendJson, signedIn } from './rest-api.js';
-import { loadGallery, needsAuthorization, openPersona, prefillForm } from './app.js';
+// The persona page: its images page by page as the reader scrolls, as thumbnails (sharp on dense screens) that open
+// the original; votes, delete, a stable link and a download per image. What failed is said on what failed, with a
+// retry. The server puts the first page into the page (persona-data) and draws its cards; they are taken over here.
+import { api, auth, imagePagePath, imagePath, originalPath, personaPath, problemText, sendJson, signedIn } from './rest-api.js';
 import { modelName } from './models.js';
+import { $, showProblem } from './ui.js';
 
 const IMAGE_PAGE_SIZE = 24;
 const URL_MARGIN_MS = 5_000;
@@ -13,10 +14,21 @@ const view = {
   nextImages: null,       // relative URL of the persona's next image page, or null
   loading: false,
   sentinel: null,         // the IntersectionObserver that loads the next page (kept here so it stays alive)
+  serverData: null,       // {limit, persona} the server put into the page, used once
+  pages: [],              // the pages of cards shown, each refreshed as a whole
+};
+
+let handlers = {
+  loaded: () => {}, missing: () => {}, changed: () => {}, needsAuthorization: () => {}, signInAgain: () => {},
+  imageClosed: () => {},
 };
 
 export function currentSlug() {
   return view.slug;
+}
+
+export function currentName() {
+  return view.persona ? view.persona.name : null;
 }
 
 export function hidePersona() {
@@ -29,9 +41,13 @@ export function hidePersona() {
 
 /** Delete buttons and one's own votes depend on who is signed in. */
 export function refreshImageCards() {
-  for (const card of document.querySelectorAll('#persona-images .image-card')) {
+  for (const card of cards()) {
     if (card.image) updateImageCard(card, card.image);
   }
+}
+
+function cards() {
+  return document.querySelectorAll('#persona-images .image-card');
 }
 
 function nameFromSlug(slug) {
@@ -46,66 +62,94 @@ function imagePageSize() {
   return asked >= 1 && asked <= 100 ? asked : IMAGE_PAGE_SIZE;
 }
 
-export async function showPersona(slug) {
+/** The first page the server put into the page, if it is this persona's at this size (only once: it ages). */
+function serverPage(slug, limit) {
+  const data = view.serverData;
+  view.serverData = null;
+  if (!data || !data.persona || data.persona.slug !== slug || data.limit !== limit) return null;
+  return { status: 200, body: data.persona };
+}
+
+/**
+ * Shows the persona (again with reload: it has a new image): from the server's first page when the page came with
+ * it, else asked for now.
+ */
+export async function showPersona(slug, reload = false) {
+  if (view.slug === slug && view.persona && !reload) return;
   view.slug = slug;
   view.persona = null;
   view.nextImages = null;
+  view.pages = [];
   $('#persona-view').hidden = false;
-  const firstPage = personaPath(slug) + '?limit=' + imagePageSize();
-  const reply = await api(firstPage);
+  showProblem($('#persona-problem-text'), $('#persona-retry'), null);
+  showProblem($('#images-problem-text'), $('#images-retry'), null);
+  const limit = imagePageSize();
+  const firstPage = personaPath(slug) + '?limit=' + limit;
+  const fromServer = serverPage(slug, limit);
+  const reply = fromServer || await api(firstPage).catch(() => null);
   if (view.slug !== slug) return;
-  $('#persona-images').replaceChildren();
-  if (reply.status === 404) {
+  if (!fromServer) $('#persona-images').replaceChildren();
+  if (reply && reply.status === 404) {
     const name = nameFromSlug(slug);
     $('#persona-title').textContent = name;
     $('#persona-count').textContent = '';
     $('#persona-missing').hidden = false;
     $('#persona-missing').textContent = name + ' does not exist yet!';
     renderMoreImages();
-    prefillForm(name, false);
-    document.title = name + ' · Persona Composer';
+    handlers.missing(name);
     return;
   }
-  if (reply.status !== 200 || !reply.body) {
-    $('#persona-missing').hidden = false;
-    $('#persona-missing').textContent = problemText(reply, 'This persona cannot be shown right now.');
-    renderMoreImages();
+  if (!reply || reply.status !== 200 || !reply.body) {
+    $('#persona-missing').hidden = true;
+    view.slug = null;
+    showProblem($('#persona-problem-text'), $('#persona-retry'), reply
+      ? problemText(reply, 'This persona cannot be shown right now (HTTP ' + reply.status + ').')
+      : 'This persona cannot be shown right now: the server cannot be reached.', () => showPersona(slug));
     return;
   }
   const persona = reply.body;
   view.persona = { name: persona.name, slug: persona.slug, imageCount: persona.imageCount };
   $('#persona-missing').hidden = true;
   $('#persona-title').textContent = persona.name;
-  document.title = persona.name + ' · Persona Composer';
   appendImages(persona.images || [], firstPage, (body) => body.images);
   view.nextImages = persona.nextImages || null;
   renderPersonaCount();
   renderMoreImages();
-  prefillForm(persona.name, true);
+  handlers.loaded(persona);
+}
+
+/**
+ * Reads the cards' pages again for the caller: the server's first page was read for nobody in particular, so the
+ * caller's own votes and images show once the page knows who is calling.
+ */
+export function refreshOwnVotes() {
+  view.pages.forEach(refreshPage);
 }
 
 function renderPersonaCount() {
   const count = view.persona && typeof view.persona.imageCount === 'number'
-    ? view.persona.imageCount : $('#persona-images').children.length;
+    ? view.persona.imageCount : cards().length;
   $('#persona-count').textContent = count + (count === 1 ? ' image' : ' images');
 }
 
 /**
- * Adds a page of image cards. pageUrl fetches that page again and itemsOf finds its images in the answer:
- * presigned URLs live 60 s, so a card whose URL expired asks its page for fresh ones.
+ * Adds a page of image cards (taking over those the server drew). pageUrl fetches that page again and itemsOf finds
+ * its images in the answer: presigned URLs live 60 s, so a card whose URL expired asks its page for fresh ones.
  */
 function appendImages(images, pageUrl, itemsOf) {
   const grid = $('#persona-images');
   const page = { url: pageUrl, itemsOf, cards: new Map(), refreshing: null };
+  view.pages.push(page);
   for (const image of images) {
-    if (grid.querySelector('[data-image-id="' + CSS.escape(image.id) + '"]')) continue;
-    const card = imageCard(image, page);
+    const drawn = grid.querySelector('[data-image-id="' + CSS.escape(image.id) + '"]');
+    if (drawn && drawn.page) continue;
+    const card = imageCard(image, page, drawn);
     page.cards.set(image.id, card);
-    grid.append(card);
+    if (!drawn) grid.append(card);
   }
 }
 
-/** Fetches the page again and gives its cards fresh URLs (and current counts). */
+/** Fetches the page again and gives its cards fresh URLs (and current counts, one's own votes). */
 function refreshPage(page) {
   if (!page.refreshing) {
     page.refreshing = api(page.url).then((reply) => {
@@ -124,8 +168,9 @@ function expired(image) {
   return !Number.isNaN(expiresAt) && expiresAt - URL_MARGIN_MS <= Date.now();
 }
 
-function imageCard(image, page) {
-  const card = $('#image-card').content.firstElementChild.cloneNode(true);
+/** A card for the image: the server's (drawn) or a copy of the page's template. */
+function imageCard(image, page, drawn) {
+  const card = drawn || $('#image-card').content.firstElementChild.cloneNode(true);
   card.dataset.imageId = image.id;
   card.page = page;
   const img = card.querySelector('img');
@@ -139,11 +184,14 @@ function imageCard(image, page) {
   card.querySelector('.open-original').addEventListener('click', (event) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
-    openOriginal(card);
+    openImage(card.image.id);
   });
   card.querySelector('.vote.up').addEventListener('click', () => vote(card, 'up'));
   card.querySelector('.vote.down').addEventListener('click', () => vote(card, 'down'));
-  card.querySelector('.delete').addEventListener('click', () => deleteImage(card));
+  card.querySelector('.delete').addEventListener('click', () => {
+    if (confirm('Delete this image of ' + view.persona.name + '? This cannot be undone.')) deleteImage(card);
+  });
+  card.querySelector('.copy-link').addEventListener('click', () => copyLink(card));
   updateImageCard(card, image);
   return card;
 }
@@ -153,14 +201,20 @@ function updateImageCard(card, image) {
   const name = view.persona ? view.persona.name : '';
   const img = card.querySelector('img');
   const thumbnail = image.thumbnailUrl || image.url;
+  const srcset = image.thumbnail2xUrl ? thumbnail + ' 1x, ' + image.thumbnail2xUrl + ' 2x' : '';
+  if (img.getAttribute('srcset') !== srcset) img.srcset = srcset;
   if (img.getAttribute('src') !== thumbnail) img.src = thumbnail;
   img.alt = 'Portrait of ' + name + (image.description ? ': ' + image.description : '');
   const link = card.querySelector('.open-original');
-  link.href = image.url;
+  link.href = imagePagePath(view.slug, image.id);
   link.setAttribute('aria-label', 'Open the full-size image' + (image.description ? ' of ' + image.description : ''));
   card.querySelector('.motto').textContent = image.motto;
   card.querySelector('.description').textContent = image.description || '';
   card.querySelector('.meta').textContent = 'Created with ' + modelName(image.model);
+  const download = card.querySelector('.download');
+  download.href = originalPath(view.slug, image.id, true);
+  download.setAttribute('aria-label', 'Download the full-size image' + (image.description ? ' of ' + image.description : ''));
+  card.querySelector('.copy-link').setAttribute('aria-label', 'Copy the link to this image' + (image.description ? ' of ' + image.description : ''));
   showVotes(card, image);
   // The server says which images are the caller's own (createdBy is a name for everyone to see, not an id).
   const deletable = image.mine || Boolean(auth.me && auth.me.admin);
@@ -179,55 +233,114 @@ function showVotes(card, counts) {
   down.setAttribute('aria-pressed', String(counts.myVote === 'down'));
 }
 
+/** What failed on this card, said on the card, with a retry (null clears it). */
+function cardProblem(card, text, retry) {
+  showProblem(card.querySelector('.card-message'), card.querySelector('.retry'), text, retry);
+}
+
+function cardNotice(card, text) {
+  cardProblem(card, null);
+  card.querySelector('.card-message').textContent = text;
+}
+
 /** Votes the given way; pressing the button of one's own vote again withdraws it. */
 async function vote(card, direction) {
   const image = card.image;
   const path = imagePath(view.persona.slug, image.id) + '/votes';
   const withdraw = image.myVote === direction;
-  const reply = withdraw ? await sendJson('DELETE', path) : await sendJson('POST', path, { direction });
-  if (reply.status === 200 && reply.body) {
+  cardProblem(card, null);
+  const reply = withdraw ? await sendJson('DELETE', path).catch(() => null) : await sendJson('POST', path, { direction }).catch(() => null);
+  const again = () => vote(card, direction);
+  if (reply && reply.status === 200 && reply.body) {
     Object.assign(image, reply.body);
     showVotes(card, image);
-  } else if (reply.status === 401 || reply.status === 403) {
-    needsAuthorization('Voting');
-  } else if (reply.status === 429) {
-    $('#form-error').textContent = problemText(reply, 'Too many votes at once: wait a moment.');
+  } else if (reply && reply.status === 401 && auth.lapsed) {
+    handlers.signInAgain({ kind: 'vote', slug: view.persona.slug, imageId: image.id, direction });
+  } else if (reply && (reply.status === 401 || reply.status === 403)) {
+    cardProblem(card, auth.config ? 'Voting needs you to sign in.' : 'Voting needs an API key.', null);
+    handlers.needsAuthorization('Voting');
+  } else if (reply && reply.status === 429) {
+    cardProblem(card, problemText(reply, 'Too many votes at once: wait a moment.'), again);
+  } else {
+    cardProblem(card, reply ? problemText(reply, 'Your vote was not counted (HTTP ' + reply.status + ').')
+      : 'Your vote was not counted: the server cannot be reached.', again);
   }
+}
+
+/** Casts a vote a sign-in interrupted (the page came back from the provider). */
+export function resumeVote(imageId, direction) {
+  const card = [...cards()].find((candidate) => candidate.image && candidate.image.id === imageId);
+  if (card && card.image.myVote !== direction) vote(card, direction);
 }
 
 async function deleteImage(card) {
-  if (!confirm('Delete this image of ' + view.persona.name + '? This cannot be undone.')) return;
-  const reply = await api(imagePath(view.persona.slug, card.image.id), { method: 'DELETE' });
-  if (reply.status === 204 || reply.status === 200 || reply.status === 404) {
+  cardProblem(card, null);
+  const reply = await api(imagePath(view.persona.slug, card.image.id), { method: 'DELETE' }).catch(() => null);
+  const again = () => deleteImage(card);
+  if (reply && (reply.status === 204 || reply.status === 200 || reply.status === 404)) {
     card.remove();
     if (typeof view.persona.imageCount === 'number') view.persona.imageCount -= 1;
     renderPersonaCount();
-    if (!$('#persona-images').children.length && !view.nextImages) openPersona(view.persona.slug);
-    loadGallery(true);
-  } else if (reply.status === 401) {
-    needsAuthorization('Deleting an image');
+    const emptied = !cards().length && !view.nextImages;
+    handlers.changed(emptied ? view.persona.slug : null);
+  } else if (reply && reply.status === 401 && auth.lapsed) {
+    handlers.signInAgain({ kind: 'notice', text: 'You were signed in again: press Delete once more to delete the image.' });
+  } else if (reply && reply.status === 401) {
+    cardProblem(card, 'Deleting needs you to sign in.', null);
+    handlers.needsAuthorization('Deleting an image');
+  } else if (reply && reply.status === 403) {
+    cardProblem(card, 'Only the image’s creator can delete it.', null);
   } else {
-    $('#form-error').textContent = reply.status === 403
-      ? 'Only the image’s creator can delete it.'
-      : problemText(reply, 'The image could not be deleted (HTTP ' + reply.status + ').');
+    cardProblem(card, reply ? problemText(reply, 'The image could not be deleted (HTTP ' + reply.status + ').')
+      : 'The image could not be deleted: the server cannot be reached.', again);
   }
 }
 
-// The original, on demand.
+/** The image's own page, as a link to share (it opens the image; its preview shows it). */
+async function copyLink(card) {
+  const link = location.origin + imagePagePath(view.slug, card.image.id);
+  try {
+    await navigator.clipboard.writeText(link);
+    cardNotice(card, 'Link copied.');
+  } catch {
+    // No clipboard here (a page served over plain HTTP has none): the link is shown to copy by hand.
+    cardNotice(card, 'Copy this link: ' + link);
+  }
+}
 
-async function openOriginal(card) {
-  if (expired(card.image)) await refreshPage(card.page);
-  const image = card.image;
+// The original, on demand, at the image's own address (/p/{slug}/images/{id}).
+
+/** Opens the image: its card's when loaded, else read by id (an image further down than the pages loaded). */
+export async function openImage(imageId, fromAddress) {
+  let card = [...cards()].find((candidate) => candidate.image && candidate.image.id === imageId);
+  let image = card ? card.image : null;
+  if (card && expired(image)) {
+    await refreshPage(card.page);
+    image = card.image;
+  }
+  if (!image) {
+    const reply = await api(imagePath(view.slug, imageId)).catch(() => null);
+    if (!reply || reply.status !== 200 || !reply.body) {
+      showProblem($('#images-problem-text'), $('#images-retry'), reply && reply.status === 404
+        ? 'This persona has no such image (it may have been deleted).'
+        : 'The image cannot be shown right now.', reply && reply.status === 404 ? null : () => openImage(imageId, fromAddress));
+      return;
+    }
+    image = reply.body;
+  }
+  if (!fromAddress) history.pushState({ image: imageId }, '', imagePagePath(view.slug, imageId));
   const dialog = $('#original');
   const img = dialog.querySelector('img');
   img.src = image.url;
-  img.alt = card.querySelector('img').alt;
+  img.alt = 'Portrait of ' + (view.persona ? view.persona.name : '') + (image.description ? ': ' + image.description : '');
   dialog.querySelector('.original-caption').textContent = image.motto || '';
-  if (typeof dialog.showModal === 'function') dialog.showModal(); else window.open(image.url, '_blank', 'noopener');
+  $('#original-download').href = originalPath(view.slug, image.id, true);
+  if (!dialog.open) dialog.showModal();
 }
 
-function closeOriginal() {
-  $('#original').close();
+/** Closes the image (the address went back to the persona's, or the reader closed it). */
+export function closeImage() {
+  if ($('#original').open) $('#original').close();
 }
 
 // More images as the reader scrolls.
@@ -251,9 +364,13 @@ async function loadMoreImages() {
       view.nextImages = reply.body.next || null;
       renderPersonaCount();
       loaded = true;
+    } else {
+      showProblem($('#images-problem-text'), $('#images-retry'),
+        problemText(reply, 'More images could not be loaded (HTTP ' + reply.status + ').'), loadMoreImages);
     }
   } catch {
-    // Offline for a moment: the button stays, and scrolling or a click tries again.
+    showProblem($('#images-problem-text'), $('#images-retry'),
+      'More images could not be loaded: the server cannot be reached.', loadMoreImages);
   } finally {
     view.loading = false;
     $('#more-images').disabled = false;
@@ -268,17 +385,29 @@ function sentinelVisible() {
   return box.height > 0 && box.top < window.innerHeight + 400;
 }
 
-/** Wires the persona view's controls; the next page loads when the sentinel comes within 400 px of the screen. */
-export function initPersonaView() {
+/**
+ * Wires the persona view's controls; the next page loads when the sentinel comes within 400 px of the screen.
+ * on.loaded(persona), on.missing(name): what the page shows; on.changed(emptiedSlug): an image was deleted (the
+ * persona went with its last one when emptiedSlug is given); on.needsAuthorization(action); on.signInAgain(resume):
+ * the session lapsed during an action; on.imageClosed(): the reader closed the image.
+ */
+export function initPersonaView(on) {
+  handlers = on;
+  const data = document.getElementById('persona-data');
+  if (data) {
+    try { view.serverData = JSON.parse(data.textContent); } catch { view.serverData = null; }
+  }
   $('#more-images').addEventListener('click', loadMoreImages);
-  $('#original-close').addEventListener('click', closeOriginal);
+  $('#original-close').addEventListener('click', closeImage);
   // A click on the backdrop closes it too; closing (also by Escape) lets go of the full-size image.
-  $('#original').addEventListener('click', (event) => { if (event.target === event.currentTarget) closeOriginal(); });
-  $('#original').addEventListener('close', () => $('#original img').removeAttribute('src'));
+  $('#original').addEventListener('click', (event) => { if (event.target === event.currentTarget) closeImage(); });
+  $('#original').addEventListener('close', () => {
+    $('#original img').removeAttribute('src');
+    handlers.imageClosed();
+  });
   if (!('IntersectionObserver' in window)) return;
   view.sentinel = new IntersectionObserver((entries) => {
     if (entries.some((entry) => entry.isIntersecting)) loadMoreImages();
   }, { rootMargin: '400px 0px' });
   view.sentinel.observe($('#more-images'));
 }
-

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class Growth {
 
     private static final Pattern COVER_URL = Pattern.compile("\"coverUrl\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern COVER_2X_URL = Pattern.compile("\"cover2xUrl\"\\s*:\\s*\"([^\"]+)\"");
 
     private final BenchOptions.GrowthOptions options;
     private final String baseUrl;
@@ -116,44 +117,63 @@ final class Growth {
     }
 
     /**
-     * The gallery's first view: the list's first page of 20 and every cover image it shows. Covers that are not there
-     * yet (thumbnails being back-filled) are asked for again until {@code --await-covers} has passed.
+     * The gallery's first view: the list's first page of 20 and every cover image it shows, at 256 px
+     * ({@code gallery.imageBytes}) and at 512 px, what a screen of two device pixels per CSS pixel loads
+     * ({@code gallery.image2xBytes}). Covers that are not there yet (thumbnails being back-filled) are asked for again
+     * until {@code --await-covers} has passed.
      */
     private void gallery(Map<String, Object> figures) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + options.awaitCovers().toNanos();
         Reading page;
         List<String> covers;
-        long imageBytes;
-        int missing;
+        Covers standard;
+        Covers doubleSize;
         do {
             page = time("/api/personas?page=0&size=20");
             covers = coverUrls(page.lastBody());
-            imageBytes = 0;
-            missing = 0;
-            for (String cover : covers) {
-                HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(cover))
-                        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                if (image.statusCode() == 200) {
-                    imageBytes += image.body().length;
-                } else {
-                    missing++;
-                }
-            }
-            if (missing > 0 && System.nanoTime() < deadline) {
-                System.out.println(missing + " of the gallery's covers are not there yet; asking again in 5 s");
+            standard = fetch(covers);
+            doubleSize = fetch(urls(page.lastBody(), COVER_2X_URL));
+            if (standard.missing() + doubleSize.missing() > 0 && System.nanoTime() < deadline) {
+                System.out.println(standard.missing() + doubleSize.missing()
+                        + " of the gallery's covers are not there yet; asking again in 5 s");
                 Thread.sleep(5_000);
             }
-        } while (missing > 0 && System.nanoTime() < deadline);
+        } while (standard.missing() + doubleSize.missing() > 0 && System.nanoTime() < deadline);
         figures.put("gallery.covers", covers.size());
-        figures.put("gallery.coversMissing", missing);
-        figures.put("gallery.imageBytes", imageBytes);
-        figures.put("gallery.imageMiB", Bench.round(imageBytes / 1048576.0));
+        figures.put("gallery.coversMissing", standard.missing());
+        figures.put("gallery.imageBytes", standard.bytes());
+        figures.put("gallery.imageMiB", Bench.round(standard.bytes() / 1048576.0));
+        figures.put("gallery.covers2xMissing", doubleSize.missing());
+        figures.put("gallery.image2xBytes", doubleSize.bytes());
+        figures.put("gallery.image2xMiB", Bench.round(doubleSize.bytes() / 1048576.0));
         figures.put("gallery.pageBytes", page.bytes());
     }
 
+    private record Covers(long bytes, int missing) {
+    }
+
+    private Covers fetch(List<String> urls) throws IOException, InterruptedException {
+        long bytes = 0;
+        int missing = 0;
+        for (String url : urls) {
+            HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (image.statusCode() == 200) {
+                bytes += image.body().length;
+            } else {
+                missing++;
+            }
+        }
+        return new Covers(bytes, missing);
+    }
+
     static List<String> coverUrls(String listPage) {
+        return urls(listPage, COVER_URL);
+    }
+
+    private static List<String> urls(String listPage, Pattern field) {
         List<String> urls = new ArrayList<>();
-        Matcher matcher = COVER_URL.matcher(listPage);
+        Matcher matcher = field.matcher(listPage);
         while (matcher.find()) {
             urls.add(matcher.group(1).replace("\\u0026", "&").replace("\\/", "/"));
         }

@@ -63,7 +63,8 @@ class GrowthBenchIT {
                 long png = GrowthSeeder.providerSizedPng().length;
                 assertThat(png).as("a provider-sized original").isBetween(1_000_000L, 3_500_000L);
                 assertThat(figures).containsEntry("gallery.covers", 20).containsEntry("gallery.coversMissing", 0)
-                        .containsEntry("gallery.imageBytes", 20 * png);
+                        .containsEntry("gallery.imageBytes", 20 * png)
+                        .containsEntry("gallery.covers2xMissing", 0).containsEntry("gallery.image2xBytes", 20 * png);
                 assertThat(client.getDatabase("personas").getCollection("personas").countDocuments())
                         .isEqualTo(GrowthSeeder.GALLERY_SIZE + 2 + 90);
             } finally {
@@ -72,7 +73,7 @@ class GrowthBenchIT {
         }
     }
 
-    /** The newest 20 personas with their covers' originals presigned (the stub's stand-in for thumbnails). */
+    /** The newest 20 personas with their covers' originals presigned (the stub's stand-in for both thumbnails). */
     private static String listPage(MongoClient client, S3Presigner presigner) {
         List<Document> newest = client.getDatabase("personas").getCollection("personas").find()
                 .sort(Sorts.descending("updatedAt")).limit(20).into(new java.util.ArrayList<>());
@@ -80,7 +81,8 @@ class GrowthBenchIT {
             String key = persona.get("cover", Document.class).getString("s3Key");
             String url = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofSeconds(60))
                     .getObjectRequest(get -> get.bucket(Infrastructure.BUCKET).key(key))).url().toString();
-            return "{\"slug\":\"" + persona.getString("slug") + "\",\"coverUrl\":\"" + url + "\"}";
+            return "{\"slug\":\"" + persona.getString("slug") + "\",\"coverUrl\":\"" + url + "\",\"cover2xUrl\":\""
+                    + url + "\"}";
         }).collect(Collectors.joining(",", "{\"items\":[", "],\"page\":0,\"size\":20}"));
     }
 

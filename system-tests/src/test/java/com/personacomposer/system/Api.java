@@ -64,6 +64,18 @@ final class Api {
         }
     }
 
+    /** Creates the persona and then more images of it (force), one after another; returns its slug. */
+    String createImages(String name, int images) {
+        String slug = null;
+        for (int i = 0; i < images; i++) {
+            Reply accepted = post("/api/personas", "{\"name\": \"" + name + "\", \"force\": true}");
+            assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
+            slug = accepted.body().get("slug").asString();
+            awaitCompleted(accepted.body().get("requestId").asString());
+        }
+        return slug;
+    }
+
     static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }

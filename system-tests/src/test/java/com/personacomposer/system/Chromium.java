@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
@@ -22,27 +23,40 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** Debian's headless Chromium through its chromedriver, for the browser tests; screenshots go to target/screenshots. */
 final class Chromium {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Headless, as root, and without the background networking that keeps calling hosts this machine cannot reach. */
+    static final List<String> FLAGS = List.of("--headless=new", "--no-sandbox", "--disable-gpu",
+            "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync");
 
     private Chromium() {
     }
 
-    /** A new browser with a profile of its own; the test is skipped where Chromium is missing, except in CI. */
-    static WebDriver open() {
+    /** Skips the test where Chromium is missing, except in CI (.ci/run installs it, so there it fails). */
+    static void assumeInstalled() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && System.getenv("CI") == null) {
             Assumptions.abort("Chromium is not installed (apt-get install chromium chromium-driver); .ci/run installs it");
         }
+    }
+
+    /** A new browser with a profile of its own, in a 1280 x 1400 window. */
+    static ChromeDriver open() {
+        return open(1280, 1400);
+    }
+
+    static ChromeDriver open(int width, int height) {
+        assumeInstalled();
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             // The console (blocked requests, Content-Security-Policy reports) for failure messages: consoleLog().
             options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--user-data-dir=" + Files.createTempDirectory("chromium-"), "--window-size=1280,1400");
+            options.addArguments(FLAGS);
+            options.addArguments("--user-data-dir=" + Files.createTempDirectory("chromium-"),
+                    "--window-size=" + width + "," + height);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
             Files.createDirectories(SCREENSHOTS);
             return new ChromeDriver(service, options);

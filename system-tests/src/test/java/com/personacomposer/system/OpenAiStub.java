@@ -12,6 +12,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import javax.imageio.ImageIO;
 
 /**
@@ -28,13 +29,18 @@ final class OpenAiStub implements AutoCloseable {
     }
 
     static OpenAiStub start() {
+        return start(Duration.ZERO);
+    }
+
+    /** A provider that takes {@code drawing} to generate each image (so a request stays in flight that long). */
+    static OpenAiStub start(Duration drawing) {
         OpenAiStub stub = new OpenAiStub();
         stub.server.start();
         stub.server.stubFor(get(urlEqualTo("/files/portrait.png"))
                 .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(portrait())));
         stub.server.stubFor(post(urlEqualTo("/v1/images/generations")).willReturn(okJson("""
                 {"created": 1764144930, "data": [{"url": "%s/files/portrait.png", "revised_prompt": "A portrait"}]}
-                """.formatted(stub.origin()))));
+                """.formatted(stub.origin())).withFixedDelay((int) drawing.toMillis())));
         stub.server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson("""
                 {"id": "chatcmpl-web", "object": "chat.completion", "created": 1764144930, "model": "gpt-4o-mini",
                  "choices": [{"index": 0, "message": {"role": "assistant", "content": "%s", "refusal": null},

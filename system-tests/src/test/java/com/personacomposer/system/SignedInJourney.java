@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -15,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A reader's visit with an account, in the browser, against a running system whose image-service offers dall-e
  * through a stubbed provider ({@link OpenAiStub}): sign in as demo/demo at the OpenID provider's form, create with
- * the paid model (the quota goes down), vote, find it under "My personas", delete it, sign out.
+ * the paid model (the quota goes down), vote, find it under "My personas", delete it, sign out (of the provider too).
  */
 final class SignedInJourney {
 
@@ -124,9 +125,13 @@ final class SignedInJourney {
         wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("persona-missing")));
         assertThat(api.get("/api/personas/" + slug).status()).isEqualTo(404);
 
+        // Signing out ends the provider's session too: through its end-session endpoint and back to a new page.
+        ((JavascriptExecutor) browser).executeScript("window.beforeSignOut = true;");
         browser.findElement(By.id("sign-out")).click();
-        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
-        assertThat(browser.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled()).isFalse();
+        wait(30).until(driver -> driver.getCurrentUrl().startsWith(gateway + "/")
+                && ((JavascriptExecutor) driver).executeScript("return window.beforeSignOut") == null
+                && driver.findElement(By.id("sign-in")).isDisplayed());
+        wait(20).until(driver -> !driver.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled());
     }
 
     private WebDriverWait wait(int seconds) {

@@ -48,6 +48,11 @@ public class OidcDiscovery {
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
+    /** Whether the page offers sign-in: an issuer is configured. */
+    public boolean signInEnabled() {
+        return !issuer.isEmpty();
+    }
+
     /** The endpoints as known now (for the page's Content-Security-Policy), empty until the document was read. */
     public Optional<ProviderEndpoints> known() {
         return Optional.ofNullable(known.get());

@@ -40,6 +40,17 @@ public class PersonaServiceClient {
                 }));
     }
 
+    /** The persona's JSON as GET /api/personas/{slug}?limit={limit} answers it, or empty when there is none. */
+    public Mono<Optional<JsonNode>> readPersona(String slug, int limit) {
+        return readJson("reading persona", client.get().uri(uri -> uri.path("/api/personas/{slug}")
+                .queryParam("limit", limit).build(slug)));
+    }
+
+    /** One image's JSON as GET /api/personas/{slug}/images/{imageId} answers it, or empty when there is none. */
+    public Mono<Optional<JsonNode>> readImage(String slug, String imageId) {
+        return readJson("reading image", client.get().uri("/api/personas/{slug}/images/{imageId}", slug, imageId));
+    }
+
     /**
      * The intake call: records a request as PENDING (or finds the one its idempotency key already names); with
      * {@code unlessPersonaExists}, an existing persona is answered instead (marked by a Content-Location naming it).
@@ -68,8 +79,12 @@ public class PersonaServiceClient {
 
     /** The status JSON of GET /api/requests/{requestId}, or empty when persona-service knows no such request. */
     public Mono<Optional<JsonNode>> requestStatus(UUID requestId) {
-        return call("reading request status", client.get().uri("/api/requests/{requestId}", requestId)
-                .accept(MediaType.APPLICATION_JSON)
+        return readJson("reading request status", client.get().uri("/api/requests/{requestId}", requestId));
+    }
+
+    /** A JSON read: empty on 404; any other answer but 2xx means persona-service is not well. */
+    private static Mono<Optional<JsonNode>> readJson(String what, WebClient.RequestHeadersSpec<?> read) {
+        return call(what, read.accept(MediaType.APPLICATION_JSON)
                 .exchangeToMono(response -> {
                     if (response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
                         return response.releaseBody().thenReturn(Optional.<JsonNode>empty());

@@ -4,22 +4,23 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 
 import com.personacomposer.gateway.access.OidcDiscovery;
 import com.personacomposer.gateway.access.ProviderEndpoints;
+import com.personacomposer.gateway.config.GatewayProperties;
+import com.personacomposer.gateway.downstream.PersonaServiceClient;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The web page: one static page (src/main/resources/static) that routes itself, so persona pages at /p/{slug} are
- * served the same HTML. Pages get strict security headers; the API is left to its own handlers.
+ * The web page: one page (templates/page.mustache, its scripts and styles in static/) that routes itself, served at /,
+ * /p/{slug} and /p/{slug}/images/{imageId} by {@link PageHandler}. Pages get strict security headers; the API is
+ * left to its own handlers.
  */
 @Configuration(proxyBeanMethods = false)
 class WebPageConfiguration {
@@ -37,10 +38,17 @@ class WebPageConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> personaPages() {
-        Resource page = new ClassPathResource("static/index.html");
-        return RouterFunctions.route(GET("/p/{slug}"),
-                request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page));
+    PageHandler pageHandler(PersonaServiceClient personaService, JsonMapper json, OidcDiscovery discovery,
+                            GatewayProperties gateway, PageProperties properties) {
+        return new PageHandler(personaService, new PageTemplate(),
+                new PageModels(json, discovery.signInEnabled(), gateway.defaultModel()), properties);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> pages(PageHandler pages) {
+        return RouterFunctions.route(GET("/"), pages::home)
+                .andRoute(GET("/p/{slug}"), pages::persona)
+                .andRoute(GET("/p/{slug}/images/{imageId}"), pages::image);
     }
 
     @Bean

@@ -45,6 +45,8 @@ class OpenApiDocumentTest {
                 "POST /api/personas/{slug}/images/{imageId}/votes",
                 "DELETE /api/personas/{slug}/images/{imageId}/votes",
                 "DELETE /api/personas/{slug}/images/{imageId}",
+                "GET /api/personas/{slug}/images/{imageId}",
+                "GET /api/personas/{slug}/images/{imageId}/original",
                 "GET /api/requests/{requestId}",
                 "GET /api/requests/{requestId}/events",
                 "GET /api/models",

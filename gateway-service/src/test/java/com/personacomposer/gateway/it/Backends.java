@@ -29,9 +29,21 @@ final class Backends {
         ObjectNode persona = NODES.objectNode().put("name", name).put("slug", slug)
                 .put("createdAt", CREATED.toString()).put("updatedAt", UPDATED.toString())
                 .put("imageCount", imageIds.length);
+        if (imageIds.length == 0) {
+            persona.putNull("motto").putNull("coverImageId");
+        } else {
+            persona.put("motto", "Hats off? Never.").put("coverImageId", imageIds[imageIds.length - 1]);
+        }
         images(persona.putArray("images"), imageIds);
         persona.putNull("nextImages");
         return JSON.writeValueAsString(persona);
+    }
+
+    /** One image as GET /api/personas/{slug}/images/{imageId} answers it. */
+    static String image(String imageId) {
+        ArrayNode one = NODES.arrayNode();
+        images(one, imageId);
+        return JSON.writeValueAsString(one.get(0));
     }
 
     /** A page of images as GET /api/personas/{slug}/images answers it; {@code next} may be null. */
@@ -49,6 +61,7 @@ final class Backends {
                     .put("url", presignedUrl(imageId))
                     .put("urlExpiresAt", Instant.now().plusSeconds(60).toString())
                     .put("thumbnailUrl", presignedUrl(imageId + ".thumb"))
+                    .put("thumbnail2xUrl", presignedUrl(imageId + ".thumb2x"))
                     .put("model", "local")
                     .put("description", "tall, likes hats")
                     .put("mottoTone", "sarcastic")
@@ -67,10 +80,11 @@ final class Backends {
         ObjectNode body = NODES.objectNode();
         ArrayNode items = body.putArray("items");
         items.addObject().put("name", "Zoë O'Brien").put("slug", "zoë-o-brien").put("motto", "Hats off? Never.")
-                .put("mottoTone", "sarcastic").put("imageCount", 2).put("coverUrl", presignedUrl("img-2"))
+                .put("mottoTone", "sarcastic").put("imageCount", 2).put("coverUrl", presignedUrl("img-2.thumb"))
+                .put("cover2xUrl", presignedUrl("img-2.thumb2x"))
                 .put("updatedAt", UPDATED.toString());
         items.addObject().put("name", "李小龙").put("slug", "李小龙").putNull("motto").putNull("mottoTone")
-                .put("imageCount", 0).putNull("coverUrl").put("updatedAt", CREATED.toString());
+                .put("imageCount", 0).putNull("coverUrl").putNull("cover2xUrl").put("updatedAt", CREATED.toString());
         return JSON.writeValueAsString(body.put("page", page).put("size", size).putNull("next"));
     }
 

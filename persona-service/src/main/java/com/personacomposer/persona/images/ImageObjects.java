@@ -4,7 +4,7 @@ import com.personacomposer.kit.s3.S3Properties;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The S3 objects of an image: its original and its thumbnail. */
+/** The S3 objects of an image: its original and its thumbnails. */
 @Component
 public class ImageObjects {
 
@@ -18,7 +18,8 @@ public class ImageObjects {
 
     /** Deletes the image's objects (deleting an object that is not there succeeds). */
     public void delete(PersonaImage image) {
-        for (String key : new String[] {image.s3Key(), image.thumbnailKey()}) {
+        String[] keys = {image.s3Key(), image.thumbnailKey(), Thumbnails.doubleSizeKeyOf(image.s3Key())};
+        for (String key : keys) {
             s3.deleteObject(delete -> delete.bucket(properties.bucket()).key(key));
         }
     }

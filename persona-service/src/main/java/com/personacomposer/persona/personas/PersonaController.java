@@ -1,15 +1,22 @@
 package com.personacomposer.persona.personas;
 
 import com.personacomposer.persona.personas.PersonaViews.ImagePage;
+import com.personacomposer.persona.personas.PersonaViews.ImageView;
 import com.personacomposer.persona.personas.PersonaViews.PersonaPage;
 import com.personacomposer.persona.personas.PersonaViews.VoteView;
+import com.personacomposer.persona.images.SignedUrl;
+import com.personacomposer.persona.web.CallerHeaders;
+import com.personacomposer.persona.web.InvalidInputException;
+import com.personacomposer.persona.web.UnauthorizedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import com.personacomposer.persona.web.CallerHeaders;
-import com.personacomposer.persona.web.InvalidInputException;
-import com.personacomposer.persona.web.UnauthorizedException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +37,11 @@ class PersonaController {
     private static final String VOTER = CallerHeaders.VOTER;
 
     private final PersonaQueries queries;
+    private final Clock clock;
 
-    PersonaController(PersonaQueries queries) {
+    PersonaController(PersonaQueries queries, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -69,6 +78,29 @@ class PersonaController {
                      @RequestHeader(name = PRINCIPAL, required = false) String principal,
                      @RequestHeader(name = VOTER, required = false) String voter) {
         return queries.images(slug, after, limit, caller(principal, voter));
+    }
+
+    /** One image, as in a page of images. */
+    @GetMapping("/{slug}/images/{imageId}")
+    ImageView image(@PathVariable String slug, @PathVariable String imageId,
+                    @RequestHeader(name = PRINCIPAL, required = false) String principal,
+                    @RequestHeader(name = VOTER, required = false) String voter) {
+        return queries.image(slug, imageId, caller(principal, voter));
+    }
+
+    /**
+     * A stable address of the image's original: 302 to a fresh presigned URL (a shared link's preview image works
+     * long after the presigned URLs of the page that shared it expired). The redirect may be cached for half of the
+     * URL's life, so whoever follows a cached one still has the other half to fetch it.
+     */
+    @GetMapping("/{slug}/images/{imageId}/original")
+    ResponseEntity<Void> original(@PathVariable String slug, @PathVariable String imageId,
+                                  @RequestParam(defaultValue = "false") boolean download) {
+        SignedUrl signed = queries.originalUrl(slug, imageId, download);
+        Duration left = Duration.between(clock.instant(), signed.expiresAt());
+        CacheControl cache = left.toSeconds() >= 2
+                ? CacheControl.maxAge(left.dividedBy(2)).cachePublic() : CacheControl.noStore();
+        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(signed.url())).cacheControl(cache).build();
     }
 
     /**

@@ -5,6 +5,7 @@ import com.personacomposer.persona.images.ImageObjects;
 import com.personacomposer.persona.images.ImageStore;
 import com.personacomposer.persona.images.ImageUrls;
 import com.personacomposer.persona.images.PersonaImage;
+import com.personacomposer.persona.images.SignedUrl;
 import com.personacomposer.persona.personas.PersonaViews.ImagePage;
 import com.personacomposer.persona.personas.PersonaViews.PersonaPage;
 import com.personacomposer.persona.personas.PersonaViews.VoteView;
@@ -67,6 +68,22 @@ public class PersonaQueries {
         }
         List<PersonaImage> page = images.page(persona.key(), after, limit);
         return PersonaViews.page(slug, page, limit, urls, caller, myVotes(caller, page));
+    }
+
+    /** One image of the persona as the caller sees it (their vote, whether it is theirs). */
+    PersonaViews.ImageView image(String slug, String imageId, String caller) {
+        PersonaImage image = image(slug, imageId);
+        Map<String, VoteDirection> myVotes = myVotes(caller, List.of(image));
+        return PersonaViews.view(image, urls, caller, Optional.ofNullable(myVotes.get(image.id())));
+    }
+
+    /**
+     * A fresh presigned URL of the image's original, to display or ({@code download}) to save under
+     * {@link PersonaViews#downloadName}: two point reads (the persona by slug, the image by id) and a local signature.
+     */
+    SignedUrl originalUrl(String slug, String imageId, boolean download) {
+        PersonaImage image = image(slug, imageId);
+        return urls.sign(image.s3Key(), download ? PersonaViews.downloadName(slug, image) : null);
     }
 
     /** The caller's votes on the images the page shows, in one query; none without a caller. */

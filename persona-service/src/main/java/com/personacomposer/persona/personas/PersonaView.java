@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * A persona as GET /api/personas/{slug} answers it: the first page of its images (presigned), {@code imageCount} on
- * all pages, and {@code nextImages}, the relative URL of the next page (null when there is none).
+ * all pages, and {@code nextImages}, the relative URL of the next page (null when there is none). {@code motto} and
+ * {@code coverImageId} are its newest image's (what a shared link previews), null while it has none.
  */
 public record PersonaView(String name, String slug, Instant createdAt, Instant updatedAt, long imageCount,
-                          List<PersonaViews.ImageView> images, String nextImages) {
+                          String motto, String coverImageId, List<PersonaViews.ImageView> images,
+                          String nextImages) {
 }

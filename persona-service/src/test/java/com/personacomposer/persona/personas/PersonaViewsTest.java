@@ -18,7 +18,7 @@ class PersonaViewsTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
     private static final Instant EXPIRES = Instant.parse("2025-03-01T11:00:00Z");
-    private static final ImageUrls URLS = key -> new SignedUrl("https://s3.example/" + key + "?sig", EXPIRES);
+    private static final ImageUrls URLS = (key, download) -> new SignedUrl("https://s3.example/" + key + "?sig", EXPIRES);
 
     private final PersonaImage older = new PersonaImage("i1", "r1", "k1.png", "image/png", "k1.thumb.jpg",
             "image/jpeg", "local", "first", "neutral", "Old motto.", "revised", 3, 1, T0, "user:alice-sub", "Alice");
@@ -37,20 +37,22 @@ class PersonaViewsTest {
         assertThat(view.createdAt()).isEqualTo(T0);
         assertThat(view.updatedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(view.imageCount()).isEqualTo(2);
+        assertThat(view.motto()).as("the newest image's").isEqualTo("New motto.");
+        assertThat(view.coverImageId()).isEqualTo("i2");
         assertThat(view.nextImages()).isNull();
         assertThat(view.images()).containsExactly(
                 new ImageView("i1", "r1", "https://s3.example/k1.png?sig", EXPIRES,
-                        "https://s3.example/k1.thumb.jpg?sig", "local", "first", "neutral", "Old motto.", 3, 1, T0,
+                        "https://s3.example/k1.thumb.jpg?sig", "https://s3.example/k1.thumb2x.jpg?sig", "local", "first", "neutral", "Old motto.", 3, 1, T0,
                         "Alice", true, "down"),
                 new ImageView("i2", "r2", "https://s3.example/k2.webp?sig", EXPIRES,
-                        "https://s3.example/k2.thumb.jpg?sig", "dall-e", "second", "sombre", "New motto.", 1, 0,
+                        "https://s3.example/k2.thumb.jpg?sig", "https://s3.example/k2.thumb2x.jpg?sig", "dall-e", "second", "sombre", "New motto.", 1, 0,
                         T0.plusSeconds(60), null, false, null));
     }
 
     @Test
     void aFullPageLinksTheNextOneAfterItsLastImageAndPresignsOnlyItsOwnImages() {
         java.util.List<String> signed = new java.util.ArrayList<>();
-        ImageUrls counting = key -> {
+        ImageUrls counting = (key, download) -> {
             signed.add(key);
             return URLS.sign(key);
         };
@@ -59,7 +61,7 @@ class PersonaViewsTest {
 
         assertThat(page.items()).extracting(ImageView::id).containsExactly("i1");
         assertThat(page.next()).isEqualTo("/api/personas/zo%C3%AB/images?after=i1&limit=1");
-        assertThat(signed).containsExactly("k1.png", "k1.thumb.jpg");
+        assertThat(signed).containsExactly("k1.png", "k1.thumb.jpg", "k1.thumb2x.jpg");
     }
 
     @Test
@@ -80,6 +82,6 @@ class PersonaViewsTest {
         PersonaSummary summary = PersonaViews.summary(persona, URLS);
 
         assertThat(summary).isEqualTo(new PersonaSummary("Zoë", "zoë", "New motto.", "sombre", 2,
-                "https://s3.example/k2.thumb.jpg?sig", T0.plusSeconds(60)));
+                "https://s3.example/k2.thumb.jpg?sig", "https://s3.example/k2.thumb2x.jpg?sig", T0.plusSeconds(60)));
     }
 }

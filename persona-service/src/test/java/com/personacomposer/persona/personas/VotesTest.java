@@ -32,7 +32,7 @@ class VotesTest {
 
     private static final MemoryMongo mongo = new MemoryMongo();
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
-    private static final ImageUrls URLS = key -> new SignedUrl("https://s3.example/" + key, T0);
+    private static final ImageUrls URLS = (key, download) -> new SignedUrl("https://s3.example/" + key, T0);
 
     private MongoDatabase database;
     private PersonaQueries queries;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Copies a generated image into the bucket, with its thumbnail beside it, and announces it. A refused download or an
+ * Copies a generated image into the bucket, with its two thumbnails beside it, and announces it. A refused download or an
  * unusable image (broken, or absurdly large) fails the request with the reason (the addresses taken out: a person
  * reads it); anything else (network, image host
  * 5xx, S3) propagates so the record is retried, then dead-lettered.
@@ -62,7 +62,7 @@ class ImageStorageService {
         while (true) {
             try (MemoryBudget.Reservation reservation = memory.reserve(reserve)) {
                 DownloadedImage image;
-                byte[] thumbnail;
+                Thumbnailer.Thumbnails thumbnails;
                 try {
                     image = download(generated.imageUrl());
                     long needed = image.sizeBytes()
@@ -73,27 +73,29 @@ class ImageStorageService {
                         reserve = needed;
                         continue;
                     }
-                    thumbnail = thumbnailer.thumbnail(image.bytes(), image.format());
+                    thumbnails = thumbnailer.thumbnails(image.bytes(), image.format());
                 } catch (DownloadRefusedException | UnusableImageException refused) {
                     log.warn("request {}: {}", generated.requestId(), refused.getMessage());
                     publisher.publish(PersonaFailed.of(generated.requestId(), generated.personaKey(),
                             FailureStage.STORAGE, PublicReasons.scrub(refused.getMessage())));
                     return;
                 }
-                store(generated, image, thumbnail);
+                store(generated, image, thumbnails);
                 return;
             }
         }
     }
 
-    private void store(ImageGenerated generated, DownloadedImage image, byte[] thumbnail) {
+    /** The event names the standard thumbnail; the double-size one lies at its conventional key. */
+    private void store(ImageGenerated generated, DownloadedImage image, Thumbnailer.Thumbnails thumbnails) {
         String key = ObjectKeys.of(generated.personaKey(), generated.requestId(), image.format());
         String thumbnailKey = ObjectKeys.thumbnailOf(key);
-        // The thumbnail first: an image in the bucket always has its thumbnail beside it.
-        bucket.put(thumbnailKey, Thumbnailer.CONTENT_TYPE, thumbnail);
+        // The thumbnails first: an image in the bucket always has its thumbnails beside it.
+        bucket.put(thumbnailKey, Thumbnailer.CONTENT_TYPE, thumbnails.standard());
+        bucket.put(ObjectKeys.doubleSizeThumbnailOf(key), Thumbnailer.CONTENT_TYPE, thumbnails.doubleSize());
         upload(key, image);
-        log.info("request {}: stored {} bytes at {} with a {}-byte thumbnail", generated.requestId(),
-                image.sizeBytes(), key, thumbnail.length);
+        log.info("request {}: stored {} bytes at {} with thumbnails of {} and {} bytes", generated.requestId(),
+                image.sizeBytes(), key, thumbnails.standard().length, thumbnails.doubleSize().length);
         publisher.publish(ImageStored.of(generated.requestId(), generated.personaKey(), generated.model(), key,
                 image.format().contentType(), image.sizeBytes(), generated.revisedPrompt(), thumbnailKey,
                 Thumbnailer.CONTENT_TYPE));

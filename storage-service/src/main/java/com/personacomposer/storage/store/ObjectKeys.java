@@ -10,12 +10,14 @@ import java.util.UUID;
 /**
  * Where an image lives in the bucket: {@code persona-generations/{16 hex of sha256(personaKey)}/{requestId}.{ext}}.
  * A hash rather than the name keeps keys ASCII and short for any name; one request always maps to one key, so a
- * redelivery overwrites the same object. The image's thumbnail lies beside it, at {@link #thumbnailOf}.
+ * redelivery overwrites the same object. The image's thumbnails lie beside it, at {@link #thumbnailOf} and
+ * {@link #doubleSizeThumbnailOf}.
  */
 final class ObjectKeys {
 
     static final String PREFIX = "persona-generations/";
     static final String THUMBNAIL_SUFFIX = ".thumb.jpg";
+    static final String DOUBLE_SIZE_THUMBNAIL_SUFFIX = ".thumb2x.jpg";
 
     private ObjectKeys() {
     }
@@ -26,13 +28,22 @@ final class ObjectKeys {
 
     /** The thumbnail beside an image: the image's key with its extension replaced by {@value #THUMBNAIL_SUFFIX}. */
     static String thumbnailOf(String imageKey) {
-        int dot = imageKey.lastIndexOf('.');
-        int slash = imageKey.lastIndexOf('/');
-        return (dot > slash ? imageKey.substring(0, dot) : imageKey) + THUMBNAIL_SUFFIX;
+        return withoutExtension(imageKey) + THUMBNAIL_SUFFIX;
+    }
+
+    /** The double-size thumbnail beside an image: its extension replaced by {@value #DOUBLE_SIZE_THUMBNAIL_SUFFIX}. */
+    static String doubleSizeThumbnailOf(String imageKey) {
+        return withoutExtension(imageKey) + DOUBLE_SIZE_THUMBNAIL_SUFFIX;
     }
 
     static boolean isThumbnail(String key) {
-        return key.endsWith(THUMBNAIL_SUFFIX);
+        return key.endsWith(THUMBNAIL_SUFFIX) || key.endsWith(DOUBLE_SIZE_THUMBNAIL_SUFFIX);
+    }
+
+    private static String withoutExtension(String key) {
+        int dot = key.lastIndexOf('.');
+        int slash = key.lastIndexOf('/');
+        return dot > slash ? key.substring(0, dot) : key;
     }
 
     static String personaFolder(String personaKey) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Makes the thumbnails missing beside images stored before thumbnails existed. It starts once the service is ready,
+ * Makes the thumbnails missing beside images stored before thumbnails (or their double size) existed. It starts once the service is ready,
  * in the background (readiness never waits for it), lists the objects under {@link ObjectKeys#PREFIX} one persona
  * folder at a time, and makes at most {@code persona.storage.thumbnails.backfill.concurrency} thumbnails at once,
  * within the {@link MemoryBudget}. An image it cannot read is logged and skipped. Running it again, or on several
@@ -84,7 +84,7 @@ class ThumbnailBackfill {
         Semaphore queued = new Semaphore(properties.concurrency() * 2);
         AtomicInteger made = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        log.info("thumbnail back-fill: looking for images without a thumbnail under {}", ObjectKeys.PREFIX);
+        log.info("thumbnail back-fill: looking for images without their thumbnails under {}", ObjectKeys.PREFIX);
         try {
             Folder folder = new Folder();
             images.forEachImageObject(object -> {
@@ -105,7 +105,7 @@ class ThumbnailBackfill {
             awaitQuietly(workers);
         }
         Summary summary = new Summary(made.get(), failed.get());
-        log.info("thumbnail back-fill: made {} missing thumbnails, {} failed, in {} ms", summary.made(),
+        log.info("thumbnail back-fill: made the missing thumbnails of {} images, {} failed, in {} ms", summary.made(),
                 summary.failed(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return summary;
     }
@@ -131,9 +131,10 @@ class ThumbnailBackfill {
             }
         }
 
+        /** The originals missing one of their thumbnails. */
         List<S3Object> missing() {
-            return originals.stream().filter(image -> !thumbnails.contains(ObjectKeys.thumbnailOf(image.key())))
-                    .toList();
+            return originals.stream().filter(image -> !thumbnails.contains(ObjectKeys.thumbnailOf(image.key()))
+                    || !thumbnails.contains(ObjectKeys.doubleSizeThumbnailOf(image.key()))).toList();
         }
     }
 
@@ -153,7 +154,10 @@ class ThumbnailBackfill {
         });
     }
 
-    /** Like a live image: it holds the image and its decoding within the budget, waiting only while holding nothing. */
+    /**
+     * Like a live image: it holds the image and its decoding within the budget, waiting only while holding nothing.
+     * Both thumbnails are written (one decoding makes both; rewriting one that was there changes nothing a reader sees).
+     */
     private void makeThumbnail(S3Object object) throws IOException {
         long reserve = object.size();
         while (true) {
@@ -166,8 +170,10 @@ class ThumbnailBackfill {
                     reserve = needed;
                     continue;
                 }
-                images.put(ObjectKeys.thumbnailOf(object.key()), Thumbnailer.CONTENT_TYPE,
-                        thumbnailer.thumbnail(image, format));
+                Thumbnailer.Thumbnails thumbnails = thumbnailer.thumbnails(image, format);
+                images.put(ObjectKeys.thumbnailOf(object.key()), Thumbnailer.CONTENT_TYPE, thumbnails.standard());
+                images.put(ObjectKeys.doubleSizeThumbnailOf(object.key()), Thumbnailer.CONTENT_TYPE,
+                        thumbnails.doubleSize());
                 return;
             }
         }

@@ -20,17 +20,31 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Makes the thumbnail of a PNG, JPEG or WebP image: a JPEG of at most {@value #MAX_SIDE} px on its longer side,
- * transparent parts on white. The image's dimensions are read from its header first, so an image declaring absurd
- * dimensions is refused before any pixel is decoded. A broken image throws {@link UnusableImageException}.
+ * Makes the thumbnails of a PNG, JPEG or WebP image from one decoding: JPEGs of at most {@value #MAX_SIDE} px on
+ * their longer side and of twice that ({@value #DOUBLE_SIDE} px, for screens of two or more device pixels per CSS
+ * pixel), transparent parts on white. The image's dimensions are read from its header first, so an image declaring
+ * absurd dimensions is refused before any pixel is decoded. A broken image throws {@link UnusableImageException}.
  */
 public class Thumbnailer {
 
     public static final int MAX_SIDE = 256;
+    public static final int DOUBLE_SIDE = 2 * MAX_SIDE;
     public static final String CONTENT_TYPE = "image/jpeg";
     private static final float JPEG_QUALITY = 0.85f;
-    /** The scaled image and its JPEG, beside the decoded pixels: 256 x 256 x 4 bytes twice over, rounded up. */
-    private static final long SCALING_BYTES = 1024 * 1024;
+    /**
+     * The double-size thumbnail is seen at half its pixel size, where compression shows less: a lower quality keeps
+     * it near three times the standard one's bytes instead of four (a gallery's first view stays within 1 MiB).
+     */
+    private static final float DOUBLE_SIZE_JPEG_QUALITY = 0.7f;
+    /**
+     * Beside the decoded pixels, the larger scaled image (512 x 512 x 4 bytes) and the JPEGs written from the scaled
+     * images one after the other, twice over, rounded up.
+     */
+    private static final long SCALING_BYTES = 2 * 1024 * 1024;
+
+    /** The JPEGs of at most {@value #MAX_SIDE} and {@value #DOUBLE_SIDE} px on their longer side. */
+    public record Thumbnails(byte[] standard, byte[] doubleSize) {
+    }
 
     public record Dimensions(int width, int height) {
 
@@ -54,7 +68,7 @@ public class Thumbnailer {
                 throw new IllegalStateException("no ImageIO reader for " + format.contentType());
             }
         }
-        thumbnail(ONE_PIXEL_WEBP, ImageFormat.WEBP);
+        thumbnails(ONE_PIXEL_WEBP, ImageFormat.WEBP);
     }
 
     /** The bytes of memory making a thumbnail of an image of these dimensions may take (4 a decoded pixel). */
@@ -72,16 +86,18 @@ public class Thumbnailer {
         return withReader(image, format, this::checkedDimensions);
     }
 
-    public byte[] thumbnail(byte[] image, ImageFormat format) {
+    public Thumbnails thumbnails(byte[] image, ImageFormat format) {
         return withReader(image, format, reader -> {
             Dimensions original = checkedDimensions(reader);
             ImageReadParam param = reader.getDefaultReadParam();
-            // Decode no more than about twice the thumbnail's size where the reader can skip pixels.
-            int step = Math.max(1, Math.max(original.width(), original.height()) / (2 * MAX_SIDE));
+            // Decode no more than about twice the larger thumbnail's size where the reader can skip pixels.
+            int step = Math.max(1, Math.max(original.width(), original.height()) / (2 * DOUBLE_SIDE));
             if (step > 1) {
                 param.setSourceSubsampling(step, step, 0, 0);
             }
-            return jpeg(scale(reader.read(0, param), original));
+            BufferedImage decoded = reader.read(0, param);
+            return new Thumbnails(jpeg(scale(decoded, original, MAX_SIDE), JPEG_QUALITY),
+                    jpeg(scale(decoded, original, DOUBLE_SIDE), DOUBLE_SIZE_JPEG_QUALITY));
         });
     }
 
@@ -120,8 +136,8 @@ public class Thumbnailer {
         return dimensions;
     }
 
-    private static BufferedImage scale(BufferedImage decoded, Dimensions original) {
-        double ratio = Math.min(1.0, (double) MAX_SIDE / Math.max(original.width(), original.height()));
+    private static BufferedImage scale(BufferedImage decoded, Dimensions original, int maxSide) {
+        double ratio = Math.min(1.0, (double) maxSide / Math.max(original.width(), original.height()));
         int width = Math.max(1, (int) Math.round(original.width() * ratio));
         int height = Math.max(1, (int) Math.round(original.height() * ratio));
         BufferedImage thumbnail = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -139,14 +155,14 @@ public class Thumbnailer {
         return thumbnail;
     }
 
-    private static byte[] jpeg(BufferedImage image) throws IOException {
+    private static byte[] jpeg(BufferedImage image, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByMIMEType(CONTENT_TYPE).next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(JPEG_QUALITY);
+            param.setCompressionQuality(quality);
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();

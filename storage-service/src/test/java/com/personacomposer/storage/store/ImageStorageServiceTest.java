@@ -55,7 +55,7 @@ class ImageStorageServiceTest {
             "ada lovelace", ImageModel.DALL_E, URL, "a revised prompt");
 
     @Test
-    void givenAnImageWhenGeneratedThenPutsItAndItsThumbnailUnderThePersonasFolderAndAnnouncesThem() {
+    void givenAnImageWhenGeneratedThenPutsItAndItsThumbnailsUnderThePersonasFolderAndAnnouncesThem() {
         byte[] png = TestImages.png(600, 300);
         when(guard.download(URL)).thenReturn(new DownloadedImage(png, ImageFormat.PNG));
 
@@ -65,6 +65,9 @@ class ImageStorageServiceTest {
         ArgumentCaptor<byte[]> thumbnail = ArgumentCaptor.forClass(byte[].class);
         verify(bucket).put(eq(KEY + ".thumb.jpg"), eq("image/jpeg"), thumbnail.capture());
         assertThat(ImageFormat.detect(thumbnail.getValue())).contains(ImageFormat.JPEG);
+        ArgumentCaptor<byte[]> doubleSize = ArgumentCaptor.forClass(byte[].class);
+        verify(bucket).put(eq(KEY + ".thumb2x.jpg"), eq("image/jpeg"), doubleSize.capture());
+        assertThat(doubleSize.getValue().length).as("twice the sides").isGreaterThan(thumbnail.getValue().length);
 
         ImageStored stored = (ImageStored) published();
         assertThat(stored.requestId()).isEqualTo(generated.requestId());
@@ -131,11 +134,12 @@ class ImageStorageServiceTest {
     @Test
     void givenAnImageNeedingMoreMemoryThanIsFreeWhenGeneratedThenWaitsHoldingNothingAndDownloadsAgain()
             throws Exception {
-        // 13 MB in all, 9 MB taken elsewhere: the 2 MB download fits, the 1500 x 1500 image's 10 MB to decode do not.
+        // 14 MB in all, 10 MB taken elsewhere: the 2 MB download fits, the 1500 x 1500 image's 11 MB to decode and
+        // scale do not.
         SimpleMeterRegistry smallMeters = new SimpleMeterRegistry();
-        MemoryBudget small = new MemoryBudget(DataSize.ofMegabytes(13).toBytes(), smallMeters);
+        MemoryBudget small = new MemoryBudget(DataSize.ofMegabytes(14).toBytes(), smallMeters);
         ImageStorageService tight = service(small, DataSize.ofMegabytes(2));
-        MemoryBudget.Reservation elsewhere = small.reserve(DataSize.ofMegabytes(9).toBytes());
+        MemoryBudget.Reservation elsewhere = small.reserve(DataSize.ofMegabytes(10).toBytes());
         when(guard.download(URL)).thenReturn(new DownloadedImage(TestImages.png(1500, 1500), ImageFormat.PNG));
 
         CompletableFuture<Void> storing = CompletableFuture.runAsync(() -> tight.onImageGenerated(generated));
@@ -144,7 +148,7 @@ class ImageStorageServiceTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             verify(guard).download(URL);
             assertThat(smallMeters.get("persona.storage.in.flight").gauge().value())
-                    .isEqualTo(DataSize.ofMegabytes(9).toBytes());
+                    .isEqualTo(DataSize.ofMegabytes(10).toBytes());
         });
         assertThat(storing).isNotDone();
         elsewhere.close();
@@ -183,6 +187,10 @@ class ImageStorageServiceTest {
                 .isEqualTo("persona-generations/535320da46397a78/6f1c2a9e-0000-4000-8000-000000000002.webp");
         assertThat(ObjectKeys.thumbnailOf("persona-generations/535320da46397a78/6f1c2a9e.webp"))
                 .isEqualTo("persona-generations/535320da46397a78/6f1c2a9e.thumb.jpg");
+        assertThat(ObjectKeys.doubleSizeThumbnailOf("persona-generations/535320da46397a78/6f1c2a9e.webp"))
+                .isEqualTo("persona-generations/535320da46397a78/6f1c2a9e.thumb2x.jpg");
+        assertThat(ObjectKeys.isThumbnail("persona-generations/535320da46397a78/6f1c2a9e.thumb2x.jpg")).isTrue();
+        assertThat(ObjectKeys.isThumbnail("persona-generations/535320da46397a78/6f1c2a9e.webp")).isFalse();
     }
 
     private ImageStorageService service(MemoryBudget budget, DataSize maxDownload) {

@@ -120,6 +120,9 @@ class StorageServiceIT {
         BufferedImage thumbnail = thumbnailAt(stored.thumbnailKey());
         assertThat(thumbnail.getWidth()).isEqualTo(256);
         assertThat(thumbnail.getHeight()).isEqualTo(128);
+        BufferedImage doubleSize = thumbnailAt(stored.s3Key().replace(".png", ".thumb2x.jpg"));
+        assertThat(doubleSize.getWidth()).isEqualTo(512);
+        assertThat(doubleSize.getHeight()).isEqualTo(256);
     }
 
     @Test
@@ -159,18 +162,25 @@ class StorageServiceIT {
     }
 
     @Test
-    void backFillsTheThumbnailOfAnImageStoredWithoutOne() {
-        String key = "persona-generations/backfill-" + UUID.randomUUID().toString().substring(0, 8) + "/"
-                + UUID.randomUUID() + ".webp";
-        s3.putObject(PutObjectRequest.builder().bucket(bucket.bucket()).key(key).contentType("image/webp").build(),
+    void backFillsTheThumbnailsOfImagesStoredWithoutThemOrWithoutTheDoubleSizeOne() {
+        String folder = "persona-generations/backfill-" + UUID.randomUUID().toString().substring(0, 8) + "/";
+        String bare = folder + UUID.randomUUID() + ".webp";
+        String older = folder + UUID.randomUUID() + ".png";
+        s3.putObject(PutObjectRequest.builder().bucket(bucket.bucket()).key(bare).contentType("image/webp").build(),
                 RequestBody.fromBytes(TestImages.webp()));
+        s3.putObject(PutObjectRequest.builder().bucket(bucket.bucket()).key(older).contentType("image/png").build(),
+                RequestBody.fromBytes(TestImages.png(800, 800)));
+        s3.putObject(PutObjectRequest.builder().bucket(bucket.bucket()).key(older.replace(".png", ".thumb.jpg"))
+                .contentType("image/jpeg").build(), RequestBody.fromBytes(TestImages.jpeg(256, 256)));
 
         ThumbnailBackfill.Summary summary = backfill.run();
 
-        assertThat(summary.made()).isGreaterThanOrEqualTo(1);
-        BufferedImage thumbnail = thumbnailAt(key.replace(".webp", ".thumb.jpg"));
+        assertThat(summary.made()).isGreaterThanOrEqualTo(2);
+        BufferedImage thumbnail = thumbnailAt(bare.replace(".webp", ".thumb.jpg"));
         assertThat(thumbnail.getWidth()).isEqualTo(256);
         assertThat(thumbnail.getHeight()).isEqualTo(171);
+        assertThat(thumbnailAt(bare.replace(".webp", ".thumb2x.jpg")).getWidth()).isEqualTo(512);
+        assertThat(thumbnailAt(older.replace(".png", ".thumb2x.jpg")).getHeight()).isEqualTo(512);
         assertThat(backfill.run().made()).as("nothing left to make").isZero();
     }
 

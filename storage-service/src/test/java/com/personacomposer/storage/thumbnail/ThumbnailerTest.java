@@ -20,15 +20,28 @@ class ThumbnailerTest {
 
     @Test
     void shrinksAPngToAJpegOf256OnItsLongerSideKeepingItsShape() throws IOException {
-        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnail(TestImages.png(1024, 768), ImageFormat.PNG));
+        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnails(TestImages.png(1024, 768), ImageFormat.PNG).standard());
 
         assertThat(thumbnail.getWidth()).isEqualTo(256);
         assertThat(thumbnail.getHeight()).isEqualTo(192);
     }
 
     @Test
+    void makesTheDoubleSizeThumbnailAt512OnItsLongerSideFromTheSameImage() throws IOException {
+        Thumbnailer.Thumbnails thumbnails = thumbnailer.thumbnails(TestImages.png(1024, 768), ImageFormat.PNG);
+
+        BufferedImage doubleSize = decodeJpeg(thumbnails.doubleSize());
+        assertThat(doubleSize.getWidth()).isEqualTo(512);
+        assertThat(doubleSize.getHeight()).isEqualTo(384);
+        BufferedImage upright = decodeJpeg(thumbnailer.thumbnails(TestImages.jpeg(600, 1200), ImageFormat.JPEG)
+                .doubleSize());
+        assertThat(upright.getWidth()).isEqualTo(256);
+        assertThat(upright.getHeight()).isEqualTo(512);
+    }
+
+    @Test
     void shrinksAJpegStandingUpright() throws IOException {
-        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnail(TestImages.jpeg(512, 1024), ImageFormat.JPEG));
+        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnails(TestImages.jpeg(512, 1024), ImageFormat.JPEG).standard());
 
         assertThat(thumbnail.getWidth()).isEqualTo(128);
         assertThat(thumbnail.getHeight()).isEqualTo(256);
@@ -39,7 +52,7 @@ class ThumbnailerTest {
         for (byte[] webp : new byte[][] {TestImages.webp(), TestImages.losslessWebp()}) {
             assertThat(thumbnailer.dimensions(webp, ImageFormat.WEBP)).isEqualTo(new Thumbnailer.Dimensions(600, 400));
 
-            BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnail(webp, ImageFormat.WEBP));
+            BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnails(webp, ImageFormat.WEBP).standard());
 
             assertThat(thumbnail.getWidth()).isEqualTo(256);
             assertThat(thumbnail.getHeight()).isEqualTo(171);
@@ -51,19 +64,22 @@ class ThumbnailerTest {
 
     @Test
     void laysATransparentPngOnWhiteNotBlack() throws IOException {
-        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnail(TestImages.transparentPng(400, 400),
-                ImageFormat.PNG));
+        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnails(TestImages.transparentPng(400, 400),
+                ImageFormat.PNG).standard());
 
         assertNearly(thumbnail.getRGB(5, 5), 0xffffff);
         assertNearly(thumbnail.getRGB(128, 128), 0x000000);
     }
 
     @Test
-    void keepsASmallImageAtItsOwnSize() throws IOException {
-        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnail(TestImages.png(), ImageFormat.PNG));
+    void keepsASmallImageAtItsOwnSizeInBoth() throws IOException {
+        Thumbnailer.Thumbnails thumbnails = thumbnailer.thumbnails(TestImages.png(), ImageFormat.PNG);
 
-        assertThat(thumbnail.getWidth()).isEqualTo(8);
-        assertThat(thumbnail.getHeight()).isEqualTo(8);
+        for (byte[] jpeg : new byte[][] {thumbnails.standard(), thumbnails.doubleSize()}) {
+            BufferedImage thumbnail = decodeJpeg(jpeg);
+            assertThat(thumbnail.getWidth()).isEqualTo(8);
+            assertThat(thumbnail.getHeight()).isEqualTo(8);
+        }
     }
 
     @Test
@@ -75,13 +91,13 @@ class ThumbnailerTest {
         byte[] garbledWebp = TestImages.webp();
         Arrays.fill(garbledWebp, 16, garbledWebp.length, (byte) 0x5a);
 
-        assertThatThrownBy(() -> thumbnailer.thumbnail(truncatedPng, ImageFormat.PNG))
+        assertThatThrownBy(() -> thumbnailer.thumbnails(truncatedPng, ImageFormat.PNG))
                 .isInstanceOf(UnusableImageException.class)
                 .hasMessageStartingWith("the image is not a readable PNG (");
-        assertThatThrownBy(() -> thumbnailer.thumbnail(garbledJpeg, ImageFormat.JPEG))
+        assertThatThrownBy(() -> thumbnailer.thumbnails(garbledJpeg, ImageFormat.JPEG))
                 .isInstanceOf(UnusableImageException.class)
                 .hasMessageStartingWith("the image is not a readable JPEG (");
-        assertThatThrownBy(() -> thumbnailer.thumbnail(garbledWebp, ImageFormat.WEBP))
+        assertThatThrownBy(() -> thumbnailer.thumbnails(garbledWebp, ImageFormat.WEBP))
                 .isInstanceOf(UnusableImageException.class)
                 .hasMessageStartingWith("the image is not a readable WebP (");
     }
@@ -95,7 +111,7 @@ class ThumbnailerTest {
         assertThatThrownBy(() -> thumbnailer.dimensions(bomb, ImageFormat.PNG))
                 .isInstanceOf(UnusableImageException.class)
                 .hasMessage("the image declares 100000x100000 pixels, more than the 25000000 allowed");
-        assertThatThrownBy(() -> thumbnailer.thumbnail(bomb, ImageFormat.PNG))
+        assertThatThrownBy(() -> thumbnailer.thumbnails(bomb, ImageFormat.PNG))
                 .isInstanceOf(UnusableImageException.class)
                 .hasMessageContaining("more than the 25000000 allowed");
     }
@@ -103,8 +119,8 @@ class ThumbnailerTest {
     @Test
     void countsFourBytesADecodedPixelAndRoomToScale() {
         assertThat(Thumbnailer.workingBytes(new Thumbnailer.Dimensions(1024, 1024)))
-                .isEqualTo(4L * 1024 * 1024 + 1024 * 1024);
-        assertThat(thumbnailer.maxWorkingBytes()).isEqualTo(4 * MAX_PIXELS + 1024 * 1024);
+                .isEqualTo(4L * 1024 * 1024 + 2 * 1024 * 1024);
+        assertThat(thumbnailer.maxWorkingBytes()).isEqualTo(4 * MAX_PIXELS + 2 * 1024 * 1024);
     }
 
     private static BufferedImage decodeJpeg(byte[] jpeg) throws IOException {
