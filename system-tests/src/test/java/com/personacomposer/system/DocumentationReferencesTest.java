@@ -31,6 +31,7 @@ class DocumentationReferencesTest {
             Map.entry("BucketOwnerEnforced", "S3 object ownership setting"),
             Map.entry("CompletableFuture", "JDK"),
             Map.entry("DefaultErrorHandler", "Spring Kafka"),
+            Map.entry("DeleteObject", "S3 action"),
             Map.entry("DeserializationException", "Spring Kafka"),
             Map.entry("ErrorHandlingDeserializer", "Spring Kafka"),
             Map.entry("ExecutionSample", "JFR event"),
