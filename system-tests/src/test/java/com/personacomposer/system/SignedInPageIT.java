@@ -257,11 +257,8 @@ class SignedInPageIT {
     @Test
     @Order(6)
     void anAccessTokenThatExpiresMidSessionIsRenewedWithoutLeavingThePageAndTheNextVoteCounts() {
-        signIn();
         Api api = new Api(gateway);
-        String slug = api.createImages("Renewed " + UUID.randomUUID().toString().substring(0, 6), 1);
-        browser.get(gateway + "/p/" + Api.segment(slug));
-        wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".vote.down")));
+        String slug = signedInOnANewPersona(api, "Renewed");
         Map<?, ?> first = storedToken();
         assertThat(first.get("refreshToken")).as("the provider gave the page a refresh token").isNotNull();
         // A document of its own: sent to the provider and back, the page would be a new one, without this mark.
@@ -302,11 +299,8 @@ class SignedInPageIT {
     @Test
     @Order(7)
     void aVoteThatMeetsAnExpiredSessionSignsInAgainKeepsWhatWasTypedAndCounts() {
-        signIn();
         Api api = new Api(gateway);
-        String slug = api.createImages("Lapsed " + UUID.randomUUID().toString().substring(0, 6), 1);
-        browser.get(gateway + "/p/" + Api.segment(slug));
-        wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".vote.down")));
+        String slug = signedInOnANewPersona(api, "Lapsed");
 
         // The access token runs out and cannot be renewed (a provider that gives no refresh token, or one whose
         // refresh token has expired): the page's copy is made to have expired and loses its refresh token.
@@ -346,6 +340,15 @@ class SignedInPageIT {
         browser.findElement(By.id("sign-in")).click();
         wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
         assertThat(browser.getCurrentUrl()).startsWith(provider.issuer());
+    }
+
+    /** Signs in and opens the page of a new persona with one image, ready to vote on; answers its slug. */
+    private static String signedInOnANewPersona(Api api, String namePrefix) {
+        signIn();
+        String slug = api.createImages(namePrefix + " " + UUID.randomUUID().toString().substring(0, 6), 1);
+        browser.get(gateway + "/p/" + Api.segment(slug));
+        wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".vote.down")));
+        return slug;
     }
 
     /** The tokens the page keeps in the tab's session storage. */
