@@ -200,7 +200,10 @@ class SignedInPageIT {
 
         // Again: canceled while the provider is still drawing; the reader stays in the item, on Dismiss.
         item.findElement(By.className("request-retry")).click();
-        wait(10).until(driver -> "canceled".equals(request(name).getAttribute("data-status")));
+        wait(10).until(driver -> !"pending".equals(item.getAttribute("data-status"))
+                || !item.findElement(By.className("request-problem-text")).getText().isBlank());
+        assertThat(item.getAttribute("data-status")).as(() -> "canceled; the request's item says: " + item.getText())
+                .isEqualTo("canceled");
         assertThat(item.findElement(By.className("request-outcome")).getText())
                 .isEqualTo("Canceled: nothing was added to " + name + ".");
         assertThat(item.findElements(By.cssSelector(".stages li"))).extracting(stage -> stage.getAttribute("data-state"))
