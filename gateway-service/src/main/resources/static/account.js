@@ -1,11 +1,14 @@
 // Sign-in with OpenID Connect: authorization code + PKCE in the browser (a public client), keeping the session
 // alive (refresh tokens where the provider gives them, else signing in again without a form), signing out of the
 // provider too, and the account header.
-import { accountChanged, api, auth, forgetToken, onAccountChange, rememberToken, restoreToken, setTokenRenewer, signedIn } from './rest-api.js';
+import { accountChanged, api, auth, forgetToken, onAccountChange, rememberToken, renewalDue, restoreToken, setTokenRenewer, signedIn } from './rest-api.js';
 import { $ } from './ui.js';
 
 const SIGN_IN_KEY = 'personaSignIn';
-/** Renewal with a refresh token starts this long before the access token ends. */
+/**
+ * Renewal with a refresh token starts this long before the access token ends, or after three quarters of its life
+ * when it lives less than four minutes (so a short-lived token is not renewed again the moment it arrives).
+ */
 const REFRESH_AHEAD_MS = 60_000;
 
 let refreshTimer = null;
@@ -109,9 +112,11 @@ async function tokenRequest(form) {
   }
   const lifetime = Number(tokens.expires_in) > 0 ? Number(tokens.expires_in) * 1000 : 300_000;
   const previous = auth.token || {};
+  const now = Date.now();
   rememberToken({
     accessToken: tokens.access_token,
-    expiresAt: Date.now() + lifetime,
+    expiresAt: now + lifetime,
+    renewAt: now + lifetime - Math.min(REFRESH_AHEAD_MS, lifetime / 4),
     refreshToken: tokens.refresh_token || (form.grant_type === 'refresh_token' ? previous.refreshToken : undefined),
     idToken: tokens.id_token || previous.idToken,
   });
@@ -136,12 +141,11 @@ function refresh() {
   return refreshing;
 }
 
-/** With a refresh token, the access token is renewed a minute before it ends, while the page is open. */
+/** With a refresh token, the access token is renewed shortly before it ends (renewAt), while the page is open. */
 function scheduleRefresh() {
   clearTimeout(refreshTimer);
   if (!auth.token || !auth.token.refreshToken) return;
-  const due = Math.max(0, auth.token.expiresAt - REFRESH_AHEAD_MS - Date.now());
-  refreshTimer = setTimeout(refresh, due);
+  refreshTimer = setTimeout(refresh, Math.max(0, renewalDue(auth.token) - Date.now()));
 }
 
 /**

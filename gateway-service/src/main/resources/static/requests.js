@@ -1,9 +1,9 @@
 // The reader's requests: every one in flight listed with its stages and how long it has run, each followed by its
 // own event stream. The list is kept in the tab's session storage, so a reload (or a second submit) loses none: the
 // streams are opened again and say where each request stands. A finished request announces itself once, to screen
-// readers and, while the tab is in the background, in the tab's title.
-import { api } from './rest-api.js';
-import { $, announce } from './ui.js';
+// readers and, while the tab is in the background, in the tab's title. Each one in flight can be canceled.
+import { api, auth, problemText } from './rest-api.js';
+import { $, announce, showProblem } from './ui.js';
 
 const STORAGE_KEY = 'personaRequests';
 const FINAL = ['COMPLETED', 'FAILED', 'CANCELED'];
@@ -11,9 +11,9 @@ const STAGE_TEXT = { PENDING: 'working…', DONE: 'done', FAILED: 'failed', CANC
 /** After this many failed attempts to follow a request, its item says so and offers to try again. */
 const MAX_RECONNECTS = 5;
 
-// requestId -> {requestId, personaName, slug, startedAt, status, stages, error, announced, elapsedMs}
+// requestId -> {requestId, personaName, slug, startedAt, status, stages, error, announced, elapsedMs, tooLate}
 const requests = new Map();
-// requestId -> {element, stream, retries, timer}
+// requestId -> {element, stream, retries, timer, canceling}
 const live = new Map();
 let ticker = null;
 let handlers = { finished: () => {} };
@@ -35,19 +35,22 @@ function elapsedText(ms) {
   return seconds < 60 ? seconds + ' s' : Math.floor(seconds / 60) + ' min ' + (seconds % 60) + ' s';
 }
 
-function outcomeText(request) {
-  if (request.status === 'COMPLETED') return 'Done: ' + request.personaName + ' has a new image.';
+function outcomeText(request, canceling) {
+  if (request.status === 'COMPLETED') {
+    return (request.tooLate ? 'Too late to cancel: ' : 'Done: ') + request.personaName + ' has a new image.';
+  }
   if (request.status === 'CANCELED') return 'Canceled: nothing was added to ' + request.personaName + '.';
   if (request.status === 'FAILED') {
     const error = request.error || {};
     const where = { image: 'The image', storage: 'Storing the image', motto: 'The motto', timeout: 'The request' }[error.stage] || 'A step';
     return where + ' failed: ' + (error.message || 'no reason given') + '. Nothing was added to the persona.';
   }
-  return '';
+  return canceling ? 'Canceling…' : '';
 }
 
 function render(request) {
-  const item = live.get(request.requestId).element;
+  const followed = live.get(request.requestId);
+  const item = followed.element;
   item.dataset.status = request.status.toLowerCase();
   item.querySelector('.request-name').textContent = request.personaName;
   for (const stage of item.querySelectorAll('.stages li')) {
@@ -58,12 +61,25 @@ function render(request) {
     stage.querySelector('.stage-label').textContent = STAGE_TEXT[state] || state.toLowerCase();
   }
   renderElapsed(request);
-  item.querySelector('.request-outcome').textContent = outcomeText(request);
+  item.querySelector('.request-outcome').textContent = outcomeText(request, followed.canceling);
   const open = item.querySelector('.request-open');
   open.hidden = request.status !== 'COMPLETED';
   open.href = '/p/' + encodeURIComponent(request.slug);
   open.textContent = 'Open ' + request.personaName;
-  item.querySelector('.request-dismiss').hidden = !finished(request);
+  const cancel = item.querySelector('.request-cancel');
+  const dismiss = item.querySelector('.request-dismiss');
+  item.querySelector('.request-cancel-name').textContent = request.personaName;
+  cancel.setAttribute('aria-disabled', String(followed.canceling));
+  dismiss.hidden = !finished(request);
+  if (finished(request)) {
+    // The reader who pressed Cancel (or Try again) stays in this item: on its Dismiss button.
+    const focused = [item.querySelector('.request-problem'), cancel].some((part) => part.contains(document.activeElement));
+    cancel.hidden = true;
+    showProblem(item.querySelector('.request-problem-text'), item.querySelector('.request-retry'), null);
+    if (focused) dismiss.focus();
+  } else {
+    cancel.hidden = false;
+  }
 }
 
 function renderElapsed(request) {
@@ -108,7 +124,8 @@ function update(request, status) {
     request.announced = true;
     const text = request.status === 'COMPLETED' ? request.personaName + ' is ready.' : outcomeText(request);
     announce(text);
-    noticeInTitle(request.status === 'COMPLETED' ? '✓ ' + request.personaName + ' is ready' : '✗ ' + request.personaName + ' failed');
+    noticeInTitle(request.status === 'COMPLETED' ? '✓ ' + request.personaName + ' is ready'
+      : '✗ ' + request.personaName + (request.status === 'CANCELED' ? ' canceled' : ' failed'));
     save();
     handlers.finished(request);
   } else {
@@ -156,16 +173,61 @@ async function poll(request) {
   else if (reply && reply.status === 404) dismiss(request.requestId);
 }
 
+// ---------- canceling ----------
+
+/** What went wrong canceling, said in the request's item, with a retry (null clears it). */
+function cancelProblem(request, text, retry) {
+  const item = live.get(request.requestId).element;
+  showProblem(item.querySelector('.request-problem-text'), item.querySelector('.request-retry'), text, retry);
+}
+
+/**
+ * POST /api/requests/{id}/cancel: 202 answers the canceled status (the stream's `canceled` event may say it first);
+ * 409 means it finished before the cancel arrived, so its state is asked for again and shown.
+ */
+async function cancelRequest(request) {
+  const state = live.get(request.requestId);
+  if (!state || state.canceling || finished(request)) return;
+  state.canceling = true;
+  cancelProblem(request, null);
+  render(request);
+  const reply = await api('/api/requests/' + encodeURIComponent(request.requestId) + '/cancel', { method: 'POST' })
+    .catch(() => null);
+  state.canceling = false;
+  if (!live.has(request.requestId) || finished(request)) return;
+  // Try again hides with its message: the focus goes back to Cancel.
+  const again = () => { state.element.querySelector('.request-cancel').focus(); cancelRequest(request); };
+  if (reply && reply.status === 202 && reply.body) {
+    update(request, reply.body);
+  } else if (reply && reply.status === 409) {
+    request.tooLate = true;
+    await poll(request);
+    if (live.has(request.requestId) && !finished(request)) {
+      cancelProblem(request, 'It finished before it could be canceled; its result is on its way.', () => poll(request));
+    }
+  } else if (reply && reply.status === 401) {
+    cancelProblem(request, auth.lapsed ? 'Your sign-in has expired: sign in again, then cancel.'
+      : 'Canceling this request needs you to sign in as the one who made it.', again);
+  } else if (reply && reply.status === 403) {
+    cancelProblem(request, problemText(reply, 'Only the one who made this request can cancel it.'), null);
+  } else {
+    cancelProblem(request, reply ? problemText(reply, 'It could not be canceled (HTTP ' + reply.status + ').')
+      : 'It could not be canceled: the server cannot be reached.', again);
+  }
+  if (live.has(request.requestId)) render(request);
+}
+
 function addItem(request) {
   const element = $('#request-item').content.firstElementChild.cloneNode(true);
   element.dataset.requestId = request.requestId;
   element.querySelector('.request-dismiss').addEventListener('click', () => dismiss(request.requestId));
+  element.querySelector('.request-cancel').addEventListener('click', () => cancelRequest(request));
   element.querySelector('.request-open').addEventListener('click', (event) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     handlers.open(request.slug);
   });
-  live.set(request.requestId, { element, stream: null, retries: 0, timer: null });
+  live.set(request.requestId, { element, stream: null, retries: 0, timer: null, canceling: false });
   // Newest first.
   $('#request-list').prepend(element);
   render(request);

@@ -1,10 +1,11 @@
 // The public REST API as the page calls it, and who is calling (the signed-in user's tokens).
 const TOKEN_KEY = 'personaToken';
 const LAPSED_KEY = 'personaSessionLapsed';
-/** A token this close to its end is renewed before it is used. */
+/** A token this close to its end is renewed before it is used (when it does not say when: see renewalDue). */
 const RENEW_MARGIN_MS = 30_000;
 
-// config null: the server has no sign-in. token: {accessToken, expiresAt, refreshToken?, idToken?}. me: GET /api/me.
+// config null: the server has no sign-in. token: {accessToken, expiresAt, renewAt?, refreshToken?, idToken?}.
+// me: GET /api/me.
 // lapsed: this tab was signed in and its session ended by itself (expired, or refused by the server): an action
 // that needs a signed-in caller then signs in again (account.js) instead of only saying so.
 export const auth = {
@@ -76,10 +77,15 @@ function apiKeyHeaders() {
   return key ? { 'X-API-Key': key } : {};
 }
 
-/** The access token to send: renewed first when it is about to expire and can be; none once it has expired. */
+/** When a token is due for renewal (ms since the epoch): its renewAt, else a little before it expires. */
+export function renewalDue(token) {
+  return token.renewAt || token.expiresAt - RENEW_MARGIN_MS;
+}
+
+/** The access token to send: renewed first when it is due and can be; none once it has expired. */
 async function bearerToken() {
   if (!auth.token) return null;
-  if (auth.token.expiresAt - RENEW_MARGIN_MS <= Date.now() && renewer) await renewer();
+  if (renewalDue(auth.token) <= Date.now() && renewer) await renewer();
   if (auth.token && auth.token.expiresAt <= Date.now()) lapse('Your sign-in has expired.');
   return auth.token ? auth.token.accessToken : null;
 }

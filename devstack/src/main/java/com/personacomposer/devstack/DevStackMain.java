@@ -22,7 +22,8 @@ public final class DevStackMain {
                       DEVSTACK_S3_PORT. S3 credentials: devstack / devstack-secret.
               oidc    start an OpenID provider with issuer http://localhost:N (default 9100, DEVSTACK_OIDC_PORT),
                       form login for the users in DEVSTACK_USERS (default demo:demo,alice:alice) and the
-                      public client persona-web (authorization code + PKCE). --cognito: shaped like an
+                      public client persona-web (authorization code + PKCE, refresh tokens).
+                      --access-token-ttl T: access tokens live T (20s, 15m; default 30m). --cognito: shaped like an
                       Amazon Cognito user pool (sign-in and token endpoints on the hosted UI's port M, default
                       N + 1; generated client ids; Cognito's token claims).
             """;

@@ -32,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The page for a signed-in reader, on a system of its own: the devstack OpenID provider on a free port (the gateway
- * trusts it; it sends the page back to it), a stubbed paid image provider that takes a few seconds per image (so a
- * request is still running while the page is reloaded or audited), and presigned URLs that live 10 s (so the test
+ * trusts it; it sends the page back to it) whose access tokens live 20 s (so the page renews them while the tests run,
+ * as it does every half hour in use), a stubbed paid image provider that takes a few seconds per image (so a request
+ * is still running while the page is reloaded, audited or canceled), and presigned URLs that live 10 s (so the test
  * sees them expire, as a shared link's preview would after a minute).
  */
 @ExtendWith(DevStackExtension.class)
@@ -43,6 +44,7 @@ class SignedInPageIT {
     /** How long the stubbed provider takes to draw an image. */
     private static final Duration DRAWING = Duration.ofSeconds(4);
     private static final Duration URL_LIFETIME = Duration.ofSeconds(10);
+    private static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(20);
 
     private static OpenAiStub openAi;
     private static EmbeddedInfrastructure infra;
@@ -67,7 +69,7 @@ class SignedInPageIT {
                 "PERSONA_RATE_LIMIT_PER_MINUTE", "0"));
         gateway = services.gateway();
         // The gateway fetches the issuer's keys on first use, so the provider may start after it.
-        provider = OidcProviderProcess.start(issuerPort, List.of(gateway));
+        provider = OidcProviderProcess.start(issuerPort, List.of(gateway), ACCESS_TOKEN_LIFETIME);
         for (JsonNode model : new Api(gateway).get("/api/models").body().get("models")) {
             if (model.get("id").asString().equals("dall-e")) {
                 dallE = model.get("name").asString();
@@ -114,6 +116,7 @@ class SignedInPageIT {
         WebElement running = wait(20).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#request-list .request[data-status='pending']")));
         assertThat(running.findElement(By.className("request-name")).getText()).isEqualTo(name);
+        assertThat(running.findElement(By.className("request-cancel")).isDisplayed()).as("audited with its Cancel button").isTrue();
         assertThat(PageAuditIT.axe(browser, "home, signed in, a request running")).isEmpty();
         browser.navigate().refresh();
         WebElement resumed = wait(20).until(driver -> request(name));
@@ -171,6 +174,61 @@ class SignedInPageIT {
 
     @Test
     @Order(4)
+    void aRequestCanceledWhileTheProviderDrawsShowsCanceledAndAddsNoImage() {
+        signIn();
+        browser.get(gateway + "/");
+        String name = "Canceled " + UUID.randomUUID().toString().substring(0, 6);
+        wait(20).until(driver -> driver.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled());
+        browser.findElement(By.cssSelector("#model option[value='dall-e']")).click();
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.id("submit")).click();
+        WebElement item = wait(20).until(driver -> request(name));
+        String requestId = item.getAttribute("data-request-id");
+        WebElement cancel = item.findElement(By.className("request-cancel"));
+        assertThat(cancel.getTagName()).isEqualTo("button");
+        assertThat(cancel.getAccessibleName()).isEqualTo("Cancel the request for " + name);
+
+        // The first attempt cannot reach the server (its connection fails as a dropped network's does): said in the
+        // request's item, with Try again; the request runs on.
+        browser.executeScript("const connect = window.fetch; window.fetch = (url, options) => String(url).endsWith('/cancel')"
+                + " && !window.networkBack ? Promise.reject(new TypeError('Failed to fetch')) : connect(url, options);");
+        cancel.click();
+        wait(10).until(ExpectedConditions.textToBePresentInElement(item.findElement(By.className("request-problem-text")),
+                "It could not be canceled: the server cannot be reached."));
+        assertThat(item.getAttribute("data-status")).isEqualTo("pending");
+        browser.executeScript("window.networkBack = true;");
+
+        // Again: canceled while the provider is still drawing; the reader stays in the item, on Dismiss.
+        item.findElement(By.className("request-retry")).click();
+        wait(10).until(driver -> !"pending".equals(item.getAttribute("data-status"))
+                || !item.findElement(By.className("request-problem-text")).getText().isBlank());
+        assertThat(item.getAttribute("data-status")).as(() -> "canceled; the request's item says: " + item.getText())
+                .isEqualTo("canceled");
+        assertThat(item.findElement(By.className("request-outcome")).getText())
+                .isEqualTo("Canceled: nothing was added to " + name + ".");
+        assertThat(item.findElements(By.cssSelector(".stages li"))).extracting(stage -> stage.getAttribute("data-state"))
+                .contains("canceled");
+        assertThat(item.findElement(By.className("request-cancel")).isDisplayed()).isFalse();
+        assertThat(item.findElement(By.className("request-problem")).isDisplayed()).isFalse();
+        assertThat(browser.switchTo().activeElement().getAttribute("class")).contains("request-dismiss");
+        wait(5).until(ExpectedConditions.textToBe(By.id("announcer"), "Canceled: nothing was added to " + name + "."));
+
+        // The drawing the provider finished after the cancel is dropped: the persona gets no image, here or there.
+        ServiceProcesses.sleep(DRAWING.multipliedBy(2).toMillis());
+        Api api = new Api(gateway);
+        JsonNode status = api.get("/api/requests/" + requestId).body();
+        assertThat(status.get("status").asString()).isEqualTo("CANCELED");
+        Api.Reply persona = api.get("/api/personas/" + Api.segment(status.get("slug").asString()));
+        assertThat(persona.status() == 404 || persona.body().get("images").isEmpty())
+                .as("no image added to " + name + ": " + persona.raw()).isTrue();
+        assertThat(browser.getCurrentUrl()).isEqualTo(gateway + "/");
+        browser.navigate().refresh();
+        assertThat(wait(20).until(driver -> request(name)).getAttribute("data-status")).as("still canceled after a reload")
+                .isEqualTo("canceled");
+    }
+
+    @Test
+    @Order(5)
     void theLinkPreviewsImageStillAnswersWithAnImageLongAfterThePagesOwnUrlsExpired() throws IOException {
         Api api = new Api(gateway);
         String slug = api.createImages("Shared " + UUID.randomUUID().toString().substring(0, 6), 1);
@@ -200,18 +258,58 @@ class SignedInPageIT {
     }
 
     @Test
-    @Order(5)
-    void aVoteThatMeetsAnExpiredSessionSignsInAgainKeepsWhatWasTypedAndCounts() {
-        signIn();
+    @Order(6)
+    void anAccessTokenThatExpiresMidSessionIsRenewedWithoutLeavingThePageAndTheNextVoteCounts() {
         Api api = new Api(gateway);
-        String slug = api.createImages("Lapsed " + UUID.randomUUID().toString().substring(0, 6), 1);
-        browser.get(gateway + "/p/" + Api.segment(slug));
-        wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".vote.down")));
+        String slug = signedInOnANewPersona(api, "Renewed");
+        Map<?, ?> first = storedToken();
+        assertThat(first.get("refreshToken")).as("the provider gave the page a refresh token").isNotNull();
+        // A document of its own: sent to the provider and back, the page would be a new one, without this mark.
+        browser.executeScript("window.sameDocument = true;");
 
-        // The access token runs out (as it does after 30 minutes): the page's copy is made to have expired.
+        // The access token the page started with runs out while the reader stays on the page.
+        long expiresAt = ((Number) first.get("expiresAt")).longValue();
+        wait((int) ACCESS_TOKEN_LIFETIME.toSeconds() + 20).until(driver ->
+                (Boolean) browser.executeScript("return Date.now() > arguments[0] + 1000;", expiresAt));
+        Map<?, ?> renewed = storedToken();
+        assertThat(renewed.get("accessToken")).as("renewed").isNotEqualTo(first.get("accessToken"));
+        assertThat(((Number) renewed.get("expiresAt")).longValue()).isGreaterThan(expiresAt);
+        assertThat(renewed.get("refreshToken")).as("the provider replaced the refresh token").isNotNull()
+                .isNotEqualTo(first.get("refreshToken"));
+
+        browser.findElement(By.cssSelector(".vote.down")).click();
+        wait(10).until(ExpectedConditions.textToBe(By.cssSelector(".vote.down .count"), "1"));
+        assertThat(browser.executeScript("return window.sameDocument === true;")).as("no sign-in on the way").isEqualTo(true);
+        assertThat(browser.getCurrentUrl()).isEqualTo(gateway + "/p/" + slug);
+        assertThat(browser.findElement(By.id("account-message")).getText()).isEmpty();
+        assertThat(api.get("/api/personas/" + Api.segment(slug)).body().get("images").get(0).get("downvotes").asInt())
+                .isEqualTo(1);
+
+        // A tab that was away longer than the token lives (its timers held back) renews it as it comes back.
+        browser.executeScript("const token = JSON.parse(sessionStorage.getItem('personaToken'));"
+                + "token.expiresAt = token.renewAt = Date.now() - 1000;"
+                + "sessionStorage.setItem('personaToken', JSON.stringify(token)); location.reload();");
+        wait(20).until(driver -> !renewed.get("accessToken").equals(storedToken().get("accessToken"))
+                && driver.findElement(By.id("sign-out")).isDisplayed());
+        assertThat(browser.executeScript("return performance.getEntriesByType('navigation')[0].type;"))
+                .as("this document is the reload's, not one the provider sent back").isEqualTo("reload");
+        wait(20).until(ExpectedConditions.attributeToBe(By.cssSelector(".vote.down"), "aria-pressed", "true"));
+        browser.findElement(By.cssSelector(".vote.down")).click();
+        wait(10).until(ExpectedConditions.textToBe(By.cssSelector(".vote.down .count"), "0"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(gateway + "/p/" + slug);
+    }
+
+    @Test
+    @Order(7)
+    void aVoteThatMeetsAnExpiredSessionSignsInAgainKeepsWhatWasTypedAndCounts() {
+        Api api = new Api(gateway);
+        String slug = signedInOnANewPersona(api, "Lapsed");
+
+        // The access token runs out and cannot be renewed (a provider that gives no refresh token, or one whose
+        // refresh token has expired): the page's copy is made to have expired and loses its refresh token.
         ((JavascriptExecutor) browser).executeScript("const token = JSON.parse(sessionStorage.getItem('personaToken'));"
-                + "token.expiresAt = Date.now() - 1000; sessionStorage.setItem('personaToken', JSON.stringify(token));"
-                + "location.reload();");
+                + "token.expiresAt = Date.now() - 1000; delete token.refreshToken; delete token.renewAt;"
+                + "sessionStorage.setItem('personaToken', JSON.stringify(token)); location.reload();");
         wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
         browser.findElement(By.id("description")).sendKeys("typed before the session ended");
         browser.findElement(By.cssSelector(".vote.down")).click();
@@ -227,7 +325,7 @@ class SignedInPageIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void signingOutEndsTheProvidersSessionToo() {
         signIn();
         browser.get(gateway + "/");
@@ -245,6 +343,20 @@ class SignedInPageIT {
         browser.findElement(By.id("sign-in")).click();
         wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
         assertThat(browser.getCurrentUrl()).startsWith(provider.issuer());
+    }
+
+    /** Signs in and opens the page of a new persona with one image, ready to vote on; answers its slug. */
+    private static String signedInOnANewPersona(Api api, String namePrefix) {
+        signIn();
+        String slug = api.createImages(namePrefix + " " + UUID.randomUUID().toString().substring(0, 6), 1);
+        browser.get(gateway + "/p/" + Api.segment(slug));
+        wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".vote.down")));
+        return slug;
+    }
+
+    /** The tokens the page keeps in the tab's session storage. */
+    private static Map<?, ?> storedToken() {
+        return (Map<?, ?>) browser.executeScript("return JSON.parse(sessionStorage.getItem('personaToken'));");
     }
 
     /** The item of the request for {@code name} in the page's list of requests, null while there is none. */

@@ -1,5 +1,6 @@
 package com.personacomposer.devstack.oidc;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A real OpenID provider (Spring Authorization Server) for local runs and tests: issuer {@code http://localhost:PORT},
  * form login at /login with the {@link DevUsers}, and the public client {@code persona-web} (authorization code with
- * PKCE, no consent screen); or, started {@link #startCognitoShaped shaped like Cognito}, with a hosted UI on a second
- * port and generated clients ({@link CognitoShape}). Its signing key is made at start, so tokens do not outlive the
- * provider.
+ * PKCE, no consent screen, refresh tokens); or, started {@link #startCognitoShaped shaped like Cognito}, with a hosted
+ * UI on a second port and generated clients ({@link CognitoShape}). Its signing key is made at start, so tokens do not
+ * outlive the provider.
  */
 public final class OidcProvider implements AutoCloseable {
 
@@ -20,6 +21,8 @@ public final class OidcProvider implements AutoCloseable {
     public static final String CLIENT_ID = "persona-web";
     /** Where the web page may be sent back to after sign-in (and the origins that may call the token endpoint). */
     public static final List<String> PAGE_ORIGINS = List.of("http://localhost:8080", "http://127.0.0.1:8080");
+    /** How long an access token lives unless the provider is started with another lifetime. */
+    public static final Duration DEFAULT_ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(30);
 
     private final ConfigurableApplicationContext context;
     private final OidcProviderSettings settings;
@@ -31,10 +34,12 @@ public final class OidcProvider implements AutoCloseable {
 
     /**
      * Starts the provider on {@code port} (loopback only) with these users; {@code extraOrigins} are origins of
-     * other pages (say, a gateway on another port) that may sign in: their {@code /} is a redirect URI too.
+     * other pages (say, a gateway on another port) that may sign in: their {@code /} is a redirect URI too. Access
+     * tokens live {@code accessTokenLifetime}.
      */
-    public static OidcProvider start(int port, DevUsers users, List<String> extraOrigins) {
-        return start(port, new OidcProviderSettings("http://localhost:" + port, users, extraOrigins, null));
+    public static OidcProvider start(int port, DevUsers users, List<String> extraOrigins, Duration accessTokenLifetime) {
+        return start(port, new OidcProviderSettings("http://localhost:" + port, users, extraOrigins, accessTokenLifetime,
+                null));
     }
 
     /**
@@ -42,9 +47,10 @@ public final class OidcProvider implements AutoCloseable {
      * discovery and keys only, the sign-in form and the protocol endpoints on {@code http://localhost:<hostedUiPort>},
      * two generated client ids (the page's first).
      */
-    public static OidcProvider startCognitoShaped(int issuerPort, int hostedUiPort, DevUsers users, List<String> extraOrigins) {
+    public static OidcProvider startCognitoShaped(int issuerPort, int hostedUiPort, DevUsers users, List<String> extraOrigins,
+            Duration accessTokenLifetime) {
         return start(issuerPort, new OidcProviderSettings("http://localhost:" + issuerPort, users, extraOrigins,
-                CognitoShape.generate(hostedUiPort)));
+                accessTokenLifetime, CognitoShape.generate(hostedUiPort)));
     }
 
     private static OidcProvider start(int port, OidcProviderSettings settings) {

@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -42,7 +43,10 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -63,15 +67,24 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @EnableAutoConfiguration
 class OidcProviderConfiguration {
 
-    private static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(30);
+    /**
+     * How long a refresh token lets the page renew its session without the sign-in form (each renewal replaces it),
+     * about a working day as with Keycloak's default session.
+     */
+    private static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofHours(10);
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcProviderSettings settings) {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcProviderSettings settings,
+            RegisteredClientRepository clients) {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, config -> config.oidc(oidc -> oidc.providerConfigurationEndpoint(discovery ->
-                        discovery.providerConfigurationCustomizer(document -> onHostedUi(document, settings)))))
+                .with(server, config -> config
+                        .clientAuthentication(authentication -> authentication
+                                .authenticationConverter(PublicClientRefresh.converter())
+                                .authenticationProvider(PublicClientRefresh.provider(clients)))
+                        .oidc(oidc -> oidc.providerConfigurationEndpoint(discovery ->
+                                discovery.providerConfigurationCustomizer(document -> onHostedUi(document, settings)))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .cors(Customizer.withDefaults())
                 // A browser asking to authorize is sent to the login form; other callers get 401.
@@ -96,7 +109,10 @@ class OidcProviderConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
-    /** Public clients (authorization code with PKCE, no consent screen), sent back to the page origins. */
+    /**
+     * Public clients (authorization code with PKCE, no consent screen, refresh tokens replaced on every use), sent
+     * back to the page origins.
+     */
     @Bean
     RegisteredClientRepository clients(OidcProviderSettings settings) {
         List<RegisteredClient> clients = settings.clientIds().stream().map(clientId ->
@@ -104,12 +120,17 @@ class OidcProviderConfiguration {
                         .clientId(clientId)
                         .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                         .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                        .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                         .redirectUris(uris -> uris.addAll(settings.redirectUris()))
                         .postLogoutRedirectUris(uris -> uris.addAll(settings.redirectUris()))
                         .scope(OidcScopes.OPENID)
                         .scope(OidcScopes.PROFILE)
                         .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build())
+                        .tokenSettings(TokenSettings.builder()
+                                .accessTokenTimeToLive(settings.accessTokenLifetime())
+                                .refreshTokenTimeToLive(REFRESH_TOKEN_LIFETIME)
+                                .reuseRefreshTokens(false)
+                                .build())
                         .build()).toList();
         return new InMemoryRegisteredClientRepository(clients);
     }
@@ -153,6 +174,14 @@ class OidcProviderConfiguration {
                 .keyID(UUID.randomUUID().toString())
                 .build();
         return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    /** Signed JWTs (with {@link #userClaims}) and refresh tokens for the public clients too ({@link PublicClientRefresh}). */
+    @Bean
+    OAuth2TokenGenerator<?> tokens(JWKSource<SecurityContext> signingKeys, OAuth2TokenCustomizer<JwtEncodingContext> userClaims) {
+        JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(signingKeys));
+        jwts.setJwtCustomizer(userClaims);
+        return new DelegatingOAuth2TokenGenerator(jwts, PublicClientRefresh.generator());
     }
 
     /**

@@ -1,13 +1,22 @@
 package com.personacomposer.devstack.oidc;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one provider instance serves: its issuer, its users, the page origins allowed to sign in, and, when it is
- * shaped like Cognito, where its hosted UI is and which client ids it generated ({@code cognito} null otherwise).
+ * What one provider instance serves: its issuer, its users, the page origins allowed to sign in, how long its access
+ * tokens live, and, when it is shaped like Cognito, where its hosted UI is and which client ids it generated
+ * ({@code cognito} null otherwise).
  */
-record OidcProviderSettings(String issuer, DevUsers users, List<String> extraOrigins, CognitoShape cognito) {
+record OidcProviderSettings(String issuer, DevUsers users, List<String> extraOrigins, Duration accessTokenLifetime,
+        CognitoShape cognito) {
+
+    OidcProviderSettings {
+        if (accessTokenLifetime.isNegative() || accessTokenLifetime.isZero()) {
+            throw new IllegalArgumentException("the access token lifetime must be positive: " + accessTokenLifetime);
+        }
+    }
 
     List<String> pageOrigins() {
         List<String> origins = new ArrayList<>(OidcProvider.PAGE_ORIGINS);

@@ -3,6 +3,7 @@ package com.personacomposer.devstack.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.personacomposer.devstack.FreePorts;
 import com.personacomposer.devstack.test.BrowserSignIn;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class OidcProviderIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration COGNITO_ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(90);
     private static OidcProvider provider;
     private static OidcProvider cognito;
     private static int port;
@@ -27,8 +30,10 @@ class OidcProviderIT {
     @BeforeAll
     static void start() {
         port = FreePorts.next();
-        provider = OidcProvider.start(port, DevUsers.parse("demo:demo,alice:wonderland"), List.of());
-        cognito = OidcProvider.startCognitoShaped(FreePorts.next(), FreePorts.next(), DevUsers.parse("demo:demo"), List.of());
+        provider = OidcProvider.start(port, DevUsers.parse("demo:demo,alice:wonderland"), List.of(),
+                OidcProvider.DEFAULT_ACCESS_TOKEN_LIFETIME);
+        cognito = OidcProvider.startCognitoShaped(FreePorts.next(), FreePorts.next(), DevUsers.parse("demo:demo"), List.of(),
+                COGNITO_ACCESS_TOKEN_LIFETIME);
     }
 
     @AfterAll
@@ -128,6 +133,58 @@ class OidcProviderIT {
         assertThat(other).contains("\"client_id\":\"" + shape.otherClientId() + "\"");
         assertThatThrownBy(() -> BrowserSignIn.signIn(cognito.issuer(), OidcProvider.CLIENT_ID, "demo", "demo"))
                 .as("persona-web is no client of this pool").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void thePagesPublicClientRenewsItsSessionWithARefreshTokenThatIsReplacedOnEveryUse() throws Exception {
+        BrowserSignIn.Tokens tokens = BrowserSignIn.signIn(provider.issuer(), "alice", "wonderland");
+        assertThat(tokens.refreshToken()).as("a refresh token for the public client").isNotBlank();
+        assertThat(tokens.tokenResponse()).contains("\"expires_in\":1799");
+
+        HttpResponse<String> renewed = refresh(provider.issuer() + "/oauth2/token", OidcProvider.CLIENT_ID, tokens.refreshToken());
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        assertThat(renewed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+        String access = jsonString(renewed.body(), "access_token");
+        assertThat(access).isNotEqualTo(tokens.accessToken());
+        assertThat(claims(access)).contains("\"sub\":\"alice\"").contains("\"preferred_username\":\"alice\"");
+        String next = jsonString(renewed.body(), "refresh_token");
+        assertThat(next).isNotBlank().isNotEqualTo(tokens.refreshToken());
+
+        HttpResponse<String> replayed = refresh(provider.issuer() + "/oauth2/token", OidcProvider.CLIENT_ID, tokens.refreshToken());
+        assertThat(replayed.statusCode()).as("a used refresh token is spent").isEqualTo(400);
+        assertThat(replayed.body()).contains("invalid_grant");
+        assertThat(refresh(provider.issuer() + "/oauth2/token", "someone-else", next).statusCode())
+                .as("an unknown client").isEqualTo(401);
+        assertThat(refresh(provider.issuer() + "/oauth2/token", OidcProvider.CLIENT_ID, "made-up").statusCode()).isEqualTo(400);
+        assertThat(refresh(provider.issuer() + "/oauth2/token", OidcProvider.CLIENT_ID, next).statusCode())
+                .as("the replacement still works").isEqualTo(200);
+    }
+
+    @Test
+    void shapedLikeCognitoARefreshTokenRenewsForItsOwnClientOnlyAndAccessTokensLiveAsStarted() throws Exception {
+        CognitoShape shape = cognito.cognito();
+        BrowserSignIn.Tokens tokens = BrowserSignIn.signIn(cognito.issuer(), cognito.clientId(), "demo", "demo");
+        assertThat(tokens.tokenResponse()).contains("\"expires_in\":" + (COGNITO_ACCESS_TOKEN_LIFETIME.toSeconds() - 1));
+
+        HttpResponse<String> stranger = refresh(shape.hostedUi() + "/oauth2/token", shape.otherClientId(), tokens.refreshToken());
+        assertThat(stranger.statusCode()).as("another client of the pool").isEqualTo(400);
+        HttpResponse<String> renewed = refresh(shape.hostedUi() + "/oauth2/token", cognito.clientId(), tokens.refreshToken());
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        assertThat(claims(jsonString(renewed.body(), "access_token"))).contains("\"token_use\":\"access\"")
+                .contains("\"client_id\":\"" + cognito.clientId() + "\"");
+    }
+
+    private static HttpResponse<String> refresh(String tokenEndpoint, String clientId, String refreshToken) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "http://localhost:8080")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=" + clientId
+                        + "&refresh_token=" + refreshToken))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String jsonString(String json, String field) throws java.text.ParseException {
+        return JSONObjectUtils.getString(JSONObjectUtils.parse(json), field);
     }
 
     private static HttpResponse<String> get(String uri) throws Exception {

@@ -51,6 +51,11 @@ public final class BrowserSignIn {
 
     /** The tokens the page would hold after signing in. */
     public record Tokens(String accessToken, String idToken, String tokenResponse) {
+
+        /** The refresh token of the answer; null when the provider gave none. */
+        public String refreshToken() {
+            return jsonString(tokenResponse, "refresh_token");
+        }
     }
 
     /** Signs in as {@code user}; a refused sign-in (wrong password) is an {@link IllegalStateException}. */

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -75,6 +76,12 @@ public final class OidcProviderProcess implements AutoCloseable {
      */
     public static OidcProviderProcess start(int port, List<String> pageOrigins) {
         return start(pageOrigins, "--port", Integer.toString(port));
+    }
+
+    /** Like {@link #start(int, List)}, its access tokens living {@code accessTokenLifetime} (say, seconds in a test). */
+    public static OidcProviderProcess start(int port, List<String> pageOrigins, Duration accessTokenLifetime) {
+        return start(pageOrigins, "--port", Integer.toString(port),
+                "--access-token-ttl", accessTokenLifetime.toSeconds() + "s");
     }
 
     /**
