@@ -4,24 +4,30 @@ import com.personacomposer.persona.web.CallerHeaders;
 import com.personacomposer.persona.personas.PersonaView;
 import com.personacomposer.persona.assembly.RequestService;
 import com.personacomposer.persona.requests.PersonaRequest;
+import com.personacomposer.persona.requests.RequestStatus;
+import com.personacomposer.persona.web.ConflictException;
+import com.personacomposer.persona.web.ForbiddenException;
 import com.personacomposer.persona.web.InvalidInputException;
 import com.personacomposer.persona.web.NotFoundException;
+import com.personacomposer.persona.web.UnauthorizedException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
-/** Request status for clients, and the gateway's intake call recording new requests. */
+/** Request status and cancel for clients, and the gateway's intake call recording new requests. */
 @RestController
 class RequestController {
 
@@ -33,12 +39,43 @@ class RequestController {
         this.intake = intake;
     }
 
+    /** The request's status; its webhook delivery state only to its principal. */
     @GetMapping("/api/requests/{requestId}")
-    RequestView get(@PathVariable String requestId) {
+    RequestView get(@PathVariable String requestId,
+                    @RequestHeader(name = CallerHeaders.PRINCIPAL, required = false) String principal) {
+        return RequestView.of(recorded(requestId), CallerHeaders.principal(principal));
+    }
+
+    /**
+     * Cancels a PENDING request: 202 with its status (CANCELED), again 202 when it is canceled already, 409 once it
+     * completed or failed. A principal's request only by that principal (401 anonymous, 403 another) or an admin;
+     * an anonymous request by whoever holds its (unguessable) id.
+     */
+    @PostMapping("/api/requests/{requestId}/cancel")
+    ResponseEntity<RequestView> cancel(@PathVariable String requestId,
+                                       @RequestHeader(name = CallerHeaders.PRINCIPAL, required = false) String principal,
+                                       @RequestHeader(name = CallerHeaders.ADMIN, required = false) String admin) {
+        PersonaRequest request = recorded(requestId);
+        String caller = CallerHeaders.principal(principal);
+        String owner = request.details().createdBy();
+        if (owner != null && caller == null) {
+            throw new UnauthorizedException("sign in to cancel this request");
+        }
+        if (owner != null && !owner.equals(caller) && !"true".equals(admin)) {
+            throw new ForbiddenException("only whoever made this request can cancel it");
+        }
+        PersonaRequest after = requests.cancel(request.requestId());
+        if (after.status() != RequestStatus.CANCELED) {
+            throw new ConflictException("the request is " + after.status().name().toLowerCase(Locale.ROOT)
+                    + " already; only a pending request can be canceled");
+        }
+        return ResponseEntity.accepted().body(RequestView.of(after, caller));
+    }
+
+    private PersonaRequest recorded(String requestId) {
         return parse(requestId)
                 .flatMap(requests::find)
                 .filter(PersonaRequest::recorded)
-                .map(RequestView::of)
                 .orElseThrow(() -> new NotFoundException("no request has the id '" + requestId + "'"));
     }
 
@@ -59,7 +96,7 @@ class RequestController {
                             "/api/personas/" + UriUtils.encodePathSegment(persona.slug(), StandardCharsets.UTF_8))
                     .body(persona);
             case IntakeResult.Recorded(PersonaRequest request, boolean created) -> {
-                RequestView view = RequestView.of(request);
+                RequestView view = RequestView.of(request, CallerHeaders.principal(principal));
                 yield created ? ResponseEntity.created(URI.create("/api/requests/" + view.requestId())).body(view)
                         : ResponseEntity.ok(view);
             }
@@ -70,7 +107,7 @@ class RequestController {
         try {
             UUID id = UUID.fromString(requestId);
             // UUID.fromString accepts short forms such as 1-2-3-4-5; only the canonical form names a request.
-            return id.toString().equals(requestId.toLowerCase(java.util.Locale.ROOT)) ? Optional.of(id) : Optional.empty();
+            return id.toString().equals(requestId.toLowerCase(Locale.ROOT)) ? Optional.of(id) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
