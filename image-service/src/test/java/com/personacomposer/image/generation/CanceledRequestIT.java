@@ -33,6 +33,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
     "persona.image.openai.timeout=20s",
+    "persona.image.replicate.timeout=10s",
     "persona.image.replicate.deadline=30s"})
 class CanceledRequestIT extends ProviderStubs {
 
