@@ -4,12 +4,8 @@ import com.personacomposer.persona.web.CallerHeaders;
 import com.personacomposer.persona.personas.PersonaView;
 import com.personacomposer.persona.assembly.RequestService;
 import com.personacomposer.persona.requests.PersonaRequest;
-import com.personacomposer.persona.requests.RequestStatus;
-import com.personacomposer.persona.web.ConflictException;
-import com.personacomposer.persona.web.ForbiddenException;
 import com.personacomposer.persona.web.InvalidInputException;
 import com.personacomposer.persona.web.NotFoundException;
-import com.personacomposer.persona.web.UnauthorizedException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +29,12 @@ class RequestController {
 
     private final RequestService requests;
     private final RequestIntake intake;
+    private final RequestCancel cancels;
 
-    RequestController(RequestService requests, RequestIntake intake) {
+    RequestController(RequestService requests, RequestIntake intake, RequestCancel cancels) {
         this.requests = requests;
         this.intake = intake;
+        this.cancels = cancels;
     }
 
     /** The request's status; its webhook delivery state only to its principal. */
@@ -48,28 +46,15 @@ class RequestController {
 
     /**
      * Cancels a PENDING request: 202 with its status (CANCELED), again 202 when it is canceled already, 409 once it
-     * completed or failed. A principal's request only by that principal (401 anonymous, 403 another) or an admin;
-     * an anonymous request by whoever holds its (unguessable) id.
+     * completed or failed; 401/403 as {@link RequestCancel} decides.
      */
     @PostMapping("/api/requests/{requestId}/cancel")
     ResponseEntity<RequestView> cancel(@PathVariable String requestId,
                                        @RequestHeader(name = CallerHeaders.PRINCIPAL, required = false) String principal,
                                        @RequestHeader(name = CallerHeaders.ADMIN, required = false) String admin) {
-        PersonaRequest request = recorded(requestId);
         String caller = CallerHeaders.principal(principal);
-        String owner = request.details().createdBy();
-        if (owner != null && caller == null) {
-            throw new UnauthorizedException("sign in to cancel this request");
-        }
-        if (owner != null && !owner.equals(caller) && !"true".equals(admin)) {
-            throw new ForbiddenException("only whoever made this request can cancel it");
-        }
-        PersonaRequest after = requests.cancel(request.requestId());
-        if (after.status() != RequestStatus.CANCELED) {
-            throw new ConflictException("the request is " + after.status().name().toLowerCase(Locale.ROOT)
-                    + " already; only a pending request can be canceled");
-        }
-        return ResponseEntity.accepted().body(RequestView.of(after, caller));
+        PersonaRequest canceled = cancels.cancel(recorded(requestId), caller, "true".equals(admin));
+        return ResponseEntity.accepted().body(RequestView.of(canceled, caller));
     }
 
     private PersonaRequest recorded(String requestId) {
