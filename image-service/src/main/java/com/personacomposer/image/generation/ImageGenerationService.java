@@ -66,7 +66,8 @@ public class ImageGenerationService {
 
     /** Generates (or recalls) the request's image and publishes the outcome; returns once the broker has it. */
     public void onPersonaRequested(PersonaRequested request) {
-        if (deadline.failIfExpired(request)) {
+        // A canceled request is finished already: it is skipped (its unit comes back), not timed out.
+        if (!canceled.isCanceled(request.requestId()) && deadline.failIfExpired(request)) {
             return;
         }
         RecentRequests.Outcome outcome = recent.outcome(request.requestId(), () -> generate(request));

@@ -66,6 +66,20 @@ class ImageGenerationServiceTest {
     }
 
     @Test
+    void aCanceledRequestPastItsDeadlineIsSkippedRatherThanTimedOut() {
+        PersonaRequested fresh = request(ImageModel.DALL_E);
+        PersonaRequested stale = new PersonaRequested(fresh.eventId(), fresh.occurredAt().minus(Duration.ofMinutes(6)),
+                fresh.requestId(), fresh.personaKey(), fresh.personaName(), fresh.slug(), fresh.description(),
+                fresh.mottoTone(), fresh.model());
+        canceled.heard(PersonaCanceled.of(stale.requestId(), stale.personaKey(), null));
+
+        service(remote).onPersonaRequested(stale);
+
+        assertThat(remote.calls).isZero();
+        assertThat(published()).singleElement().isInstanceOf(ImageSkipped.class);
+    }
+
+    @Test
     void anImageFinishedAfterItsRequestWasCanceledIsDroppedAndNothingIsPublished() {
         PersonaRequested request = request(ImageModel.DALL_E);
         remote.answer = prompt -> {
