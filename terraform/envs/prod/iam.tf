@@ -19,24 +19,24 @@ locals {
       groups = ["gateway-service-*"] # one group per gateway instance: every instance hears every finish
     }
     persona-service = {
-      read   = ["persona.requested", "persona.image.stored", "persona.motto.generated", "persona.failed"]
-      write  = ["persona.requested", "persona.completed", "persona.failed", "persona.requested-dlt", "persona.image.stored-dlt", "persona.motto.generated-dlt", "persona.failed-dlt"]
+      read   = ["persona.requested", "persona.image.stored", "persona.image.skipped", "persona.motto.generated", "persona.failed", "persona.webhook.updated"]
+      write  = ["persona.requested", "persona.completed", "persona.failed", "persona.canceled", "persona.requested-dlt", "persona.image.stored-dlt", "persona.image.skipped-dlt", "persona.motto.generated-dlt", "persona.failed-dlt", "persona.webhook.updated-dlt"]
       groups = ["persona-service"]
     }
     image-service = {
-      read   = ["persona.requested"]
-      write  = ["persona.image.generated", "persona.failed", "persona.requested-dlt"]
-      groups = ["image-service"]
+      read   = ["persona.requested", "persona.canceled"]
+      write  = ["persona.image.generated", "persona.image.skipped", "persona.failed", "persona.requested-dlt"]
+      groups = ["image-service", "image-service-*"] # one group per instance hears every cancel
     }
     motto-service = {
-      read   = ["persona.requested"]
+      read   = ["persona.requested", "persona.canceled"]
       write  = ["persona.motto.generated", "persona.failed", "persona.requested-dlt"]
-      groups = ["motto-service"]
+      groups = ["motto-service", "motto-service-*"] # one group per instance hears every cancel
     }
     storage-service = {
-      read   = ["persona.image.generated"]
+      read   = ["persona.image.generated", "persona.canceled"]
       write  = ["persona.image.stored", "persona.failed", "persona.image.generated-dlt"]
-      groups = ["storage-service"]
+      groups = ["storage-service", "storage-service-*"] # one group per instance hears every cancel
     }
     webhook-service = {
       read   = ["persona.completed", "persona.failed", "persona.canceled"]

@@ -21,7 +21,8 @@ public enum EventType {
     PERSONA_COMPLETED("PersonaCompleted", 1, PersonaCompleted.class, Topics.PERSONA_COMPLETED),
     PERSONA_FAILED("PersonaFailed", 1, PersonaFailed.class, Topics.PERSONA_FAILED),
     PERSONA_CANCELED("PersonaCanceled", 1, PersonaCanceled.class, Topics.PERSONA_CANCELED),
-    WEBHOOK_DELIVERY_UPDATED("WebhookDeliveryUpdated", 1, WebhookDeliveryUpdated.class, Topics.WEBHOOK_UPDATED);
+    WEBHOOK_DELIVERY_UPDATED("WebhookDeliveryUpdated", 1, WebhookDeliveryUpdated.class, Topics.WEBHOOK_UPDATED),
+    IMAGE_SKIPPED("ImageSkipped", 1, ImageSkipped.class, Topics.IMAGE_SKIPPED);
 
     private static final Map<String, EventType> BY_ID = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

@@ -14,7 +14,7 @@ import java.util.UUID;
 @JsonIgnoreProperties(value = {"eventType", "schemaVersion"}, allowGetters = true)
 public sealed interface PersonaEvent
         permits PersonaRequested, ImageGenerated, ImageStored, MottoGenerated, PersonaCompleted, PersonaFailed,
-        PersonaCanceled, WebhookDeliveryUpdated {
+        PersonaCanceled, WebhookDeliveryUpdated, ImageSkipped {
 
     UUID eventId();
 

@@ -11,6 +11,8 @@ public final class Topics {
     public static final String PERSONA_REQUESTED = "persona.requested";
     public static final String IMAGE_GENERATED = "persona.image.generated";
     public static final String IMAGE_STORED = "persona.image.stored";
+    /** image-service dropped a canceled request before any paid call (ImageSkipped). */
+    public static final String IMAGE_SKIPPED = "persona.image.skipped";
     public static final String MOTTO_GENERATED = "persona.motto.generated";
     public static final String PERSONA_COMPLETED = "persona.completed";
     public static final String PERSONA_FAILED = "persona.failed";

@@ -26,7 +26,8 @@ class AsyncApiApplicationsTest {
     @Test
     void acceptsWhatTheApplicationLists() {
         document.assertMatches("storage-service", new ObservedMessaging(
-                List.of(new Listener(Topics.IMAGE_GENERATED, "storage-service", "a listener")),
+                List.of(new Listener(Topics.IMAGE_GENERATED, "storage-service", "a listener"),
+                        new Listener(Topics.PERSONA_CANCELED, "storage-service-5d1e", "a broadcast listener")),
                 Set.of(Topics.IMAGE_STORED, Topics.PERSONA_FAILED, Topics.deadLetter(Topics.IMAGE_GENERATED))));
     }
 

@@ -35,7 +35,8 @@ final class EventSamples {
                 new PersonaCanceled(id(7), AT, REQUEST_ID, KEY, WEBHOOK),
                 new WebhookDeliveryUpdated(id(8), AT, REQUEST_ID, KEY, "msg_" + REQUEST_ID + "_canceled",
                         WebhookEventType.CANCELED, WebhookDeliveryState.PENDING, 2, 500,
-                        Instant.parse("2026-11-26T08:20:35.123Z")));
+                        Instant.parse("2026-11-26T08:20:35.123Z")),
+                new ImageSkipped(id(9), AT, REQUEST_ID, KEY, ImageSkipped.CANCELED));
     }
 
     private static UUID id(int n) {

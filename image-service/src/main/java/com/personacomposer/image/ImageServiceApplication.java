@@ -1,12 +1,15 @@
 package com.personacomposer.image;
 
+import com.personacomposer.kit.cancel.CanceledRequestsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
-/** PersonaRequested -> image provider -> ImageGenerated (or PersonaFailed). */
+/** PersonaRequested -> image provider -> ImageGenerated (or PersonaFailed, or ImageSkipped once canceled). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(CanceledRequestsConfiguration.class)
 public class ImageServiceApplication {
 
     public static void main(String[] args) {

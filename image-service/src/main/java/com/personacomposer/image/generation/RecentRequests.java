@@ -30,6 +30,7 @@ final class RecentRequests {
                 .build();
     }
 
+    /** {@code event}: what to publish; null when there is nothing to publish (the request was canceled meanwhile). */
     record Outcome(PersonaEvent event, boolean repeated) {
     }
 

@@ -2,6 +2,7 @@ package com.personacomposer.image.provider;
 
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.kit.provider.ProviderException;
+import java.util.function.BooleanSupplier;
 
 /** One image model. */
 public interface ImageProvider {
@@ -23,4 +24,13 @@ public interface ImageProvider {
      * @throws ProviderException when the provider refuses or fails, with a reason a person can read
      */
     GeneratedImage generate(ImagePrompt prompt);
+
+    /**
+     * Generates one image unless {@code canceled} says the request was canceled meanwhile: a provider whose work can
+     * be stopped (a Replicate prediction) asks it while it waits, stops the work and throws
+     * {@link GenerationCanceledException}; the others (one blocking call) let the call finish.
+     */
+    default GeneratedImage generate(ImagePrompt prompt, BooleanSupplier canceled) {
+        return generate(prompt);
+    }
 }

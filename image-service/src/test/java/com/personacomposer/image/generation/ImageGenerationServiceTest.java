@@ -2,13 +2,17 @@ package com.personacomposer.image.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.atLeast;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.ImageGenerated;
 import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.ImageSkipped;
 import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.PersonaCanceled;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
@@ -18,6 +22,7 @@ import com.personacomposer.image.provider.ImageGenerationException;
 import com.personacomposer.image.provider.ImageProvider;
 import com.personacomposer.image.provider.local.LocalRenderer;
 import com.personacomposer.image.store.GeneratedImageStore;
+import com.personacomposer.kit.cancel.CanceledRequests;
 import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.kit.observability.ProviderCalls;
 import com.personacomposer.kit.provider.ProviderRejectedException;
@@ -44,6 +49,50 @@ class ImageGenerationServiceTest {
     private final GeneratedImageStore store = new GeneratedImageStore(PROPERTIES, new SimpleMeterRegistry());
     private final FakeProvider remote = new FakeProvider();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CanceledRequests canceled = new CanceledRequests(Duration.ofMinutes(5), Clock.systemUTC());
+
+    @Test
+    void aRequestCanceledBeforeItsImageWasStartedCallsNoProviderAndIsSkipped() {
+        PersonaRequested request = request(ImageModel.DALL_E);
+        canceled.heard(PersonaCanceled.of(request.requestId(), request.personaKey(), null));
+
+        service(remote).onPersonaRequested(request);
+
+        assertThat(remote.calls).isZero();
+        assertThat(published()).singleElement().isInstanceOfSatisfying(ImageSkipped.class, skipped -> {
+            assertThat(skipped.requestId()).isEqualTo(request.requestId());
+            assertThat(skipped.reason()).isEqualTo(ImageSkipped.CANCELED);
+        });
+    }
+
+    @Test
+    void aCanceledRequestPastItsDeadlineIsSkippedRatherThanTimedOut() {
+        PersonaRequested fresh = request(ImageModel.DALL_E);
+        PersonaRequested stale = new PersonaRequested(fresh.eventId(), fresh.occurredAt().minus(Duration.ofMinutes(6)),
+                fresh.requestId(), fresh.personaKey(), fresh.personaName(), fresh.slug(), fresh.description(),
+                fresh.mottoTone(), fresh.model());
+        canceled.heard(PersonaCanceled.of(stale.requestId(), stale.personaKey(), null));
+
+        service(remote).onPersonaRequested(stale);
+
+        assertThat(remote.calls).isZero();
+        assertThat(published()).singleElement().isInstanceOf(ImageSkipped.class);
+    }
+
+    @Test
+    void anImageFinishedAfterItsRequestWasCanceledIsDroppedAndNothingIsPublished() {
+        PersonaRequested request = request(ImageModel.DALL_E);
+        remote.answer = prompt -> {
+            canceled.heard(PersonaCanceled.of(request.requestId(), request.personaKey(), null));
+            return new GeneratedImage.Hosted(URI.create("https://example.test/a.png"), null);
+        };
+
+        service(remote).onPersonaRequested(request);
+
+        assertThat(remote.calls).isEqualTo(1);
+        verify(publisher, never()).publish(any());
+        assertThat(providerCalls("openai-images", "canceled")).isEqualTo(1);
+    }
 
     @Test
     void aLocalImageIsServedFromTheStoreAndAnnounced() {
@@ -164,7 +213,7 @@ class ImageGenerationServiceTest {
     private ImageGenerationService service(ImageProvider... providers) {
         return new ImageGenerationService(new ModelCatalog(List.of(providers)), store, publisher, PROPERTIES,
                 new ProviderCalls(meters), new RequestDeadline(new RequestDeadlineProperties(Duration.ofMinutes(5)),
-                        Clock.systemUTC(), publisher));
+                        Clock.systemUTC(), publisher), canceled);
     }
 
     private long providerCalls(String provider, String outcome) {

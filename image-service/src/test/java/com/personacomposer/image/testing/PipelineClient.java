@@ -47,16 +47,31 @@ public final class PipelineClient implements BeforeAllCallback, AfterAllCallback
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "image-it-" + UUID.randomUUID());
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new EventDeserializer());
-        consumer.subscribe(List.of(Topics.IMAGE_GENERATED, Topics.PERSONA_FAILED));
+        consumer.subscribe(List.of(Topics.IMAGE_GENERATED, Topics.PERSONA_FAILED, Topics.IMAGE_SKIPPED));
     }
 
     public void request(PersonaRequested request) {
+        publish(request);
+    }
+
+    /** Publishes as a neighbour would: to the event's topic, keyed by persona. */
+    public void publish(PersonaEvent event) {
         try {
-            producer.send(new ProducerRecord<>(Topics.PERSONA_REQUESTED, request.personaKey(), request))
-                    .get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.of(event), event.personaKey(), event)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish the request", e);
+            throw new IllegalStateException("could not publish " + event.eventType(), e);
         }
+    }
+
+    /** The output events of the request seen within the wait (all of them: the wait is always waited out). */
+    public List<PersonaEvent> during(UUID requestId, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, PersonaEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                seen.add(record.value());
+            }
+        }
+        return of(requestId);
     }
 
     /** Every output event of the request seen within the wait, once at least {@code count} have arrived. */

@@ -4,6 +4,7 @@ import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.MottoGenerated;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.kit.cancel.CanceledRequests;
 import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.kit.observability.ProviderCalls;
 import com.personacomposer.kit.reason.PublicReasons;
@@ -30,19 +31,26 @@ public class MottoService {
     private final EventPublisher publisher;
     private final ProviderCalls calls;
     private final RequestDeadline deadline;
+    private final CanceledRequests canceled;
 
-    MottoService(MottoComposer composer, EventPublisher publisher, ProviderCalls calls, RequestDeadline deadline) {
+    MottoService(MottoComposer composer, EventPublisher publisher, ProviderCalls calls, RequestDeadline deadline,
+                 CanceledRequests canceled) {
         this.composer = composer;
         this.publisher = publisher;
         this.calls = calls;
         this.deadline = deadline;
+        this.canceled = canceled;
     }
 
     /**
-     * A request past its deadline is failed without composing. Any exception but a refusal propagates, so the
-     * record is retried and then dead-lettered.
+     * A canceled request is skipped (nothing composed, nothing published); a request past its deadline is failed
+     * without composing. Any exception but a refusal propagates, so the record is retried and then dead-lettered.
      */
     public void onPersonaRequested(PersonaRequested requested) {
+        if (canceled.isCanceled(requested.requestId())) {
+            log.info("request {} was canceled: no motto composed", requested.requestId());
+            return;
+        }
         if (deadline.failIfExpired(requested)) {
             return;
         }

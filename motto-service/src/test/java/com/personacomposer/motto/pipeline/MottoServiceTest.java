@@ -27,6 +27,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
+import com.personacomposer.events.PersonaCanceled;
+import com.personacomposer.kit.cancel.CanceledRequests;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -34,6 +36,7 @@ class MottoServiceTest {
 
     private final EventPublisher publisher = mock(EventPublisher.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CanceledRequests canceled = new CanceledRequests(Duration.ofMinutes(5), Clock.systemUTC());
     private final PersonaRequested requested = PersonaRequested.of(UUID.randomUUID(), "ada lovelace", "Ada Lovelace",
             "ada-lovelace", "mathematician", MottoTone.SOMBRE, ImageModel.LOCAL);
 
@@ -54,7 +57,7 @@ class MottoServiceTest {
     @Test
     void givenAMottoWhenRequestedThenPublishesMottoGeneratedForTheRequest() {
         var service = new MottoService(composer(request -> request.tone().id() + ":" + request.description()),
-                publisher, new ProviderCalls(meters), deadline());
+                publisher, new ProviderCalls(meters), deadline(), canceled);
 
         service.onPersonaRequested(requested);
 
@@ -67,10 +70,24 @@ class MottoServiceTest {
     }
 
     @Test
+    void givenACanceledRequestWhenRequestedThenComposesAndPublishesNothing() {
+        java.util.concurrent.atomic.AtomicInteger composed = new java.util.concurrent.atomic.AtomicInteger();
+        var service = new MottoService(composer(request -> "n" + composed.incrementAndGet()), publisher,
+                new ProviderCalls(meters), deadline(), canceled);
+        canceled.heard(PersonaCanceled.of(requested.requestId(), requested.personaKey(), null));
+
+        service.onPersonaRequested(requested);
+
+        assertThat(composed).hasValue(0);
+        verify(publisher, never()).publish(any());
+        assertThat(meters.find(ProviderCalls.METER).timers()).as("no provider call").isEmpty();
+    }
+
+    @Test
     void givenARefusalWhenRequestedThenPublishesPersonaFailedAtTheMottoStage() {
         var service = new MottoService(composer(request -> {
             throw new MottoRefusedException("chat model refused: content filter");
-        }), publisher, new ProviderCalls(meters), deadline());
+        }), publisher, new ProviderCalls(meters), deadline(), canceled);
 
         service.onPersonaRequested(requested);
 
@@ -85,7 +102,7 @@ class MottoServiceTest {
     void givenATransientFailureWhenRequestedThenThrowsSoTheRecordIsRetried() {
         var service = new MottoService(composer(request -> {
             throw new UncheckedIOException(new java.io.IOException("connection reset"));
-        }), publisher, new ProviderCalls(meters), deadline());
+        }), publisher, new ProviderCalls(meters), deadline(), canceled);
 
         assertThatThrownBy(() -> service.onPersonaRequested(requested)).isInstanceOf(UncheckedIOException.class);
         verify(publisher, never()).publish(any());
@@ -96,7 +113,7 @@ class MottoServiceTest {
     void givenAReasonNamingAnAddressWhenRefusedThenThePublishedReasonHasNone() {
         var service = new MottoService(composer(request -> {
             throw new MottoRefusedException("chat model at http://10.0.3.9:11434/v1 refused: content filter");
-        }), publisher, new ProviderCalls(meters), deadline());
+        }), publisher, new ProviderCalls(meters), deadline(), canceled);
 
         service.onPersonaRequested(requested);
 

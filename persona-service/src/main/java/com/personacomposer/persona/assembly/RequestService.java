@@ -1,14 +1,14 @@
 package com.personacomposer.persona.assembly;
 
 import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.ImageSkipped;
 import com.personacomposer.events.ImageStored;
 import com.personacomposer.events.MottoGenerated;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
-import com.personacomposer.persona.images.PersonaImage;
+import com.personacomposer.events.WebhookDeliveryUpdated;
+import com.personacomposer.persona.images.ImageObjects;
 import com.personacomposer.persona.outbox.OwedEvents;
-import com.personacomposer.persona.personas.PersonaStore;
-import com.personacomposer.persona.personas.SlugTakenException;
 import com.personacomposer.persona.quota.Quotas;
 import com.personacomposer.persona.requests.Outbox;
 import com.personacomposer.persona.requests.OwedEvent;
@@ -19,6 +19,7 @@ import com.personacomposer.persona.requests.RequestStatus;
 import com.personacomposer.persona.requests.RequestStore;
 import com.personacomposer.persona.requests.Stage;
 import com.personacomposer.persona.requests.StoredImage;
+import com.personacomposer.persona.requests.WebhookDelivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Assembles each request from its parts: records it, takes the image and the motto in any order and any number of
- * times, and once both are there appends the image to the persona and completes the request, exactly once.
+ * times, and once both are there completes the request and appends the image to the persona, exactly once. A cancel
+ * and a completion race by one conditional update each on the request (PENDING -> CANCELED or COMPLETED): the image
+ * is appended only after the completion won, and the image of a canceled request is deleted, whenever it arrives.
  */
 @Service
 public class RequestService {
@@ -39,19 +42,19 @@ public class RequestService {
     private static final Logger log = LoggerFactory.getLogger(RequestService.class);
 
     private final RequestStore requests;
-    private final PersonaStore personas;
     private final OwedEvents owedEvents;
     private final RequestMetrics metrics;
     private final Quotas quotas;
+    private final ImageObjects imageObjects;
     private final Clock clock;
 
-    public RequestService(RequestStore requests, PersonaStore personas, OwedEvents owedEvents, RequestMetrics metrics,
-                          Quotas quotas, Clock clock) {
+    public RequestService(RequestStore requests, OwedEvents owedEvents, RequestMetrics metrics, Quotas quotas,
+                          ImageObjects imageObjects, Clock clock) {
         this.requests = requests;
-        this.personas = personas;
         this.owedEvents = owedEvents;
         this.metrics = metrics;
         this.quotas = quotas;
+        this.imageObjects = imageObjects;
         this.clock = clock;
     }
 
@@ -90,9 +93,18 @@ public class RequestService {
         requests.settleOutbox(requestId, OwedEvent.PERSONA_REQUESTED);
     }
 
+    /** An image stored for a request canceled meanwhile is deleted: nothing of a canceled request stays stored. */
     public void imageStored(ImageStored event) {
         requests.setImage(event.requestId().toString(), event.personaKey(), StoredImage.of(event), now())
-                .ifPresentOrElse(this::completeIfReady, () -> ignoredLate(event.requestId(), "image"));
+                .ifPresentOrElse(this::completeIfReady, () -> {
+                    if (statusOf(event.requestId()) == RequestStatus.CANCELED) {
+                        imageObjects.delete(event.s3Key(), event.thumbnailKey());
+                        log.info("request {} was canceled: deleted its late image {}", event.requestId(),
+                                event.s3Key());
+                    } else {
+                        ignoredLate(event.requestId(), "image");
+                    }
+                });
     }
 
     public void mottoGenerated(MottoGenerated event) {
@@ -100,14 +112,58 @@ public class RequestService {
                 .ifPresentOrElse(this::completeIfReady, () -> ignoredLate(event.requestId(), "motto"));
     }
 
+    /**
+     * A stage's failure fails the request if it is still PENDING. A request with a webhook then owes its own
+     * PersonaFailed, which carries the webhook target (the stages know none); when that event comes back here the
+     * request is FAILED already and nothing happens.
+     */
     public void failed(PersonaFailed event) {
-        requests.fail(event.requestId().toString(), event.personaKey(), event.stage().id(),
-                        Stage.of(event.stage()).orElse(null), event.reason(), now(), null)
+        String requestId = event.requestId().toString();
+        boolean hasWebhook = requests.find(requestId)
+                .map(request -> request.details() != null && request.details().webhookTarget() != null)
+                .orElse(false);
+        Outbox owed = hasWebhook ? new Outbox(OwedEvent.PERSONA_FAILED, owedEvents.dueFromNow()) : null;
+        requests.fail(requestId, event.personaKey(), event.stage().id(), Stage.of(event.stage()).orElse(null),
+                        event.reason(), now(), owed)
                 .ifPresentOrElse(failed -> {
                     metrics.failed(failed.details(), event.stage().id());
                     log.info("request {} failed at {}: {}", event.requestId(), event.stage().id(), event.reason());
+                    if (owed != null) {
+                        owedEvents.publish(failed, OwedEvent.PERSONA_FAILED);
+                    }
                 }, () -> ignoredLate(event.requestId(), "failure"));
         giveBackIfUncharged(event);
+    }
+
+    /**
+     * Cancels the request if it is still PENDING, owing PersonaCanceled (published with the deletion of an image
+     * stored for it); the request as it then stands: CANCELED, or the finish that came first.
+     */
+    public PersonaRequest cancel(String requestId) {
+        requests.cancel(requestId, now(), new Outbox(OwedEvent.PERSONA_CANCELED, owedEvents.dueFromNow()))
+                .ifPresent(canceled -> {
+                    metrics.canceled(canceled.details());
+                    log.info("request {} canceled", requestId);
+                    owedEvents.publish(canceled, OwedEvent.PERSONA_CANCELED);
+                });
+        return requests.find(requestId).orElseThrow();
+    }
+
+    /** image-service dropped a canceled request before any paid call: its quota unit comes back (once). */
+    public void imageSkipped(ImageSkipped event) {
+        if (statusOf(event.requestId()) == RequestStatus.CANCELED) {
+            quotas.giveBack(event.requestId().toString());
+            log.info("request {}: image skipped ({}), quota unit given back", event.requestId(), event.reason());
+        }
+    }
+
+    /** Where the webhook delivery of the request's finish stands, kept unless a newer word is there. */
+    public void webhookUpdated(WebhookDeliveryUpdated event) {
+        requests.recordDelivery(event.requestId().toString(), WebhookDelivery.of(event));
+    }
+
+    private RequestStatus statusOf(UUID requestId) {
+        return requests.find(requestId.toString()).map(PersonaRequest::status).orElse(null);
     }
 
     /**
@@ -130,23 +186,18 @@ public class RequestService {
         log.debug("request {} is already final; ignored its {}", requestId, what);
     }
 
-    /** Appends the image and completes the request when both parts are there; the request as it then stands. */
+    /**
+     * Completes the request when both parts are there: first the claim (PENDING -> COMPLETED, owing PersonaCompleted),
+     * then the image is appended to the persona as the completion is published ({@link FinishEffects}; the outbox
+     * sweep does it again after a crash). A cancel that won the claim leaves the persona untouched. The request as it
+     * then stands.
+     */
     private PersonaRequest completeIfReady(PersonaRequest request) {
         if (!request.readyToComplete()) {
             return request;
         }
         RequestDetails details = request.details();
         Instant now = now();
-        try {
-            personas.append(details.personaKey(), details.slug(), details.personaName(), imageOf(request, now));
-        } catch (SlugTakenException e) {
-            requests.fail(request.requestId(), details.personaKey(), FailureStage.STORAGE.id(), null,
-                    e.getMessage(), now, new Outbox(OwedEvent.PERSONA_FAILED, owedEvents.dueFromNow())).ifPresent(failed -> {
-                        metrics.failed(details, FailureStage.STORAGE.id());
-                        owedEvents.publish(failed, OwedEvent.PERSONA_FAILED);
-                    });
-            return requests.find(request.requestId()).orElseThrow();
-        }
         if (requests.complete(request.requestId(), now, new Outbox(OwedEvent.PERSONA_COMPLETED, owedEvents.dueFromNow()))) {
             metrics.completed(details, Duration.between(request.createdAt(), now));
             log.info("request {} completed: image {} of persona {}", request.requestId(), request.imageId(),
@@ -154,15 +205,6 @@ public class RequestService {
             owedEvents.publish(requests.find(request.requestId()).orElseThrow(), OwedEvent.PERSONA_COMPLETED);
         }
         return requests.find(request.requestId()).orElseThrow();
-    }
-
-    private static PersonaImage imageOf(PersonaRequest request, Instant now) {
-        RequestDetails details = request.details();
-        StoredImage image = request.image();
-        return PersonaImage.first(request.imageId(), request.requestId(), image.s3Key(), image.contentType(),
-                image.thumbnailKey(), image.thumbnailContentType(), image.model().id(), details.description(),
-                details.mottoTone().id(), request.motto(), image.revisedPrompt(), now, details.createdBy(),
-                details.createdByName());
     }
 
     private Instant now() {

@@ -9,36 +9,58 @@ import com.personacomposer.persona.web.NotFoundException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
-/** Request status for clients, and the gateway's intake call recording new requests. */
+/** Request status and cancel for clients, and the gateway's intake call recording new requests. */
 @RestController
 class RequestController {
 
     private final RequestService requests;
     private final RequestIntake intake;
+    private final RequestCancel cancels;
 
-    RequestController(RequestService requests, RequestIntake intake) {
+    RequestController(RequestService requests, RequestIntake intake, RequestCancel cancels) {
         this.requests = requests;
         this.intake = intake;
+        this.cancels = cancels;
     }
 
+    /** The request's status; its webhook delivery state only to its principal. */
     @GetMapping("/api/requests/{requestId}")
-    RequestView get(@PathVariable String requestId) {
+    RequestView get(@PathVariable String requestId,
+                    @RequestHeader(name = CallerHeaders.PRINCIPAL, required = false) String principal) {
+        return RequestView.of(recorded(requestId), CallerHeaders.principal(principal));
+    }
+
+    /**
+     * Cancels a PENDING request: 202 with its status (CANCELED), again 202 when it is canceled already, 409 once it
+     * completed or failed; 401/403 as {@link RequestCancel} decides.
+     */
+    @PostMapping("/api/requests/{requestId}/cancel")
+    ResponseEntity<RequestView> cancel(@PathVariable String requestId,
+                                       @RequestHeader(name = CallerHeaders.PRINCIPAL, required = false) String principal,
+                                       @RequestHeader(name = CallerHeaders.ADMIN, required = false) String admin) {
+        String caller = CallerHeaders.principal(principal);
+        PersonaRequest canceled = cancels.cancel(recorded(requestId), caller, "true".equals(admin));
+        return ResponseEntity.accepted().body(RequestView.of(canceled, caller));
+    }
+
+    private PersonaRequest recorded(String requestId) {
         return parse(requestId)
                 .flatMap(requests::find)
                 .filter(PersonaRequest::recorded)
-                .map(RequestView::of)
                 .orElseThrow(() -> new NotFoundException("no request has the id '" + requestId + "'"));
     }
 
@@ -59,7 +81,7 @@ class RequestController {
                             "/api/personas/" + UriUtils.encodePathSegment(persona.slug(), StandardCharsets.UTF_8))
                     .body(persona);
             case IntakeResult.Recorded(PersonaRequest request, boolean created) -> {
-                RequestView view = RequestView.of(request);
+                RequestView view = RequestView.of(request, CallerHeaders.principal(principal));
                 yield created ? ResponseEntity.created(URI.create("/api/requests/" + view.requestId())).body(view)
                         : ResponseEntity.ok(view);
             }
@@ -70,7 +92,7 @@ class RequestController {
         try {
             UUID id = UUID.fromString(requestId);
             // UUID.fromString accepts short forms such as 1-2-3-4-5; only the canonical form names a request.
-            return id.toString().equals(requestId.toLowerCase(java.util.Locale.ROOT)) ? Optional.of(id) : Optional.empty();
+            return id.toString().equals(requestId.toLowerCase(Locale.ROOT)) ? Optional.of(id) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

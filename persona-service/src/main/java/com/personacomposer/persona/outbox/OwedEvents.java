@@ -1,10 +1,12 @@
 package com.personacomposer.persona.outbox;
 
 import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.PersonaCanceled;
 import com.personacomposer.events.PersonaCompleted;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
+import com.personacomposer.events.WebhookTarget;
 import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.persona.requests.Outbox;
 import com.personacomposer.persona.requests.OwedEvent;
@@ -20,13 +22,15 @@ import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * The outbox of the requests collection: a request owes an event from the update that made it owed (recorded,
- * completed, failed here) until it is settled, so a broker failure between the two loses nothing. A sweep publishes
+ * completed, failed, canceled here) until it is settled, so a broker failure between the two loses nothing. Before
+ * each publish the event's {@link OwedEffects} are brought about. A sweep publishes
  * what is owed longer than the outbox delay, again every delay until settled. Safe with several instances: each
  * owed event is taken by one conditional update per round; a repeat is harmless, since every consumer is idempotent.
  */
@@ -40,12 +44,16 @@ public class OwedEvents implements SchedulingConfigurer {
     private final EventPublisher publisher;
     private final RequestProperties properties;
     private final Clock clock;
+    private final ObjectProvider<OwedEffects> effects;
 
-    public OwedEvents(RequestStore requests, EventPublisher publisher, RequestProperties properties, Clock clock) {
+    /** {@code effects}: looked up when first needed, as they publish through this outbox themselves. */
+    public OwedEvents(RequestStore requests, EventPublisher publisher, RequestProperties properties, Clock clock,
+                      ObjectProvider<OwedEffects> effects) {
         this.requests = requests;
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
+        this.effects = effects;
     }
 
     @Override
@@ -64,6 +72,9 @@ public class OwedEvents implements SchedulingConfigurer {
      */
     public void publish(PersonaRequest request, OwedEvent owed) {
         try {
+            if (!effects.getObject().apply(request, owed)) {
+                return;
+            }
             publisher.publish(eventOf(request, owed));
         } catch (RuntimeException e) {
             log.warn("could not publish {} of request {}; will retry: {}", owed, request.requestId(), e.toString());
@@ -101,10 +112,17 @@ public class OwedEvents implements SchedulingConfigurer {
                         details.description(), details.mottoTone(), details.model());
             }
             case PERSONA_COMPLETED -> PersonaCompleted.of(requestId, request.personaKey(), request.details().slug(),
-                    request.imageId());
+                    request.imageId(), webhook(request));
             case PERSONA_FAILED -> PersonaFailed.of(requestId, request.personaKey(),
-                    FailureStage.valueOf(request.error().stage().toUpperCase(Locale.ROOT)), request.error().message());
+                    FailureStage.valueOf(request.error().stage().toUpperCase(Locale.ROOT)), request.error().message(),
+                    webhook(request));
+            case PERSONA_CANCELED -> PersonaCanceled.of(requestId, request.personaKey(), webhook(request));
         };
+    }
+
+    /** The webhook target of a request that asked for one (recorded requests only), else null. */
+    private static WebhookTarget webhook(PersonaRequest request) {
+        return request.details() == null ? null : request.details().webhookTarget();
     }
 
     private Instant now() {

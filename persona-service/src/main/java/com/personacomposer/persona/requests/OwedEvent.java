@@ -7,5 +7,7 @@ public enum OwedEvent {
     /** Settled once published. */
     PERSONA_COMPLETED,
     /** Settled once published. */
-    PERSONA_FAILED
+    PERSONA_FAILED,
+    /** Settled once published (after the S3 objects of an image stored for it were deleted). */
+    PERSONA_CANCELED
 }

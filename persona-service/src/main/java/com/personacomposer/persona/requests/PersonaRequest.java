@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * A request as the requests collection holds it. Its parts may arrive before the request itself is recorded (they
  * come on different topics), so {@code details} is null until the gateway's PUT or PersonaRequested has been seen.
- * {@code outbox} is the event it owes a topic, if any.
+ * {@code outbox} is the event it owes a topic, if any; {@code webhookDelivery} where the webhook delivery of its finish
+ * stands (null until webhook-service said).
  */
 public record PersonaRequest(
         String requestId,
@@ -21,7 +22,8 @@ public record PersonaRequest(
         RequestError error,
         Instant createdAt,
         Instant updatedAt,
-        Outbox outbox) {
+        Outbox outbox,
+        WebhookDelivery webhookDelivery) {
 
     public boolean recorded() {
         return details != null;

@@ -20,6 +20,7 @@ public class RequestMetrics {
     public static final String ACCEPTED = "persona.requests.accepted";
     public static final String COMPLETED = "persona.requests.completed";
     public static final String FAILED = "persona.requests.failed";
+    public static final String CANCELED = "persona.requests.canceled";
     public static final String DURATION = "persona.generation.duration";
 
     /** For a failure whose request details never arrived (its parts or its failure came first). */
@@ -35,6 +36,7 @@ public class RequestMetrics {
             for (MottoTone tone : MottoTone.values()) {
                 accepted(model.id(), tone.id());
                 completed(model.id(), tone.id());
+                canceled(model.id(), tone.id());
                 for (FailureStage stage : FailureStage.values()) {
                     failed(model.id(), tone.id(), stage.id());
                 }
@@ -61,6 +63,10 @@ public class RequestMetrics {
                 .record(took.isNegative() ? Duration.ZERO : took);
     }
 
+    public void canceled(RequestDetails details) {
+        canceled(details.model().id(), details.mottoTone().id()).increment();
+    }
+
     /**
      * @param details null when the request details never arrived
      * @param stage   image, storage, motto or timeout
@@ -77,6 +83,11 @@ public class RequestMetrics {
 
     private Counter completed(String model, String tone) {
         return Counter.builder(COMPLETED).description("Requests completed: an image appended to its persona")
+                .tags("model", model, "tone", tone).register(meters);
+    }
+
+    private Counter canceled(String model, String tone) {
+        return Counter.builder(CANCELED).description("Requests canceled before they finished")
                 .tags("model", model, "tone", tone).register(meters);
     }
 

@@ -1,6 +1,6 @@
 package com.personacomposer.persona.requests;
 
-/** Where a request stands as a whole. COMPLETED and FAILED are final. */
+/** Where a request stands as a whole. COMPLETED, FAILED and CANCELED are final. */
 public enum RequestStatus {
-    PENDING, COMPLETED, FAILED
+    PENDING, COMPLETED, FAILED, CANCELED
 }

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -85,14 +86,14 @@ public class RequestStore implements OnStart {
     private static Document skeleton(String personaKey, Instant now) {
         Document skeleton = new Document("personaKey", personaKey);
         for (String field : List.of("personaName", "slug", "description", "mottoTone", "model", "createdBy",
-                "createdByName")) {
+                "createdByName", "webhook")) {
             skeleton.append(field, null);
         }
         for (Stage stage : Stage.values()) {
             skeleton.append(stage.field(), StageStatus.PENDING.name());
         }
         return skeleton.append("image", null).append("motto", null).append("error", null).append("outbox", null)
-                .append("createdAt", now).append("updatedAt", now);
+                .append("webhookDelivery", null).append("createdAt", now).append("updatedAt", now);
     }
 
     private static Document detailFields(RequestDetails details) {
@@ -103,10 +104,11 @@ public class RequestStore implements OnStart {
                 .append("mottoTone", details.mottoTone().id())
                 .append("model", details.model().id())
                 .append("createdBy", details.createdBy())
-                .append("createdByName", details.createdByName());
+                .append("createdByName", details.createdByName())
+                .append("webhook", details.webhook() == null ? null : details.webhook().toDocument());
     }
 
-    /** Sets the image part; empty when the request is already COMPLETED or FAILED (the part is then ignored). */
+    /** Sets the image part; empty when the request is no longer PENDING (the part is then ignored). */
     public Optional<PersonaRequest> setImage(String requestId, String personaKey, StoredImage image, Instant now) {
         Document part = new Document("s3Key", image.s3Key())
                 .append("contentType", image.contentType())
@@ -119,15 +121,15 @@ public class RequestStore implements OnStart {
                 .append(Stage.STORAGE.field(), StageStatus.DONE.name()));
     }
 
-    /** Sets the motto part; empty when the request is already COMPLETED or FAILED. */
+    /** Sets the motto part; empty when the request is no longer PENDING. */
     public Optional<PersonaRequest> setMotto(String requestId, String personaKey, String motto, Instant now) {
         return updatePending(requestId, personaKey, now, new Document("motto", motto)
                 .append(Stage.MOTTO.field(), StageStatus.DONE.name()));
     }
 
     /**
-     * PENDING -> FAILED with the reason; {@code stage} (if any) is marked FAILED. Empty when the request was already
-     * COMPLETED or FAILED: the first final state wins.
+     * PENDING -> FAILED with the reason; {@code stage} (if any) is marked FAILED. Empty when the request was no
+     * longer PENDING: the first final state wins.
      */
     public Optional<PersonaRequest> fail(String requestId, String personaKey, String errorStage, Stage stage,
                                   String message, Instant now, Outbox outbox) {
@@ -189,6 +191,48 @@ public class RequestStore implements OnStart {
                 combine(set("status", RequestStatus.COMPLETED.name()), set("updatedAt", now),
                         set("outbox", outbox.toDocument())))
                 .getModifiedCount() == 1;
+    }
+
+    /**
+     * PENDING -> CANCELED, owing PersonaCanceled ({@code outbox}) until it is published; the request as it then
+     * stands for the one update that made the transition, empty when it was no longer PENDING (completion, a
+     * failure or another cancel came first).
+     */
+    public Optional<PersonaRequest> cancel(String requestId, Instant now, Outbox outbox) {
+        Document after = requests.findOneAndUpdate(
+                and(eq("_id", requestId), eq("status", RequestStatus.PENDING.name())),
+                combine(set("status", RequestStatus.CANCELED.name()), set("updatedAt", now),
+                        set("outbox", outbox.toDocument())),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(after).map(RequestStore::toRequest);
+    }
+
+    /**
+     * COMPLETED -> FAILED when the completed request's image could not be added to its persona, only while its
+     * PersonaCompleted is still owed (so it was never published); the after-document if so.
+     */
+    public Optional<PersonaRequest> failCompletion(String requestId, String errorStage, String message, Instant now,
+                                                   Outbox outbox) {
+        Document after = requests.findOneAndUpdate(
+                and(eq("_id", requestId), eq("status", RequestStatus.COMPLETED.name()),
+                        eq("outbox.event", OwedEvent.PERSONA_COMPLETED.name())),
+                combine(set("status", RequestStatus.FAILED.name()),
+                        set("error", new Document("stage", errorStage).append("message", message)),
+                        set("updatedAt", now), set("outbox", outbox.toDocument())),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(after).map(RequestStore::toRequest);
+    }
+
+    /**
+     * Keeps {@code delivery} unless the request holds a newer one (more attempts, or as many told later): updates
+     * come more than once and out of order, and the state never goes back. No request, no change.
+     */
+    public void recordDelivery(String requestId, WebhookDelivery delivery) {
+        Bson older = or(eq("webhookDelivery", null),
+                lt("webhookDelivery.attempts", delivery.attempts()),
+                and(eq("webhookDelivery.attempts", delivery.attempts()),
+                        lt("webhookDelivery.occurredAt", delivery.occurredAt())));
+        requests.updateOne(and(eq("_id", requestId), older), set("webhookDelivery", delivery.toDocument()));
     }
 
     /** Requests owing an event whose outbox is due at {@code now}. */
@@ -255,17 +299,19 @@ public class RequestStore implements OnStart {
 
     static PersonaRequest toRequest(Document document) {
         RequestDetails details = null;
+        Document webhook = document.get("webhook", Document.class);
         if (document.getString("personaName") != null) {
             details = new RequestDetails(document.getString("personaKey"), document.getString("personaName"),
                     document.getString("slug"), document.getString("description"),
                     MottoTone.fromId(document.getString("mottoTone")).orElseThrow(),
                     ImageModel.fromId(document.getString("model")).orElseThrow(), document.getString("createdBy"),
-                    document.getString("createdByName"));
+                    document.getString("createdByName"), webhook == null ? null : RequestWebhook.of(webhook));
         }
         Document stages = document.get("stages", new Document());
         Document image = document.get("image", Document.class);
         Document error = document.get("error", Document.class);
         Document outbox = document.get("outbox", Document.class);
+        Document delivery = document.get("webhookDelivery", Document.class);
         return new PersonaRequest(
                 document.getString("_id"),
                 document.getString("personaKey"),
@@ -280,7 +326,8 @@ public class RequestStore implements OnStart {
                 error == null ? null : new RequestError(error.getString("stage"), error.getString("message")),
                 BsonValues.instant(document, "createdAt"),
                 BsonValues.instant(document, "updatedAt"),
-                outbox == null ? null : Outbox.of(outbox));
+                outbox == null ? null : Outbox.of(outbox),
+                delivery == null ? null : WebhookDelivery.of(delivery));
     }
 
     private static StageStatus stage(Document stages, String name) {

@@ -43,6 +43,11 @@ class ProblemAdvice extends ProblemAdviceSupport {
         return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());

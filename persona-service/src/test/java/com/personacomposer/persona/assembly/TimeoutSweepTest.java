@@ -34,6 +34,6 @@ class TimeoutSweepTest {
     private static PersonaRequest pending(RequestDetails details, StoredImage image, String motto) {
         return new PersonaRequest("r1", "zoë", details, RequestStatus.PENDING,
                 new Stages(StageStatus.PENDING, StageStatus.PENDING, StageStatus.PENDING), image, motto, null,
-                Instant.EPOCH, Instant.EPOCH, null);
+                Instant.EPOCH, Instant.EPOCH, null, null);
     }
 }

@@ -43,6 +43,6 @@ class IntakeBodyTest {
     }
 
     private static IntakeBody body(String key, String name, String slug) {
-        return new IntakeBody(key, name, slug, null, MottoTone.NEUTRAL, ImageModel.LOCAL, null, null);
+        return new IntakeBody(key, name, slug, null, MottoTone.NEUTRAL, ImageModel.LOCAL, null, null, null);
     }
 }

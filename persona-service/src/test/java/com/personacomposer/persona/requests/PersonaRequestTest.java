@@ -41,6 +41,6 @@ class PersonaRequestTest {
 
     private static PersonaRequest request(RequestDetails details, RequestStatus status, StoredImage image, String motto) {
         return new PersonaRequest("r1", "zoë", details, status, PENDING, image, motto, null,
-                Instant.EPOCH, Instant.EPOCH, null);
+                Instant.EPOCH, Instant.EPOCH, null, null);
     }
 }

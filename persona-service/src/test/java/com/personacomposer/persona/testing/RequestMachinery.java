@@ -9,8 +9,10 @@ import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.kit.testing.MutableClock;
+import com.personacomposer.persona.assembly.FinishEffects;
 import com.personacomposer.persona.assembly.RequestService;
 import com.personacomposer.persona.images.ImageStore;
+import com.personacomposer.persona.outbox.OwedEffects;
 import com.personacomposer.persona.outbox.OwedEvents;
 import com.personacomposer.persona.personas.PersonaStore;
 import com.personacomposer.persona.quota.QuotaProperties;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * The request pipeline of persona-service wired by hand on one database (the devstack's Mongo server in memory),
@@ -41,6 +44,7 @@ public final class RequestMachinery {
     public final RequestMetrics metrics = new RequestMetrics(meters);
     public final RequestStore store;
     public final OwedEvents owedEvents;
+    public final RecordingImageObjects imageObjects = new RecordingImageObjects();
     /** Two units a day, local free. */
     public final Quotas quotas;
     public final RequestService assembly;
@@ -48,12 +52,13 @@ public final class RequestMachinery {
     public RequestMachinery(MongoDatabase database) {
         this.database = database;
         this.store = started(new RequestStore(database));
-        this.owedEvents = new OwedEvents(store, publisher, properties, clock);
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        this.owedEvents = new OwedEvents(store, publisher, properties, clock, beans.getBeanProvider(OwedEffects.class));
+        beans.addBean("finishEffects", new FinishEffects(store, started(new PersonaStore(database,
+                started(new ImageStore(database)), started(new VoteStore(database)))), imageObjects, owedEvents,
+                metrics, clock));
         this.quotas = started(new Quotas(database, new QuotaProperties(2, 1000, Set.of("local")), meters, clock));
-        this.assembly = new RequestService(store,
-                started(new PersonaStore(database, started(new ImageStore(database)),
-                        started(new VoteStore(database)))),
-                owedEvents, metrics, quotas, clock);
+        this.assembly = new RequestService(store, owedEvents, metrics, quotas, imageObjects, clock);
     }
 
     /** A request for the dall-e model, as the gateway would publish it. */

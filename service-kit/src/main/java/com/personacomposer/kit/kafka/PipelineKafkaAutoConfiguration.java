@@ -21,9 +21,13 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonLoggingErrorHandler;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -73,6 +77,19 @@ public class PipelineKafkaAutoConfiguration {
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class)));
         return new DeadLetterRecoverer(new DeadLetterPublishingRecoverer(deadLetterTemplate), publisher,
                 properties.failureStage(), meters);
+    }
+
+    /** The container factory of {@link BroadcastListeners}. */
+    @Bean(BroadcastListeners.CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> broadcastListenerContainerFactory(
+            ConsumerFactory<Object, Object> consumerFactory) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setConcurrency(1);
+        factory.setCommonErrorHandler(new CommonLoggingErrorHandler());
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        factory.getContainerProperties().setObservationEnabled(true);
+        return factory;
     }
 
     /** Failures no retry can mend: unreadable records. */

@@ -15,7 +15,9 @@ public class ProviderCalls {
     public static final String METER = "persona.provider.calls";
 
     public enum Outcome {
-        SUCCESS, REFUSED, FAILED;
+        SUCCESS, REFUSED, FAILED,
+        /** Stopped (or its result dropped) because the request was canceled meanwhile. */
+        CANCELED;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);

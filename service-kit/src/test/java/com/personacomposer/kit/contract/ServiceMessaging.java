@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +24,9 @@ import org.springframework.asm.ClassVisitor;
 import org.springframework.asm.MethodVisitor;
 import org.springframework.asm.Opcodes;
 import org.springframework.asm.Type;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.expression.common.TemplateParserContext;
@@ -33,7 +38,8 @@ import org.yaml.snakeyaml.Yaml;
  * Finds what a service really does on Kafka, from its compiled production classes (not its tests):
  * <ul>
  * <li>listeners: every {@code @KafkaListener} method, its topics and the group it joins (its {@code groupId},
- * evaluated; else its {@code id}; else the service's default group, {@code spring.application.name});</li>
+ * evaluated; else its {@code id}; else the service's default group, {@code spring.application.name}), including
+ * those of the classes its classes {@code @Import} (such as service-kit's canceled requests);</li>
  * <li>dead letters: a listener on the pipeline's error handling (the default container factory, or
  * {@link ConcurrentStage}) sends what it gives up on to {@code <topic>-dlt}, and, when the service names a
  * {@code persona.kafka.failure-stage}, fails the request with PersonaFailed;</li>
@@ -59,7 +65,7 @@ public final class ServiceMessaging {
         Set<Class<?>> created = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));
         boolean[] publishes = {false};
 
-        for (Class<?> type : productionClasses(basePackage, created, publishes)) {
+        for (Class<?> type : withImports(productionClasses(basePackage, created, publishes))) {
             for (Method method : type.getDeclaredMethods()) {
                 for (KafkaListener listener : AnnotatedElementUtils.findMergedRepeatableAnnotations(method,
                         KafkaListener.class)) {
@@ -88,6 +94,20 @@ public final class ServiceMessaging {
             }
         }
         return new ObservedMessaging(List.copyOf(listeners), Collections.unmodifiableSet(sends));
+    }
+
+    /** The classes and, transitively, every class they {@code @Import}. */
+    private static Set<Class<?>> withImports(List<Class<?>> classes) {
+        Set<Class<?>> all = new LinkedHashSet<>();
+        Deque<Class<?>> next = new ArrayDeque<>(classes);
+        while (!next.isEmpty()) {
+            Class<?> type = next.pop();
+            if (all.add(type)) {
+                MergedAnnotations.from(type, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY).stream(Import.class)
+                        .forEach(imported -> next.addAll(List.of(imported.getClassArray("value"))));
+            }
+        }
+        return all;
     }
 
     private static String groupOf(KafkaListener listener, String applicationName) {

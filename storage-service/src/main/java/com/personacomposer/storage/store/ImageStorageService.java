@@ -4,6 +4,7 @@ import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.ImageGenerated;
 import com.personacomposer.events.ImageStored;
 import com.personacomposer.events.PersonaFailed;
+import com.personacomposer.kit.cancel.CanceledRequests;
 import com.personacomposer.kit.kafka.EventPublisher;
 import com.personacomposer.kit.reason.PublicReasons;
 import com.personacomposer.storage.download.DownloadGuard;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Copies a generated image into the bucket, with its two thumbnails beside it, and announces it. A refused download or an
+ * Copies a generated image into the bucket, with its two thumbnails beside it, and announces it; the image of a
+ * canceled request is neither downloaded nor stored. A refused download or an
  * unusable image (broken, or absurdly large) fails the request with the reason (the addresses taken out: a person
  * reads it); anything else (network, image host
  * 5xx, S3) propagates so the record is retried, then dead-lettered.
@@ -40,9 +42,11 @@ class ImageStorageService {
     private final TransferMetrics metrics;
     private final MemoryBudget memory;
     private final long maxDownload;
+    private final CanceledRequests canceled;
 
     ImageStorageService(DownloadGuard guard, DownloadProperties downloads, Thumbnailer thumbnailer,
-                        StoredImages bucket, EventPublisher publisher, TransferMetrics metrics, MemoryBudget memory) {
+                        StoredImages bucket, EventPublisher publisher, TransferMetrics metrics, MemoryBudget memory,
+                        CanceledRequests canceled) {
         this.guard = guard;
         this.thumbnailer = thumbnailer;
         this.bucket = bucket;
@@ -50,6 +54,7 @@ class ImageStorageService {
         this.metrics = metrics;
         this.memory = memory;
         this.maxDownload = downloads.maxSize().toBytes();
+        this.canceled = canceled;
         long largest = maxDownload + thumbnailer.maxWorkingBytes();
         if (largest > memory.limit()) {
             throw new IllegalStateException("persona.storage.max-bytes-in-flight (" + memory.limit() + " bytes) must "
@@ -58,6 +63,10 @@ class ImageStorageService {
     }
 
     public void onImageGenerated(ImageGenerated generated) {
+        if (canceled.isCanceled(generated.requestId())) {
+            log.info("request {} was canceled: its image is not stored", generated.requestId());
+            return;
+        }
         long reserve = maxDownload;
         while (true) {
             try (MemoryBudget.Reservation reservation = memory.reserve(reserve)) {

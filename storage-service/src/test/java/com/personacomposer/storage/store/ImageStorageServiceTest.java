@@ -37,6 +37,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import com.personacomposer.events.PersonaCanceled;
+import com.personacomposer.kit.cancel.CanceledRequests;
 import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -50,6 +52,7 @@ class ImageStorageServiceTest {
     private final EventPublisher publisher = mock(EventPublisher.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final MemoryBudget memory = new MemoryBudget(DataSize.ofMegabytes(128).toBytes(), meters);
+    private final CanceledRequests canceled = new CanceledRequests(Duration.ofMinutes(5), java.time.Clock.systemUTC());
     private final ImageStorageService service = service(memory, DataSize.ofMegabytes(20));
     private final ImageGenerated generated = ImageGenerated.of(UUID.fromString("6f1c2a9e-0000-4000-8000-000000000001"),
             "ada lovelace", ImageModel.DALL_E, URL, "a revised prompt");
@@ -85,6 +88,15 @@ class ImageStorageServiceTest {
         }
         assertThat(memory.peak()).as("the largest download was reserved first").isEqualTo(20 * 1024 * 1024);
         assertThat(meters.get("persona.storage.in.flight").gauge().value()).as("all given back").isZero();
+    }
+
+    @Test
+    void givenACanceledRequestWhenGeneratedThenNeitherDownloadsNorStoresNorAnnounces() {
+        canceled.heard(PersonaCanceled.of(generated.requestId(), generated.personaKey(), null));
+
+        service.onImageGenerated(generated);
+
+        verifyNoInteractions(guard, bucket, publisher);
     }
 
     @Test
@@ -198,7 +210,7 @@ class ImageStorageServiceTest {
         DownloadProperties downloads = new DownloadProperties(URI.create("http://localhost:8082"), List.of(),
                 maxDownload, Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
         return new ImageStorageService(guard, downloads, new Thumbnailer(maxPixels), bucket, publisher,
-                new TransferMetrics(meters), budget);
+                new TransferMetrics(meters), budget, canceled);
     }
 
     private PersonaEvent published() {

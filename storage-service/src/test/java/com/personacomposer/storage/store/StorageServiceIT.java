@@ -46,6 +46,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import com.personacomposer.events.PersonaCanceled;
+import com.personacomposer.kit.cancel.CanceledRequests;
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -67,7 +70,12 @@ class StorageServiceIT {
     private static final long BUDGET = DataSize.ofMegabytes(12).toBytes();
     private static final AtomicInteger DOWNLOADS_NOW = new AtomicInteger();
     private static final AtomicInteger MOST_DOWNLOADS_AT_ONCE = new AtomicInteger();
+    /** Paths asked of the image host under /canceled/. */
+    private static final Set<String> CANCELED_DOWNLOADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final HttpServer IMAGE_HOST = startImageHost();
+
+    @Autowired
+    private CanceledRequests canceled;
 
     @Autowired
     private S3Client s3;
@@ -123,6 +131,27 @@ class StorageServiceIT {
         BufferedImage doubleSize = thumbnailAt(stored.s3Key().replace(".png", ".thumb2x.jpg"));
         assertThat(doubleSize.getWidth()).isEqualTo(512);
         assertThat(doubleSize.getHeight()).isEqualTo(256);
+    }
+
+    @Test
+    void neitherDownloadsNorStoresTheImageOfACanceledRequest(Infrastructure infra) throws Exception {
+        PersonaName name = PersonaName.of("Changed Mind " + UUID.randomUUID());
+        var dropped = ImageGenerated.of(UUID.randomUUID(), name.key(), ImageModel.LOCAL,
+                imageUrl("/canceled/" + UUID.randomUUID()), null);
+        var next = ImageGenerated.of(UUID.randomUUID(), name.key(), ImageModel.LOCAL, imageUrl("/images/next"), null);
+        publish(infra, PersonaCanceled.of(dropped.requestId(), name.key(), null));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> canceled.isCanceled(dropped.requestId()));
+
+        publish(infra, dropped);
+        publish(infra, next);
+
+        ImageStored stored = (ImageStored) await(infra, Topics.IMAGE_STORED, next.requestId());
+        Thread.sleep(1000);
+        assertThat(CANCELED_DOWNLOADS).as("downloads of the canceled image").isEmpty();
+        String folder = stored.s3Key().substring(0, stored.s3Key().lastIndexOf('/') + 1);
+        assertThat(s3.listObjectsV2(list -> list.bucket(bucket.bucket()).prefix(folder)).contents())
+                .extracting(object -> object.key())
+                .noneMatch(key -> key.contains(dropped.requestId().toString()));
     }
 
     @Test
@@ -237,6 +266,10 @@ class StorageServiceIT {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             // The server's own Content-Type is deliberately wrong: the stored type comes from the bytes.
             server.createContext("/images/", exchange -> respond(exchange, PNG));
+            server.createContext("/canceled/", exchange -> {
+                CANCELED_DOWNLOADS.add(exchange.getRequestURI().getPath());
+                respond(exchange, PNG);
+            });
             server.createContext("/corrupt", exchange -> respond(exchange, Arrays.copyOf(PNG, PNG.length / 2)));
             server.createContext("/large/", exchange -> {
                 MOST_DOWNLOADS_AT_ONCE.accumulateAndGet(DOWNLOADS_NOW.incrementAndGet(), Math::max);

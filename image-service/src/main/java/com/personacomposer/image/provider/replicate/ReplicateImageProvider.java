@@ -2,6 +2,7 @@ package com.personacomposer.image.provider.replicate;
 
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.image.provider.GeneratedImage;
+import com.personacomposer.image.provider.GenerationCanceledException;
 import com.personacomposer.image.provider.ImageGenerationException;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.ImageProvider;
@@ -9,13 +10,14 @@ import com.personacomposer.image.provider.PromptBuilder;
 import com.personacomposer.kit.reason.Durations;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The openjourney model: a Replicate prediction of prompthero/openjourney, followed until it finishes or our
- * deadline passes (then cancelled, so it stops costing).
+ * The openjourney model: a Replicate prediction of prompthero/openjourney, followed until it finishes, our deadline
+ * passes or the request is canceled (then the prediction is cancelled, so it stops costing).
  */
 @Component
 class ReplicateImageProvider implements ImageProvider {
@@ -55,6 +57,11 @@ class ReplicateImageProvider implements ImageProvider {
 
     @Override
     public GeneratedImage generate(ImagePrompt prompt) {
+        return generate(prompt, () -> false);
+    }
+
+    @Override
+    public GeneratedImage generate(ImagePrompt prompt, BooleanSupplier canceled) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("prompt", properties.promptPrefix() + prompts.build(prompt));
         input.put("width", SIDE);
@@ -64,6 +71,10 @@ class ReplicateImageProvider implements ImageProvider {
         Prediction current = client.create(input);
         try {
             while (!current.finished()) {
+                if (canceled.getAsBoolean()) {
+                    throw new GenerationCanceledException("the request was canceled, so OpenJourney prediction "
+                            + current.id() + " was cancelled");
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new ImageGenerationException("OpenJourney did not finish within "
