@@ -41,6 +41,7 @@ class CreatePersonaHandlerTest {
             assertThat(record.path("model").asString()).isEqualTo("dall-e");
             assertThat(record.has("idempotencyKey")).isFalse();
             assertThat(record.path("unlessPersonaExists").asBoolean()).isTrue();
+            assertThat(record.has("webhook")).as("no webhook asked for, none sent").isFalse();
         });
         assertThat(fixture.published).singleElement().isInstanceOfSatisfying(PersonaRequested.class, event -> {
             assertThat(event.requestId()).hasToString(requestId);
@@ -250,6 +251,32 @@ class CreatePersonaHandlerTest {
                 .expectStatus().isAccepted()
                 .expectHeader().valueEquals("Preference-Applied", "wait=5")
                 .expectBody().jsonPath("$.status").isEqualTo("FAILED");
+    }
+
+    @Test
+    void preferWaitAnswers202WithTheStatusWhenTheRequestIsCanceled() {
+        fixture.personaService.statuses.add(StubPersonaService.status(UUID.randomUUID(), "ada", "PENDING"));
+        fixture.personaService.statuses.add(StubPersonaService.status(UUID.randomUUID(), "ada", "CANCELED"));
+
+        fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+                .header("Prefer", "wait=5")
+                .bodyValue("{\"name\": \"Ada\"}")
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals("Preference-Applied", "wait=5")
+                .expectHeader().value("Location", location -> assertThat(location).startsWith("/api/requests/"))
+                .expectBody().jsonPath("$.status").isEqualTo("CANCELED");
+    }
+
+    @Test
+    void anAnonymousCallerAskingForAWebhookIs401EvenOnAnOpenServerAndNothingIsRecorded() {
+        JsonNode problem = problem(post("{\"name\": \"Ada\", \"webhook\": \"https://hooks.example.com/p\"}")
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\""),
+                HttpStatus.UNAUTHORIZED);
+
+        assertThat(problem.path("detail").asString()).contains("webhook");
+        assertThat(fixture.personaService.calls).isEmpty();
+        assertThat(fixture.published).isEmpty();
     }
 
     @Test

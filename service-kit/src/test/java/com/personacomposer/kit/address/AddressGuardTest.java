@@ -40,10 +40,8 @@ class AddressGuardTest {
         return addresses;
     }
 
-    private final AddressGuard webhooks = new AddressGuard(List.of("https"), HostRule.anyHost(Reach.PUBLIC),
-            AddressGuardTest::resolve);
-    private final AddressGuard localWebhooks = new AddressGuard(List.of("http", "https"),
-            HostRule.anyHost(Reach.PUBLIC_OR_LOOPBACK), AddressGuardTest::resolve);
+    private final AddressGuard webhooks = AddressGuard.forWebhooks(false, AddressGuardTest::resolve);
+    private final AddressGuard localWebhooks = AddressGuard.forWebhooks(true, AddressGuardTest::resolve);
 
     @Test
     void letsAPublicHttpsTargetThroughWithTheAddressItChecked() throws UnknownHostException {
