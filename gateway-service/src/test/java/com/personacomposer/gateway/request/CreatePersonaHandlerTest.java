@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -240,23 +242,11 @@ class CreatePersonaHandlerTest {
                 .expectBody(String.class).isEqualTo(persona);
     }
 
-    @Test
-    void preferWaitAnswers202WithTheStatusWhenTheRequestFails() {
-        fixture.personaService.statuses.add(StubPersonaService.status(UUID.randomUUID(), "ada", "FAILED"));
-
-        fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .header("Prefer", "wait=5")
-                .bodyValue("{\"name\": \"Ada\"}")
-                .exchange()
-                .expectStatus().isAccepted()
-                .expectHeader().valueEquals("Preference-Applied", "wait=5")
-                .expectBody().jsonPath("$.status").isEqualTo("FAILED");
-    }
-
-    @Test
-    void preferWaitAnswers202WithTheStatusWhenTheRequestIsCanceled() {
+    @ParameterizedTest
+    @ValueSource(strings = {"FAILED", "CANCELED"})
+    void preferWaitAnswers202WithTheStatusWhenTheRequestFailsOrIsCanceled(String end) {
         fixture.personaService.statuses.add(StubPersonaService.status(UUID.randomUUID(), "ada", "PENDING"));
-        fixture.personaService.statuses.add(StubPersonaService.status(UUID.randomUUID(), "ada", "CANCELED"));
+        fixture.personaService.statuses.add(StubPersonaService.status(UUID.randomUUID(), "ada", end));
 
         fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
                 .header("Prefer", "wait=5")
@@ -265,7 +255,7 @@ class CreatePersonaHandlerTest {
                 .expectStatus().isAccepted()
                 .expectHeader().valueEquals("Preference-Applied", "wait=5")
                 .expectHeader().value("Location", location -> assertThat(location).startsWith("/api/requests/"))
-                .expectBody().jsonPath("$.status").isEqualTo("CANCELED");
+                .expectBody().jsonPath("$.status").isEqualTo(end);
     }
 
     @Test

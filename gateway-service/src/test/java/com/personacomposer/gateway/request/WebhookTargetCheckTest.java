@@ -3,9 +3,8 @@ package com.personacomposer.gateway.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personacomposer.gateway.web.FieldError;
-import java.net.InetAddress;
+import com.personacomposer.kit.testing.FixedDns;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,15 +16,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WebhookTargetCheckTest {
 
     /** What the names of these tests resolve to; any other name does not resolve. */
-    private static final Map<String, String[]> DNS = Map.of(
+    private static final FixedDns DNS = new FixedDns(Map.of(
             "hooks.example.com", new String[] {"93.184.215.14"},
             "intranet.example.com", new String[] {"10.20.30.40"},
             "metadata.example.com", new String[] {"169.254.169.254"},
             "rebinding.example.com", new String[] {"93.184.215.14", "192.168.1.7"},
-            "local.example.com", new String[] {"127.0.0.1"});
+            "local.example.com", new String[] {"127.0.0.1"}));
 
-    private final WebhookTargetCheck deployed = new WebhookTargetCheck(false, WebhookTargetCheckTest::resolve);
-    private final WebhookTargetCheck local = new WebhookTargetCheck(true, WebhookTargetCheckTest::resolve);
+    private final WebhookTargetCheck deployed = new WebhookTargetCheck(false, DNS);
+    private final WebhookTargetCheck local = new WebhookTargetCheck(true, DNS);
 
     @Test
     void anHttpsUrlOfAPublicHostIsAccepted() {
@@ -77,17 +76,5 @@ class WebhookTargetCheckTest {
 
     private static Optional<FieldError> refusal(WebhookTargetCheck check, String url) {
         return check.refusal(URI.create(url)).block(Duration.ofSeconds(5));
-    }
-
-    private static InetAddress[] resolve(String host) throws UnknownHostException {
-        String[] answer = DNS.get(host);
-        if (answer == null) {
-            throw new UnknownHostException(host);
-        }
-        InetAddress[] addresses = new InetAddress[answer.length];
-        for (int i = 0; i < answer.length; i++) {
-            addresses[i] = InetAddress.getByName(answer[i]);
-        }
-        return addresses;
     }
 }
