@@ -3,11 +3,13 @@ package com.personacomposer.gateway.it;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.personacomposer.gateway.apidocs.OpenApiContract;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,9 @@ class WebhookIntakeIT extends SignedInSupport {
     /** A public address, so no name has to resolve on the machine running the tests. */
     private static final String PUBLIC_HOOK = "https://93.184.215.14/hooks/personas?source=composer";
 
+    /** This test's persona: requests recorded by other tests (or late, by an earlier one) are not this test's. */
+    private final String name = uniqueName("Ada");
+
     @BeforeEach
     void personaServiceRecordsRequests() {
         BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
@@ -36,7 +41,7 @@ class WebhookIntakeIT extends SignedInSupport {
 
     @Test
     void anAnonymousCallerAskingForAWebhookIs401AndNothingIsRecorded() {
-        EntityExchangeResult<byte[]> refused = create(null, "\"webhook\": \"" + PUBLIC_HOOK + "\"")
+        EntityExchangeResult<byte[]> refused = create(null, name, "\"webhook\": \"" + PUBLIC_HOOK + "\"")
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\"")
@@ -44,7 +49,7 @@ class WebhookIntakeIT extends SignedInSupport {
                 .returnResult();
 
         conforms(refused);
-        BACKEND.verify(0, putRequestedFor(urlPathMatching("/internal/requests/.*")));
+        BACKEND.verify(0, recorded(name));
     }
 
     /** {@code fields}: what the create adds to its name; {@code why}: what the message of the field at fault says. */
@@ -65,7 +70,7 @@ class WebhookIntakeIT extends SignedInSupport {
             "events unlisted | \"webhook\": \"https://93.184.215.14/h\", \"webhookEvents\": \"failed\"   | webhookEvents | must be a non-empty array"})
     void aWebhookThatMayNotBeDeliveredToOrBadEventsAre400NamingTheFieldAndNothingIsRecorded(
             String title, String fields, String field, String why) {
-        EntityExchangeResult<byte[]> refused = create(KEY, fields)
+        EntityExchangeResult<byte[]> refused = create(KEY, name, fields)
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -75,16 +80,16 @@ class WebhookIntakeIT extends SignedInSupport {
                 .returnResult();
 
         conforms(refused);
-        BACKEND.verify(0, putRequestedFor(urlPathMatching("/internal/requests/.*")));
+        BACKEND.verify(0, recorded(name));
     }
 
     @Test
     void aValidWebhookGoesToPersonaServiceWithAllThreeEventsByDefaultAndThePrincipal() {
-        create(KEY, "\"webhook\": \"" + PUBLIC_HOOK + "\"")
+        create(KEY, name, "\"webhook\": \"" + PUBLIC_HOOK + "\"")
                 .expectStatus().isAccepted()
                 .expectBody().consumeWith(WebhookIntakeIT::conforms);
 
-        BACKEND.verify(putRequestedFor(urlPathMatching("/internal/requests/.*"))
+        BACKEND.verify(recorded(name)
                 .withHeader("X-Persona-Principal", equalTo("key:hooks"))
                 .withRequestBody(equalToJson("{\"webhook\": {\"url\": \"" + PUBLIC_HOOK + "\", "
                         + "\"events\": [\"completed\", \"failed\", \"canceled\"]}}", false, true)));
@@ -92,15 +97,15 @@ class WebhookIntakeIT extends SignedInSupport {
 
     @Test
     void theEventsAskedForAreForwardedAndNoWebhookMeansNoneIsSent() {
-        create(KEY, "\"webhook\": \"" + PUBLIC_HOOK + "\", \"webhookEvents\": [\"canceled\", \"failed\"]")
+        create(KEY, name, "\"webhook\": \"" + PUBLIC_HOOK + "\", \"webhookEvents\": [\"canceled\", \"failed\"]")
                 .expectStatus().isAccepted();
-        BACKEND.verify(putRequestedFor(urlPathMatching("/internal/requests/.*"))
+        BACKEND.verify(recorded(name)
                 .withRequestBody(equalToJson("{\"webhook\": {\"url\": \"" + PUBLIC_HOOK + "\", "
                         + "\"events\": [\"failed\", \"canceled\"]}}", false, true)));
 
-        BACKEND.resetRequests();
-        create(KEY, "\"description\": \"tall\"").expectStatus().isAccepted();
-        assertThat(BACKEND.findAll(putRequestedFor(urlPathMatching("/internal/requests/.*"))))
+        String plain = uniqueName("Bo");
+        create(KEY, plain, "\"description\": \"tall\"").expectStatus().isAccepted();
+        assertThat(BACKEND.findAll(recorded(plain)))
                 .singleElement().satisfies(recorded -> assertThat(recorded.getBodyAsString()).doesNotContain("\"webhook\""));
     }
 
@@ -108,13 +113,18 @@ class WebhookIntakeIT extends SignedInSupport {
      * A create of a new persona with {@code fields} added, with the API key {@code key} (null: anonymous). The first
      * accepted one of a new context waits for the Kafka producer to start: more than the default 5 s on a busy machine.
      */
-    private WebTestClient.ResponseSpec create(String key, String fields) {
+    private WebTestClient.ResponseSpec create(String key, String name, String fields) {
         WebTestClient.RequestBodySpec request = client.mutate().responseTimeout(Duration.ofSeconds(30)).build()
                 .post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON);
         if (key != null) {
             request.header("X-API-Key", key);
         }
-        return request.bodyValue("{\"name\": \"" + uniqueName("Ada") + "\", " + fields + "}").exchange();
+        return request.bodyValue("{\"name\": \"" + name + "\", " + fields + "}").exchange();
+    }
+
+    private static RequestPatternBuilder recorded(String name) {
+        return putRequestedFor(urlPathMatching("/internal/requests/.*"))
+                .withRequestBody(matchingJsonPath("$.personaName", equalTo(name)));
     }
 
     private static void conforms(EntityExchangeResult<byte[]> result) {
