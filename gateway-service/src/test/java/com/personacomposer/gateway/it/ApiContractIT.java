@@ -225,8 +225,17 @@ class ApiContractIT extends GatewayIntegrationSupport {
         BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + unknown)).willReturn(problem(404, "Not Found",
                 "no request has the id '" + unknown + "'", "/api/requests/" + unknown)));
 
+        String canceled = UUID.randomUUID().toString();
+        String retrying = UUID.randomUUID().toString();
+        BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + canceled)).willReturn(okJson(Backends.withWebhook(
+                Backends.canceled(canceled, "Ada", "ada"), "delivered", 1, 204, null))));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + retrying)).willReturn(okJson(Backends.withWebhook(
+                Backends.completed(retrying, "Ada", "ada"), "pending", 2, 500, "2026-01-05T10:01:03Z"))));
+
         checked(client.get().uri("/api/requests/{id}", pending), 200);
         checked(client.get().uri("/api/requests/{id}", failed), 200);
+        checked(client.get().uri("/api/requests/{id}", canceled), 200);
+        checked(client.get().uri("/api/requests/{id}", retrying), 200);
         checked(client.get().uri("/api/requests/{id}", unknown), 404);
     }
 
