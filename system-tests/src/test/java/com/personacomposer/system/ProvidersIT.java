@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole system with the real provider clients, pointed at stubs shaped like OpenAI and Replicate (providers.md):
- * each model completes end to end, and the stubs received exactly the request fields the real APIs need.
+ * The whole system with the real provider clients, pointed at stubs shaped like OpenAI and Replicate (the requests
+ * and answers docs/providers.md describes): each model completes end to end, and the stubs received exactly the request fields the real APIs need.
  */
 class ProvidersIT {
 

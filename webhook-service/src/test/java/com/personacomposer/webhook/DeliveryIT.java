@@ -37,20 +37,12 @@ class DeliveryIT {
     private static final String SLUG = "zoë-o-brien-8c1f2a3b";
 
     private static TestStack stack;
-    private static PersonaServiceStub personaService;
-    private static Receiver receiver;
-    private static Updates updates;
-    private static RunningService service;
 
     private final String principal = "user-" + UUID.randomUUID();
 
     @BeforeAll
     static void start() {
         stack = TestStack.start("delivery");
-        personaService = stack.personaService();
-        receiver = stack.receiver();
-        service = stack.service();
-        updates = stack.updates();
     }
 
     @AfterAll
@@ -69,22 +61,22 @@ class DeliveryIT {
         assertThat(delivered.lastStatus()).isEqualTo(200);
         assertThat(delivered.nextAttemptAt()).isNull();
         assertThat(delivered.webhookId()).isEqualTo("msg_" + requestId + "_completed");
-        assertThat(updates.of(requestId)).extracting(WebhookDeliveryUpdated::attempts).contains(0, 1, 2, 3);
-        assertThat(updates.of(requestId)).filteredOn(update -> update.attempts() == 2).allSatisfy(update -> {
+        assertThat(stack.updates().of(requestId)).extracting(WebhookDeliveryUpdated::attempts).contains(0, 1, 2, 3);
+        assertThat(stack.updates().of(requestId)).filteredOn(update -> update.attempts() == 2).allSatisfy(update -> {
             assertThat(update.state()).isEqualTo(WebhookDeliveryState.PENDING);
             assertThat(update.lastStatus()).isEqualTo(500);
             assertThat(update.nextAttemptAt()).isNotNull();
         });
-        List<Receiver.Received> attempts = receiver.received("/flaky");
+        List<Receiver.Received> attempts = stack.receiver().received("/flaky");
         assertThat(attempts).hasSize(3);
         assertThat(attempts).extracting(request -> request.header("webhook-id")).containsOnly(delivered.webhookId());
         assertThat(attempts).extracting(Receiver.Received::body).containsOnly(attempts.get(0).body());
-        String secret = Secrets.of(service, principal);
+        String secret = Secrets.of(stack.service(), principal);
         attempts.forEach(attempt -> Signatures.assertVerifies(secret, attempt));
-        org.bson.Document stored = service.delivery(delivered.webhookId());
+        org.bson.Document stored = stack.service().delivery(delivered.webhookId());
         assertThat(stored.getString("state")).isEqualTo("delivered");
         assertThat(stored.getInteger("attempts")).isEqualTo(3);
-        MeterRegistry meters = service.bean(MeterRegistry.class);
+        MeterRegistry meters = stack.service().bean(MeterRegistry.class);
         assertThat(meters.get("persona.webhook.deliveries").tags("event", "completed", "outcome", "delivered")
                 .counter().count()).isGreaterThanOrEqualTo(1);
         assertThat(meters.get("persona.webhook.attempts").tag("result", "http_error").timer().count())
@@ -101,7 +93,7 @@ class DeliveryIT {
         assertThat(failed.attempts()).isEqualTo(1);
         assertThat(failed.lastStatus()).isEqualTo(410);
         pause(Duration.ofMillis(2500));
-        assertThat(receiver.received("/gone")).hasSize(1);
+        assertThat(stack.receiver().received("/gone")).hasSize(1);
     }
 
     @Test
@@ -113,35 +105,35 @@ class DeliveryIT {
         assertThat(delivered.state()).isEqualTo(WebhookDeliveryState.DELIVERED);
         assertThat(delivered.attempts()).isEqualTo(2);
         assertThat(delivered.lastStatus()).isEqualTo(204);
-        assertThat(updates.of(requestId)).filteredOn(update -> update.attempts() == 1).isNotEmpty()
+        assertThat(stack.updates().of(requestId)).filteredOn(update -> update.attempts() == 1).isNotEmpty()
                 .allSatisfy(update -> {
                     assertThat(update.state()).isEqualTo(WebhookDeliveryState.PENDING);
                     assertThat(update.lastStatus()).as("no answer within the timeout").isNull();
                 });
-        assertThat(service.bean(MeterRegistry.class).get("persona.webhook.attempts").tag("result", "timeout")
+        assertThat(stack.service().bean(MeterRegistry.class).get("persona.webhook.attempts").tag("result", "timeout")
                 .timer().count()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void redirectsAreNeverFollowedNeitherToAPrivateAddressNorAnywhere() {
-        UUID requestId = completed("/moved", redirect("http://10.0.0.5:" + receiver.port() + "/internal"),
-                redirect(receiver.url("/trap")), status(200));
+        UUID requestId = completed("/moved", redirect("http://10.0.0.5:" + stack.receiver().port() + "/internal"),
+                redirect(stack.receiver().url("/trap")), status(200));
 
         WebhookDeliveryUpdated delivered = awaitFinal(requestId);
 
         assertThat(delivered.state()).isEqualTo(WebhookDeliveryState.DELIVERED);
         assertThat(delivered.attempts()).isEqualTo(3);
-        assertThat(updates.of(requestId)).filteredOn(update -> update.attempts() == 1 || update.attempts() == 2)
+        assertThat(stack.updates().of(requestId)).filteredOn(update -> update.attempts() == 1 || update.attempts() == 2)
                 .isNotEmpty().allSatisfy(update -> assertThat(update.lastStatus()).isEqualTo(302));
-        assertThat(receiver.received("/moved")).hasSize(3);
-        assertThat(receiver.received("/trap")).isEmpty();
-        assertThat(receiver.received("/internal")).isEmpty();
+        assertThat(stack.receiver().received("/moved")).hasSize(3);
+        assertThat(stack.receiver().received("/trap")).isEmpty();
+        assertThat(stack.receiver().received("/internal")).isEmpty();
     }
 
     @Test
     void aTargetThatResolvesToAPrivateAddressIsRefusedAtDelivery() {
         UUID privateName = completed(WebhookTarget.forAll(
-                "http://" + RunningService.PRIVATE_HOST + ":" + receiver.port() + "/private", principal));
+                "http://" + RunningService.PRIVATE_HOST + ":" + stack.receiver().port() + "/private", principal));
         UUID metadata = completed(WebhookTarget.forAll("http://169.254.169.254/latest/meta-data/", principal));
 
         for (UUID requestId : List.of(privateName, metadata)) {
@@ -150,18 +142,18 @@ class DeliveryIT {
             assertThat(refused.attempts()).isEqualTo(1);
             assertThat(refused.lastStatus()).isNull();
         }
-        assertThat(receiver.received("/private")).isEmpty();
-        assertThat(service.bean(MeterRegistry.class).get("persona.webhook.attempts").tag("result", "refused")
+        assertThat(stack.receiver().received("/private")).isEmpty();
+        assertThat(stack.service().bean(MeterRegistry.class).get("persona.webhook.attempts").tag("result", "refused")
                 .timer().count()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void aNameOnLoopbackIsConnectedToAtTheAddressItWasCheckedAt() {
         UUID requestId = completed(WebhookTarget.forAll(
-                "http://" + RunningService.LOOPBACK_HOST + ":" + receiver.port() + "/named", principal));
+                "http://" + RunningService.LOOPBACK_HOST + ":" + stack.receiver().port() + "/named", principal));
 
         assertThat(awaitFinal(requestId).state()).isEqualTo(WebhookDeliveryState.DELIVERED);
-        assertThat(receiver.received("/named")).singleElement()
+        assertThat(stack.receiver().received("/named")).singleElement()
                 .satisfies(request -> assertThat(request.header("host")).startsWith(RunningService.LOOPBACK_HOST));
     }
 
@@ -174,8 +166,8 @@ class DeliveryIT {
         assertThat(failed.state()).isEqualTo(WebhookDeliveryState.FAILED);
         assertThat(failed.attempts()).as("three delays: four attempts").isEqualTo(4);
         assertThat(failed.lastStatus()).isEqualTo(500);
-        assertThat(receiver.received("/broken")).hasSize(4);
-        assertThat(service.bean(MeterRegistry.class).get("persona.webhook.deliveries")
+        assertThat(stack.receiver().received("/broken")).hasSize(4);
+        assertThat(stack.service().bean(MeterRegistry.class).get("persona.webhook.deliveries")
                 .tags("event", "completed", "outcome", "failed").counter().count()).isGreaterThanOrEqualTo(1);
     }
 
@@ -185,53 +177,53 @@ class DeliveryIT {
         UUID withoutTarget = UUID.randomUUID();
         UUID notAskedFor = UUID.randomUUID();
         UUID canceled = UUID.randomUUID();
-        personaService.answers(canceled, principal, PersonaServiceStub.status(canceled, "CANCELED"));
+        stack.personaService().answers(canceled, principal, PersonaServiceStub.status(canceled, "CANCELED"));
         // One persona key: one partition, so the last event is handled after the first two.
-        service.publish(PersonaCompleted.of(withoutTarget, key, SLUG, "img-1"));
-        service.publish(PersonaFailed.of(notAskedFor, key, FailureStage.IMAGE, "refused",
-                WebhookTarget.of(receiver.url("/picky"), Set.of(WebhookEventType.COMPLETED), principal)));
-        service.publish(PersonaCanceled.of(canceled, key,
-                WebhookTarget.of(receiver.url("/picky"), Set.of(WebhookEventType.CANCELED), principal)));
+        stack.service().publish(PersonaCompleted.of(withoutTarget, key, SLUG, "img-1"));
+        stack.service().publish(PersonaFailed.of(notAskedFor, key, FailureStage.IMAGE, "refused",
+                WebhookTarget.of(stack.receiver().url("/picky"), Set.of(WebhookEventType.COMPLETED), principal)));
+        stack.service().publish(PersonaCanceled.of(canceled, key,
+                WebhookTarget.of(stack.receiver().url("/picky"), Set.of(WebhookEventType.CANCELED), principal)));
 
         assertThat(awaitFinal(canceled).state()).isEqualTo(WebhookDeliveryState.DELIVERED);
-        JsonNode body = Secrets.JSON.readTree(receiver.received("/picky").get(0).body());
+        JsonNode body = Secrets.JSON.readTree(stack.receiver().received("/picky").get(0).body());
         assertThat(body.get("type").asString()).isEqualTo("persona.canceled");
-        assertThat(receiver.received("/picky")).hasSize(1);
-        assertThat(updates.of(withoutTarget)).isEmpty();
-        assertThat(updates.of(notAskedFor)).isEmpty();
-        assertThat(service.deliveriesOf(notAskedFor)).isZero();
-        assertThat(service.deliveriesOf(withoutTarget)).isZero();
+        assertThat(stack.receiver().received("/picky")).hasSize(1);
+        assertThat(stack.updates().of(withoutTarget)).isEmpty();
+        assertThat(stack.updates().of(notAskedFor)).isEmpty();
+        assertThat(stack.service().deliveriesOf(notAskedFor)).isZero();
+        assertThat(stack.service().deliveriesOf(withoutTarget)).isZero();
     }
 
     @Test
     void aFinishHeardTwiceIsDeliveredOnce() {
         UUID requestId = UUID.randomUUID();
-        personaService.answers(requestId, principal, PersonaServiceStub.status(requestId, "COMPLETED"));
-        WebhookTarget target = WebhookTarget.forAll(receiver.url("/twice"), principal);
+        stack.personaService().answers(requestId, principal, PersonaServiceStub.status(requestId, "COMPLETED"));
+        WebhookTarget target = WebhookTarget.forAll(stack.receiver().url("/twice"), principal);
         PersonaCompleted event = PersonaCompleted.of(requestId, KEY, SLUG, "img-1", target);
-        service.publish(event);
-        service.publish(event);
+        stack.service().publish(event);
+        stack.service().publish(event);
         // persona-service's outbox may publish the same finish again as a new event.
-        service.publish(PersonaCompleted.of(requestId, KEY, SLUG, "img-1", target));
+        stack.service().publish(PersonaCompleted.of(requestId, KEY, SLUG, "img-1", target));
 
         assertThat(awaitFinal(requestId).attempts()).isEqualTo(1);
         pause(Duration.ofMillis(1500));
-        assertThat(receiver.received("/twice")).hasSize(1);
-        assertThat(service.deliveriesOf(requestId)).isEqualTo(1);
+        assertThat(stack.receiver().received("/twice")).hasSize(1);
+        assertThat(stack.service().deliveriesOf(requestId)).isEqualTo(1);
     }
 
     @Test
     void theBodyIsTheRequestsStatusWithTheSlugAndImageIdOnCompletion() {
         UUID completed = completed("/body-completed", status(200));
         UUID failed = UUID.randomUUID();
-        personaService.answers(failed, principal, PersonaServiceStub.status(failed, "FAILED"));
+        stack.personaService().answers(failed, principal, PersonaServiceStub.status(failed, "FAILED"));
         PersonaFailed failure = PersonaFailed.of(failed, KEY, FailureStage.IMAGE, "the image provider refused",
-                WebhookTarget.forAll(receiver.url("/body-failed"), principal));
-        service.publish(failure);
+                WebhookTarget.forAll(stack.receiver().url("/body-failed"), principal));
+        stack.service().publish(failure);
         awaitFinal(completed);
         awaitFinal(failed);
 
-        JsonNode onCompletion = Secrets.JSON.readTree(receiver.received("/body-completed").get(0).body());
+        JsonNode onCompletion = Secrets.JSON.readTree(stack.receiver().received("/body-completed").get(0).body());
         assertThat(onCompletion.get("type").asString()).isEqualTo("persona.completed");
         assertThat(onCompletion.get("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         JsonNode data = onCompletion.get("data");
@@ -242,7 +234,7 @@ class DeliveryIT {
         assertThat(data.get("stages").get("image").asString()).isEqualTo("DONE");
         assertThat(data.has("webhook")).as("its own delivery state is not part of it").isFalse();
 
-        JsonNode onFailure = Secrets.JSON.readTree(receiver.received("/body-failed").get(0).body());
+        JsonNode onFailure = Secrets.JSON.readTree(stack.receiver().received("/body-failed").get(0).body());
         assertThat(onFailure.get("type").asString()).isEqualTo("persona.failed");
         assertThat(onFailure.get("timestamp").asString()).isEqualTo(failure.occurredAt().toString());
         assertThat(onFailure.get("data").get("status").asString()).isEqualTo("FAILED");
@@ -253,31 +245,31 @@ class DeliveryIT {
     @Test
     void aDeliveryWaitsForPersonaServiceRatherThanBeingDropped() {
         UUID requestId = UUID.randomUUID();
-        personaService.unavailableThenAnswers(requestId, principal, 3,
+        stack.personaService().unavailableThenAnswers(requestId, principal, 3,
                 PersonaServiceStub.status(requestId, "COMPLETED"));
-        service.publish(PersonaCompleted.of(requestId, KEY, SLUG, "img-1",
-                WebhookTarget.forAll(receiver.url("/patient"), principal)));
+        stack.service().publish(PersonaCompleted.of(requestId, KEY, SLUG, "img-1",
+                WebhookTarget.forAll(stack.receiver().url("/patient"), principal)));
 
         WebhookDeliveryUpdated delivered = awaitFinal(requestId);
 
         assertThat(delivered.state()).isEqualTo(WebhookDeliveryState.DELIVERED);
         assertThat(delivered.attempts()).as("reading the status is no attempt").isEqualTo(1);
-        assertThat(personaService.reads(requestId)).isGreaterThanOrEqualTo(4);
-        assertThat(receiver.received("/patient")).hasSize(1);
+        assertThat(stack.personaService().reads(requestId)).isGreaterThanOrEqualTo(4);
+        assertThat(stack.receiver().received("/patient")).hasSize(1);
     }
 
     @Test
     void aClientWithOnlyItsSecretAndTheStandardLibraryVerifiesDeliveriesAndNothingElse() {
         UUID requestId = completed("/verified", status(200));
         awaitFinal(requestId);
-        Receiver.Received delivery = receiver.received("/verified").get(0);
-        String secret = Secrets.of(service, principal);
+        Receiver.Received delivery = stack.receiver().received("/verified").get(0);
+        String secret = Secrets.of(stack.service(), principal);
 
         Signatures.assertVerifies(secret, delivery);
         Signatures.assertRejected(secret, delivery.body().replace("COMPLETED", "FAILED"), delivery,
                 "a tampered body");
-        Signatures.assertRejected(Secrets.of(service, "someone-else-" + UUID.randomUUID()), delivery.body(), delivery,
-                "another principal's secret");
+        Signatures.assertRejected(Secrets.of(stack.service(), "someone-else-" + UUID.randomUUID()), delivery.body(),
+                delivery, "another principal's secret");
         Signatures.assertRejected("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
                 delivery.body(), delivery, "a wrong secret");
 
@@ -289,7 +281,7 @@ class DeliveryIT {
         } finally {
             RunningService.CLOCK.shift(Duration.ZERO);
         }
-        Receiver.Received stale = receiver.received("/old").get(0);
+        Receiver.Received stale = stack.receiver().received("/old").get(0);
         assertThat(Long.parseLong(stale.header("webhook-timestamp")))
                 .isLessThan(java.time.Instant.now().minus(Duration.ofMinutes(5)).getEpochSecond());
         Signatures.assertRejected(secret, stale.body(), stale, "a timestamp over 5 minutes old");
@@ -298,20 +290,20 @@ class DeliveryIT {
 
     /** A completed request of this test's principal whose webhook goes to {@code path}, answering as scripted. */
     private UUID completed(String path, Receiver.Answer... answers) {
-        receiver.script(path, answers);
-        return completed(WebhookTarget.forAll(receiver.url(path), principal));
+        stack.receiver().script(path, answers);
+        return completed(WebhookTarget.forAll(stack.receiver().url(path), principal));
     }
 
     private UUID completed(WebhookTarget target) {
         UUID requestId = UUID.randomUUID();
-        personaService.answers(requestId, principal, PersonaServiceStub.status(requestId, "COMPLETED"));
-        service.publish(PersonaCompleted.of(requestId, KEY, SLUG, "img-" + requestId, target));
+        stack.personaService().answers(requestId, principal, PersonaServiceStub.status(requestId, "COMPLETED"));
+        stack.service().publish(PersonaCompleted.of(requestId, KEY, SLUG, "img-" + requestId, target));
         return requestId;
     }
 
     /** The delivery's state once it is delivered or failed, as persona-service will hold it. */
     private static WebhookDeliveryUpdated awaitFinal(UUID requestId) {
-        return await().atMost(WAIT).until(() -> updates.newest(requestId)
+        return await().atMost(WAIT).until(() -> stack.updates().newest(requestId)
                 .filter(update -> update.state() != WebhookDeliveryState.PENDING), java.util.Optional::isPresent)
                 .orElseThrow();
     }

@@ -26,20 +26,12 @@ import org.junit.jupiter.api.Test;
 class SecretsIT {
 
     private static TestStack stack;
-    private static PersonaServiceStub personaService;
-    private static Receiver receiver;
-    private static Updates updates;
-    private static RunningService service;
 
     private final String principal = "user-" + UUID.randomUUID();
 
     @BeforeAll
     static void start() {
         stack = TestStack.start("secrets");
-        personaService = stack.personaService();
-        receiver = stack.receiver();
-        service = stack.service();
-        updates = stack.updates();
     }
 
     @AfterAll
@@ -54,6 +46,7 @@ class SecretsIT {
 
     @Test
     void withoutAPrincipalTheSecretEndpointsAnswer401() {
+        RunningService service = stack.service();
         for (Secrets.Reply reply : new Secrets.Reply[] {Secrets.get(service, null), Secrets.rotate(service, null),
                 Secrets.get(service, " ")}) {
             assertThat(reply.status()).isEqualTo(401);
@@ -67,23 +60,23 @@ class SecretsIT {
 
     @Test
     void eachPrincipalHasItsOwnSecretMadeOnFirstUseAndNeverCached() {
-        Secrets.Reply first = Secrets.get(service, principal);
+        Secrets.Reply first = Secrets.get(stack.service(), principal);
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.raw().headers().firstValue("Cache-Control")).hasValue("no-store");
         String secret = first.body().get("secret").asString();
         assertThat(secret).startsWith("whsec_");
         assertThat(java.util.Base64.getDecoder().decode(secret.substring(6))).hasSize(32);
-        assertThat(Secrets.of(service, principal)).isEqualTo(secret);
-        assertThat(Secrets.of(service, "other-" + UUID.randomUUID())).isNotEqualTo(secret);
+        assertThat(Secrets.of(stack.service(), principal)).isEqualTo(secret);
+        assertThat(Secrets.of(stack.service(), "other-" + UUID.randomUUID())).isNotEqualTo(secret);
     }
 
     @Test
     void secretsAreStoredEncryptedUnderTheServicesKey() {
-        String secret = Secrets.of(service, principal);
-        String rotated = Secrets.rotate(service, principal).body().get("secret").asString();
+        String secret = Secrets.of(stack.service(), principal);
+        String rotated = Secrets.rotate(stack.service(), principal).body().get("secret").asString();
 
-        Document stored = RunningService.raw(service.database(), "signing_secrets",
+        Document stored = RunningService.raw(stack.service().database(), "signing_secrets",
                 secrets -> secrets.find(eq("_id", principal)).first());
         String raw = stored.toJson();
         for (String plain : new String[] {secret, rotated}) {
@@ -93,8 +86,8 @@ class SecretsIT {
         assertThat(stored.get("current", Document.class).getString("secret")).startsWith("v1:");
         // Another key cannot read it: a service started with another PERSONA_WEBHOOK_ENCRYPTION_KEY on the same
         // database answers the secret endpoint with a 500 that tells nothing.
-        String database = service.database();
-        try (RunningService otherKey = RunningService.start(database, personaService.url(), Map.of(
+        String database = stack.service().database();
+        try (RunningService otherKey = RunningService.start(database, stack.personaService().url(), Map.of(
                 "PERSONA_WEBHOOK_ENCRYPTION_KEY", "b3RoZXIta2V5LW90aGVyLWtleS1vdGhlci1rZXktMzI=",
                 "persona.webhook.delivery.sweep-interval", "1h"))) {
             Secrets.Reply reply = Secrets.get(otherKey, principal);
@@ -108,8 +101,8 @@ class SecretsIT {
     void aRotatedSecretSignsBesideTheNewOneForADayThenNoMore() {
         // A day and an hour ago: the first secret, rotated at once.
         RunningService.CLOCK.shift(Duration.ofHours(-25));
-        String first = Secrets.of(service, principal);
-        Secrets.Reply rotation = Secrets.rotate(service, principal);
+        String first = Secrets.of(stack.service(), principal);
+        Secrets.Reply rotation = Secrets.rotate(stack.service(), principal);
         String second = rotation.body().get("secret").asString();
         assertThat(second).isNotEqualTo(first).startsWith("whsec_");
         assertThat(Instant.parse(rotation.body().get("previousSecretValidUntil").asString()))
@@ -124,8 +117,8 @@ class SecretsIT {
         Signatures.assertRejected(first, afterTheDay.body(), afterTheDay, "a secret rotated out over a day ago");
 
         // Rotated again now: for the next day both the third and the second secret sign.
-        String third = Secrets.rotate(service, principal).body().get("secret").asString();
-        assertThat(Secrets.of(service, principal)).isEqualTo(third);
+        String third = Secrets.rotate(stack.service(), principal).body().get("secret").asString();
+        assertThat(Secrets.of(stack.service(), principal)).isEqualTo(third);
         Receiver.Received duringTheDay = deliver("/during-the-day");
         assertThat(Signatures.count(duringTheDay)).isEqualTo(2);
         Signatures.assertVerifies(third, duringTheDay);
@@ -136,7 +129,7 @@ class SecretsIT {
     @Test
     void theServiceDoesNotStartWithoutAUsableEncryptionKey() {
         for (String key : new String[] {"", "c2hvcnQ=", "not base64 at all!"}) {
-            assertThatThrownBy(() -> RunningService.start("webhooks-nokey", personaService.url(),
+            assertThatThrownBy(() -> RunningService.start("webhooks-nokey", stack.personaService().url(),
                     Map.of("PERSONA_WEBHOOK_ENCRYPTION_KEY", key)).close())
                     .as("key '%s'", key)
                     .satisfies(failure -> assertThat(messages(failure))
@@ -145,18 +138,19 @@ class SecretsIT {
         }
         Map<String, Object> withoutKey = new java.util.HashMap<>();
         withoutKey.put("PERSONA_WEBHOOK_ENCRYPTION_KEY", null);
-        assertThatThrownBy(() -> RunningService.start("webhooks-nokey", personaService.url(), withoutKey).close())
+        String personaService = stack.personaService().url();
+        assertThatThrownBy(() -> RunningService.start("webhooks-nokey", personaService, withoutKey).close())
                 .satisfies(failure -> assertThat(messages(failure)).contains("PERSONA_WEBHOOK_ENCRYPTION_KEY"));
     }
 
     private Receiver.Received deliver(String path) {
         UUID requestId = UUID.randomUUID();
-        personaService.answers(requestId, principal, PersonaServiceStub.status(requestId, "COMPLETED"));
-        service.publish(PersonaCompleted.of(requestId, "rotation", "rotation", "img-1",
-                WebhookTarget.forAll(receiver.url(path), principal)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> updates.newest(requestId)
+        stack.personaService().answers(requestId, principal, PersonaServiceStub.status(requestId, "COMPLETED"));
+        stack.service().publish(PersonaCompleted.of(requestId, "rotation", "rotation", "img-1",
+                WebhookTarget.forAll(stack.receiver().url(path), principal)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.updates().newest(requestId)
                 .map(update -> update.state() == WebhookDeliveryState.DELIVERED).orElse(false));
-        return receiver.received(path).get(0);
+        return stack.receiver().received(path).get(0);
     }
 
     private static String messages(Throwable failure) {

@@ -9,7 +9,11 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** GET /api/health: {"status":"Healthy!"} for load-balancer checks (the full picture is /actuator/health). */
+/**
+ * GET /api/health: {"status":"Healthy!"} while the gateway runs, a public check for people and uptime monitors. The
+ * load balancer and the container health check ask actuator's readiness and liveness groups on the management port
+ * instead ({@code /actuator/health/readiness}, {@code /actuator/health/liveness}), which no public port serves.
+ */
 @Configuration(proxyBeanMethods = false)
 class HealthRoutes {
 

@@ -48,17 +48,29 @@ class TokenBucketsTest {
     }
 
     @Test
-    void theLeastRecentlySeenClientIsForgottenBeyondTheBound() {
-        TokenBuckets buckets = new TokenBuckets(1, 1, 2, now::get);
+    void aClientQuietUntilItsBucketIsFullAgainIsForgottenAndStartsFull() {
+        TokenBuckets buckets = new TokenBuckets(60, 2, 100, now::get);
+        buckets.take("a");
         buckets.take("a");
         buckets.take("b");
-        buckets.take("a");
 
-        buckets.take("c");
+        advance(Duration.ofSeconds(2));
 
-        assertThat(buckets.clients()).isEqualTo(2);
-        assertThat(buckets.take("a")).as("a was seen recently: still limited").isPresent();
-        assertThat(buckets.take("b")).as("b was forgotten: a full bucket again").isEmpty();
+        assertThat(buckets.clients()).as("both buckets are full again: nothing to remember").isZero();
+        assertThat(buckets.take("a")).isEmpty();
+        assertThat(buckets.take("a")).isEmpty();
+        assertThat(buckets.take("a")).as("a full bucket of two, no more").isPresent();
+    }
+
+    @Test
+    void noMoreClientsAreKeptThanTheBound() {
+        TokenBuckets buckets = new TokenBuckets(1, 1, 50, now::get);
+
+        for (int client = 0; client < 1_000; client++) {
+            buckets.take("client-" + client);
+        }
+
+        assertThat(buckets.clients()).isLessThanOrEqualTo(50);
     }
 
     private void advance(Duration by) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The OpenAI image models image-service knows the rules of (providers.md). */
+/** The OpenAI image models image-service knows the rules of (sizes, prompt limits, response format). */
 enum OpenAiImageModel {
     DALL_E_2("dall-e-2", 1000, true, List.of("256x256", "512x512", "1024x1024")),
     DALL_E_3("dall-e-3", 4000, true, List.of("1024x1024", "1792x1024", "1024x1792")),
