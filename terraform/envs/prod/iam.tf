@@ -14,7 +14,7 @@ locals {
   # disagree, and simulates the policies below against it. "<topic>-dlt" is a consumed topic's dead-letter topic.
   kafka_access = {
     gateway-service = {
-      read   = ["persona.completed", "persona.failed"]
+      read   = ["persona.completed", "persona.failed", "persona.canceled"]
       write  = ["persona.requested"]
       groups = ["gateway-service-*"] # one group per gateway instance: every instance hears every finish
     }

@@ -17,6 +17,7 @@ locals {
 
   persona_service_uri = "http://persona-service:${local.services["persona-service"].port}"
   image_service_url   = "http://image-service:${local.services["image-service"].port}"
+  webhook_service_uri = "http://webhook-service:${local.services["webhook-service"].port}"
 
   # Secret containers; values are put by an operator (docs/deploy.md), never by Terraform.
   secret_descriptions = merge(
@@ -61,6 +62,7 @@ locals {
       {
         PERSONA_SERVICE_URI        = local.persona_service_uri
         IMAGE_SERVICE_URL          = local.image_service_url
+        WEBHOOK_SERVICE_URI        = local.webhook_service_uri
         PERSONA_DEFAULT_MODEL      = var.default_image_model
         PERSONA_ANONYMOUS_MODELS   = var.anonymous_models
         PERSONA_OIDC_ISSUER_URI    = local.oidc_issuer_uri

@@ -53,6 +53,7 @@ final class ServiceProcesses implements AutoCloseable {
         environment.putAll(infra.serviceEnvironment());
         environment.put("PERSONA_SERVICE_URI", url("persona-service"));
         environment.put("IMAGE_SERVICE_URL", url("image-service"));
+        environment.put("WEBHOOK_SERVICE_URI", url("webhook-service"));
         environment.put("PERSONA_WEBHOOK_ENCRYPTION_KEY", WEBHOOK_ENCRYPTION_KEY);
         // Webhook receivers of these tests listen on loopback, as under ./run-local.
         environment.put("PERSONA_WEBHOOK_ALLOW_LOCAL", "true");

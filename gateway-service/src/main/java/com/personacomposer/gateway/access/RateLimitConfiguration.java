@@ -23,6 +23,11 @@ class RateLimitConfiguration {
         return filter(Scope.VOTES, properties.votes().requestsPerMinute(), properties.votes().burst(), properties);
     }
 
+    @Bean
+    WebFilter cancelRateLimitFilter(RateLimitProperties properties) {
+        return filter(Scope.CANCELS, properties.cancels().requestsPerMinute(), properties.cancels().burst(), properties);
+    }
+
     private static WebFilter filter(Scope scope, int perMinute, int burst, RateLimitProperties properties) {
         if (perMinute == 0) {
             log.info("No rate limit on {} (its per-minute rate is 0)", scope.what());

@@ -31,7 +31,9 @@ class RateLimitFilter implements WebFilter, Ordered {
         /** POST /api/personas: each one may start a paid generation. */
         CREATES("persona requests", Set.of(HttpMethod.POST), "/api/personas"),
         /** Casting and withdrawing votes: each one is a write to persona-service. */
-        VOTES("votes", Set.of(HttpMethod.POST, HttpMethod.DELETE), SecurityConfiguration.VOTES);
+        VOTES("votes", Set.of(HttpMethod.POST, HttpMethod.DELETE), SecurityConfiguration.VOTES),
+        /** Canceling a request: a write to persona-service that anyone holding a request's id may send. */
+        CANCELS("cancels", Set.of(HttpMethod.POST), "/api/requests/*/cancel");
 
         private final String what;
         private final Set<HttpMethod> methods;

@@ -25,8 +25,9 @@ import reactor.core.publisher.Mono;
  * issuer's published keys, fetched once and cached; iss, exp, nbf, and that it is an access token meant for this
  * system: {@link AccessTokenValidator}) or API keys, checked
  * on every request with no session, so every replica accepts every token. Anonymous callers read everything;
- * voting, deleting and /api/me need a principal (creating with a paid model too: {@link ModelAccess}, asked by the create handler).
- * With neither issuer nor keys configured only /api/me and deleting images are closed.
+ * voting, deleting, /api/me and the webhook signing secret need a principal (creating with a paid model or a webhook
+ * too: {@link ModelAccess} and {@link WebhookAccess}, asked by the create handler). With neither issuer nor keys
+ * configured only /api/me, deleting images and the signing secret are closed.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -34,6 +35,7 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     static final String VOTES = "/api/personas/*/images/*/votes";
     static final String IMAGE = "/api/personas/*/images/*";
+    static final String WEBHOOK_SECRET = "/api/webhooks/secret";
 
     @Bean
     SecurityWebFilterChain securityChain(ServerHttpSecurity http, OidcProperties oidc, ApiKeys keys) {
@@ -51,6 +53,9 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(HttpMethod.GET, "/api/me").authenticated();
                     exchanges.pathMatchers(HttpMethod.DELETE, IMAGE).authenticated();
+                    // A signing secret is a principal's own: webhook-service is never asked for anyone else's.
+                    exchanges.pathMatchers(HttpMethod.GET, WEBHOOK_SECRET).authenticated();
+                    exchanges.pathMatchers(HttpMethod.POST, WEBHOOK_SECRET + "/rotate").authenticated();
                     if (!open) {
                         // Open, a vote and its withdrawal count once per client address (X-Persona-Voter).
                         exchanges.pathMatchers(HttpMethod.POST, VOTES).authenticated();

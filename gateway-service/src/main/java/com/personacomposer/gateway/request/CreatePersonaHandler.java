@@ -1,13 +1,14 @@
 package com.personacomposer.gateway.request;
 
 import com.personacomposer.gateway.access.ModelAccess;
+import com.personacomposer.gateway.access.WebhookAccess;
 import com.personacomposer.gateway.config.GatewayProperties;
 import com.personacomposer.gateway.downstream.IntakeResult;
 import com.personacomposer.gateway.downstream.PassThrough;
 import com.personacomposer.gateway.downstream.PersonaServiceRejectedException;
 import com.personacomposer.gateway.downstream.PersonaServiceUnavailableException;
 import com.personacomposer.gateway.request.PersonaRequestService.Completed;
-import com.personacomposer.gateway.request.PersonaRequestService.Failed;
+import com.personacomposer.gateway.request.PersonaRequestService.Ended;
 import com.personacomposer.gateway.request.PersonaRequestService.StillPending;
 import com.personacomposer.gateway.web.FieldError;
 import com.personacomposer.gateway.web.ProblemException;
@@ -43,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * POST /api/personas. The body is read and parsed here (not by a codec), once, so that every way it can be wrong (too
- * large, not JSON, wrong types, a model the caller may not use) becomes a 4xx problem naming what is wrong, never a 5xx.
+ * large, not JSON, wrong types, a model the caller may not use, a webhook of an anonymous caller or to an address
+ * that may not be delivered to) becomes a 4xx problem naming what is wrong, never a 5xx.
  */
 @Component
 class CreatePersonaHandler {
@@ -60,14 +62,16 @@ class CreatePersonaHandler {
     private final PersonaRequestService service;
     private final PersonaRequestValidator validator;
     private final ModelAccess modelAccess;
+    private final WebhookTargetCheck webhookCheck;
     private final ObjectReader reader;
     private final int maxBodyBytes;
     private final Duration maxWait;
 
-    CreatePersonaHandler(PersonaRequestService service, ModelAccess modelAccess, JsonMapper json,
-                         GatewayProperties properties) {
+    CreatePersonaHandler(PersonaRequestService service, ModelAccess modelAccess, WebhookTargetCheck webhookCheck,
+                         JsonMapper json, GatewayProperties properties) {
         this.service = service;
         this.modelAccess = modelAccess;
+        this.webhookCheck = webhookCheck;
         this.validator = new PersonaRequestValidator(properties.defaultModel());
         // Duplicate fields ({"name":"a","name":{...}}) and trailing garbage make a body ambiguous: malformed.
         this.reader = json.reader()
@@ -121,11 +125,23 @@ class CreatePersonaHandler {
         if (!result.valid()) {
             return Problems.respond(request, Problems.invalid(result.errors()));
         }
-        Optional<ProblemException> refused = modelAccess.refusal(request.exchange(), result.input().model());
+        PersonaRequestInput input = result.input();
+        Optional<ProblemException> refused = modelAccess.refusal(request.exchange(), input.model())
+                .or(() -> input.webhook() == null ? Optional.empty() : WebhookAccess.refusal(request.exchange()));
         if (refused.isPresent()) {
             return Mono.error(refused.get());
         }
-        return service.submit(result.input(), idempotencyKey)
+        if (input.webhook() == null) {
+            return submit(request, input, idempotencyKey, wait);
+        }
+        return webhookCheck.refusal(input.webhook().url()).flatMap(webhookRefused -> webhookRefused.isPresent()
+                ? Problems.respond(request, Problems.invalid(List.of(webhookRefused.get())))
+                : submit(request, input, idempotencyKey, wait));
+    }
+
+    private Mono<ServerResponse> submit(ServerRequest request, PersonaRequestInput input, String idempotencyKey,
+                                        Optional<Duration> wait) {
+        return service.submit(input, idempotencyKey)
                 .flatMap(intake -> switch (intake) {
                     case IntakeResult.PersonaExists(PassThrough persona) ->
                             passThrough(HttpStatus.OK, persona).bodyValue(persona.body());
@@ -150,7 +166,7 @@ class CreatePersonaHandler {
                     .location(personaLocation(slug))
                     .header(PREFERENCE_APPLIED, applied)
                     .bodyValue(persona.body());
-            case Failed(JsonNode status) -> ServerResponse.accepted()
+            case Ended(JsonNode status) -> ServerResponse.accepted()
                     .location(requestLocation(accepted.requestId()))
                     .header(PREFERENCE_APPLIED, applied)
                     .contentType(MediaType.APPLICATION_JSON)

@@ -42,13 +42,14 @@ class PersonaRequestService {
         this.sendTimeout = kafka.sendTimeout();
     }
 
-    sealed interface Finish permits Completed, Failed, StillPending {
+    sealed interface Finish permits Completed, Ended, StillPending {
     }
 
     record Completed(String slug, PassThrough persona) implements Finish {
     }
 
-    record Failed(JsonNode status) implements Finish {
+    /** Failed or canceled: persona-service's status of the request, answered as it is. */
+    record Ended(JsonNode status) implements Finish {
     }
 
     record StillPending() implements Finish {
@@ -60,8 +61,10 @@ class PersonaRequestService {
      */
     Mono<IntakeResult> submit(PersonaRequestInput input, String idempotencyKey) {
         UUID requestId = UUID.randomUUID();
+        IntakeBody.Webhook webhook = input.webhook() == null ? null
+                : new IntakeBody.Webhook(input.webhook().url().toString(), input.webhook().events());
         IntakeBody body = new IntakeBody(input.name().key(), input.name().displayName(), input.name().slug(),
-                input.description(), input.mottoTone().id(), input.model().id(), idempotencyKey, !input.force());
+                input.description(), input.mottoTone().id(), input.model().id(), idempotencyKey, !input.force(), webhook);
         return personaService.intake(requestId, body).flatMap(result -> switch (result) {
             case IntakeResult.PersonaExists exists -> Mono.just(exists);
             // The Idempotency-Key names an earlier request: that one is already under way, nothing to publish.
@@ -114,7 +117,8 @@ class PersonaRequestService {
         return watcher.awaitFinished(accepted.requestId(), within)
                 .flatMap(end -> switch (end) {
                     case RequestEnd.Completed(String slug) -> completed(slug.isEmpty() ? accepted.slug() : slug);
-                    case RequestEnd.Failed(JsonNode status) -> Mono.<Finish>just(new Failed(status));
+                    case RequestEnd.Failed(JsonNode status) -> Mono.<Finish>just(new Ended(status));
+                    case RequestEnd.Canceled(JsonNode status) -> Mono.<Finish>just(new Ended(status));
                 })
                 .onErrorResume(error -> Mono.empty())
                 .defaultIfEmpty(new StillPending());

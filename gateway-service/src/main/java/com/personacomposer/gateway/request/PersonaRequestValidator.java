@@ -2,13 +2,18 @@ package com.personacomposer.gateway.request;
 
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.WebhookEventType;
 import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.gateway.web.FieldError;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +27,9 @@ final class PersonaRequestValidator {
 
     static final int NAME_MAX = 80;
     static final int DESCRIPTION_MAX = 800;
+    static final int WEBHOOK_MAX = 2000;
+    static final String WEBHOOK = "webhook";
+    static final String WEBHOOK_EVENTS = "webhookEvents";
 
     private final ImageModel defaultModel;
 
@@ -46,10 +54,69 @@ final class PersonaRequestValidator {
         ImageModel model = choice("model", body.get("model"), defaultModel, ImageModel.values(),
                 ImageModel::id, ImageModel::fromId, errors);
         boolean force = force(body.get("force"), errors);
+        WebhookRequest webhook = webhook(body.get("webhook"), body.get("webhookEvents"), errors);
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors));
         }
-        return new Result(new PersonaRequestInput(PersonaName.of(name), description, tone, model, force), List.of());
+        return new Result(new PersonaRequestInput(PersonaName.of(name), description, tone, model, force, webhook),
+                List.of());
+    }
+
+    /** The webhook asked for, null when none was; its address is checked later, once the caller is known. */
+    private static WebhookRequest webhook(JsonNode urlNode, JsonNode eventsNode, List<FieldError> errors) {
+        boolean noUrl = urlNode == null || urlNode.isNull();
+        boolean noEvents = eventsNode == null || eventsNode.isNull();
+        if (noUrl) {
+            if (!noEvents) {
+                errors.add(new FieldError(WEBHOOK_EVENTS, "is only taken with webhook"));
+            }
+            return null;
+        }
+        URI url = webhookUrl(urlNode, errors);
+        Set<WebhookEventType> events = noEvents ? EnumSet.allOf(WebhookEventType.class) : webhookEvents(eventsNode, errors);
+        return url == null || events == null ? null : new WebhookRequest(url, events);
+    }
+
+    private static URI webhookUrl(JsonNode node, List<FieldError> errors) {
+        if (!node.isString()) {
+            errors.add(new FieldError(WEBHOOK, mustBeString(node) + " (an https URL)"));
+            return null;
+        }
+        String raw = node.stringValue();
+        if (raw.length() > WEBHOOK_MAX) {
+            errors.add(new FieldError(WEBHOOK, "must be at most " + WEBHOOK_MAX + " characters (was " + raw.length() + ")"));
+            return null;
+        }
+        try {
+            URI url = new URI(raw);
+            if (url.isAbsolute() && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException malformed) {
+            // Answered below, like a URL without a scheme or host.
+        }
+        errors.add(new FieldError(WEBHOOK, "must be an absolute https URL, such as https://example.com/hooks/personas"));
+        return null;
+    }
+
+    private static Set<WebhookEventType> webhookEvents(JsonNode node, List<FieldError> errors) {
+        String allowed = Arrays.stream(WebhookEventType.values()).map(WebhookEventType::id).collect(Collectors.joining(", "));
+        if (!node.isArray() || node.isEmpty()) {
+            errors.add(new FieldError(WEBHOOK_EVENTS, "must be a non-empty array of " + allowed
+                    + " (leave it out for all three)"));
+            return null;
+        }
+        Set<WebhookEventType> events = EnumSet.noneOf(WebhookEventType.class);
+        for (JsonNode event : node) {
+            Optional<WebhookEventType> type = event.isString() ? WebhookEventType.fromId(event.stringValue()) : Optional.empty();
+            if (type.isEmpty()) {
+                errors.add(new FieldError(WEBHOOK_EVENTS, "may hold only " + allowed + ", not "
+                        + (event.isString() ? "'" + event.stringValue() + "'" : typeOf(event))));
+                return null;
+            }
+            events.add(type.get());
+        }
+        return events;
     }
 
     private static String name(JsonNode node, List<FieldError> errors) {

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * GET /api/requests/{requestId}/events: the request's status as server-sent events. The current status first (so a
  * late subscriber still learns where things stand), then one {@code status} event per change, and finally
- * {@code completed} or {@code failed} with the final status, after which the stream closes.
+ * {@code completed}, {@code failed} or {@code canceled} with the final status, after which the stream closes.
  */
 @Component
 class RequestEventsHandler {
@@ -81,7 +81,7 @@ class RequestEventsHandler {
     }
 
     private static boolean isLast(ServerSentEvent<String> event) {
-        return "completed".equals(event.event()) || "failed".equals(event.event());
+        return "completed".equals(event.event()) || "failed".equals(event.event()) || "canceled".equals(event.event());
     }
 
     private static Mono<ServerResponse> unknown(ServerRequest request) {

@@ -6,7 +6,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hears every request that finishes, so waiting responses and event streams end as soon as it happens instead of
+ * Hears every request that finishes (completed, failed or canceled), so waiting responses and event streams end as soon as it happens instead of
  * asking persona-service over and over. Each gateway instance is a consumer group of its own (every instance must
  * hear every finish) that starts at the end of the topics: a finish from before it started concerns nobody here.
  */
@@ -21,7 +21,7 @@ class RequestFinishListener {
         this.finishes = finishes;
     }
 
-    @KafkaListener(id = ID, topics = {Topics.PERSONA_COMPLETED, Topics.PERSONA_FAILED},
+    @KafkaListener(id = ID, topics = {Topics.PERSONA_COMPLETED, Topics.PERSONA_FAILED, Topics.PERSONA_CANCELED},
             groupId = "#{'${spring.application.name}-' + T(java.util.UUID).randomUUID()}",
             containerFactory = RequestFinishListenerConfiguration.CONTAINER_FACTORY,
             properties = "auto.offset.reset=latest")

@@ -11,7 +11,7 @@ import reactor.core.publisher.FluxSink;
 
 /**
  * The requests someone is waiting on (a {@code Prefer: wait} response, an event stream), by requestId, and the
- * finish events (PersonaCompleted, PersonaFailed) this gateway instance hears for them. Only what is waited on is
+ * finish events (PersonaCompleted, PersonaFailed, PersonaCanceled) this gateway instance hears for them. Only what is waited on is
  * kept: a waiter leaves the map when it stops waiting.
  */
 @Component

@@ -1,5 +1,6 @@
 package com.personacomposer.gateway.status;
 
+import com.personacomposer.events.PersonaCanceled;
 import com.personacomposer.events.PersonaCompleted;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
@@ -26,6 +27,7 @@ public class RequestStatusWatcher {
 
     private static final String COMPLETED = "COMPLETED";
     private static final String FAILED = "FAILED";
+    private static final String CANCELED = "CANCELED";
 
     /**
      * PersonaFailed reaches persona-service and this gateway at the same moment, so right after the event
@@ -70,18 +72,21 @@ public class RequestStatusWatcher {
 
     /**
      * How the request ended, or empty if it has not within {@code within}. PersonaCompleted is news enough (persona-
-     * service publishes it once the persona holds the image); a failure is read from persona-service, which may
-     * record it a moment after the PersonaFailed event (published by the stage that failed).
+     * service publishes it once the persona holds the image); a failure or cancel is read from persona-service, which
+     * may record a failure a moment after the PersonaFailed event (published by the stage that failed).
      */
     public Mono<RequestEnd> awaitFinished(UUID requestId, Duration within) {
         Flux<RequestEnd> completions = finishes.of(requestId).ofType(PersonaCompleted.class)
                 .map(completed -> new RequestEnd.Completed(completed.slug()));
-        Flux<PersonaFailed> failures = finishes.of(requestId).ofType(PersonaFailed.class);
-        Flux<RequestEnd> asked = watch(requestId, finishCheckInterval, failures)
+        Flux<PersonaEvent> endings = finishes.of(requestId)
+                .filter(event -> event instanceof PersonaFailed || event instanceof PersonaCanceled);
+        Flux<RequestEnd> asked = watch(requestId, finishCheckInterval, endings)
                 .filter(RequestStatusWatcher::isFinished)
-                .map(status -> COMPLETED.equals(state(status))
-                        ? new RequestEnd.Completed(status.path("slug").asString())
-                        : new RequestEnd.Failed(status));
+                .map(status -> switch (state(status)) {
+                    case COMPLETED -> new RequestEnd.Completed(status.path("slug").asString());
+                    case CANCELED -> new RequestEnd.Canceled(status);
+                    default -> new RequestEnd.Failed(status);
+                });
         return Flux.merge(completions, asked)
                 .next()
                 .timeout(within, Mono.empty());
@@ -102,6 +107,6 @@ public class RequestStatusWatcher {
 
     public static boolean isFinished(JsonNode status) {
         String state = state(status);
-        return COMPLETED.equals(state) || FAILED.equals(state);
+        return COMPLETED.equals(state) || FAILED.equals(state) || CANCELED.equals(state);
     }
 }

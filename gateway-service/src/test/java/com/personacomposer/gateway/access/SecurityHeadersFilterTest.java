@@ -6,7 +6,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class SecurityHeadersFilterTest {
 
     private static WebTestClient behindProxies(int trustedProxyHops) {
-        return AccessFixture.clientWith(new SecurityHeadersFilter(new RateLimitProperties(60, 20, new RateLimitProperties.Votes(120, 30), 100, trustedProxyHops)));
+        return AccessFixture.clientWith(new SecurityHeadersFilter(new RateLimitProperties(60, 20, new RateLimitProperties.Limit(120, 30),
+                new RateLimitProperties.Limit(60, 20), 100, trustedProxyHops)));
     }
 
     @Test

@@ -28,7 +28,7 @@ class PersonaServiceClientTest {
     }
 
     private static IntakeBody body() {
-        return new IntakeBody("ada", "Ada", "ada", "", "neutral", "dall-e", null, false);
+        return new IntakeBody("ada", "Ada", "ada", "", "neutral", "dall-e", null, false, null);
     }
 
     @Test

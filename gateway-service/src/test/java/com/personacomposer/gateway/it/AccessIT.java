@@ -36,7 +36,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 @TestPropertySource(properties = {"PERSONA_API_KEYS=" + AccessIT.KEY + "," + AccessIT.SECOND_KEY + "," + AccessIT.LIMITED_KEY
         + "," + AccessIT.PADDED_KEY + ",ops=" + AccessIT.NAMED_PADDED_KEY + ",",
         "PERSONA_RATE_LIMIT_PER_MINUTE=2", "PERSONA_RATE_LIMIT_BURST=3",
-        "PERSONA_VOTE_RATE_LIMIT_PER_MINUTE=2", "PERSONA_VOTE_RATE_LIMIT_BURST=3", "PERSONA_CORS_ORIGINS=" + AccessIT.APP})
+        "PERSONA_VOTE_RATE_LIMIT_PER_MINUTE=2", "PERSONA_VOTE_RATE_LIMIT_BURST=3",
+        "PERSONA_CANCEL_RATE_LIMIT_PER_MINUTE=2", "PERSONA_CANCEL_RATE_LIMIT_BURST=3", "PERSONA_CORS_ORIGINS=" + AccessIT.APP})
 @ExtendWith(OutputCaptureExtension.class)
 class AccessIT extends GatewayIntegrationSupport {
 
@@ -191,6 +192,26 @@ class AccessIT extends GatewayIntegrationSupport {
                 .consumeWith(AccessIT::conforms);
         BACKEND.verify(2, postRequestedFor(urlPathEqualTo("/api/personas/ada/images/img-2/votes")));
         vote(KEY).expectStatus().isOk();
+    }
+
+    @Test
+    void aClientCancelingTooOftenGets429WithRetryAfterWhileAnotherStillCancels() {
+        String requestId = java.util.UUID.randomUUID().toString();
+        String cancel = "/api/requests/" + requestId + "/cancel";
+        BACKEND.stubFor(post(urlPathEqualTo(cancel)).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody(Backends.canceled(requestId, "Ada", "ada"))));
+        for (int i = 0; i < 3; i++) {
+            client.post().uri(cancel).header("X-API-Key", LIMITED_KEY).exchange().expectStatus().isAccepted();
+        }
+
+        client.post().uri(cancel).header("X-API-Key", LIMITED_KEY).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 30))
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("Too many cancels"))
+                .consumeWith(AccessIT::conforms);
+        BACKEND.verify(3, postRequestedFor(urlPathEqualTo(cancel)));
+        client.post().uri(cancel).header("X-API-Key", SECOND_KEY).exchange().expectStatus().isAccepted();
     }
 
     @Test

@@ -38,7 +38,8 @@ class ApiContractIT extends GatewayIntegrationSupport {
     static final OpenApiContract CONTRACT = OpenApiContract.load();
     private static final MediaType JSON = MediaType.APPLICATION_JSON;
     /** Operations that succeed only for a principal, even on this open gateway: SignInIT and AccessIT check their answers. */
-    private static final Set<String> SIGNED_IN_ONLY = Set.of("GET /api/me", "DELETE /api/personas/{slug}/images/{imageId}");
+    private static final Set<String> SIGNED_IN_ONLY = Set.of("GET /api/me", "DELETE /api/personas/{slug}/images/{imageId}",
+            "GET /api/webhooks/secret", "POST /api/webhooks/secret/rotate");
 
     @AfterAll
     static void everyOperationWasCheckedWithASuccess() {
@@ -55,7 +56,9 @@ class ApiContractIT extends GatewayIntegrationSupport {
                 "POST /api/personas 413", "POST /api/personas 415", "POST /api/personas 503",
                 "GET /api/personas 400", "GET /api/personas/{slug} 404",
                 "POST /api/personas/{slug}/images/{imageId}/votes 400", "POST /api/personas/{slug}/images/{imageId}/votes 404",
-                "GET /api/requests/{requestId} 404", "GET /api/requests/{requestId}/events 404", "GET /api/models 5XX");
+                "GET /api/requests/{requestId} 404", "GET /api/requests/{requestId}/events 404", "GET /api/models 5XX",
+                "POST /api/requests/{requestId}/cancel 409", "POST /api/requests/{requestId}/cancel 404",
+                "GET /api/webhooks/secret 401", "POST /api/personas 401");
     }
 
     @Test
@@ -222,8 +225,17 @@ class ApiContractIT extends GatewayIntegrationSupport {
         BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + unknown)).willReturn(problem(404, "Not Found",
                 "no request has the id '" + unknown + "'", "/api/requests/" + unknown)));
 
+        String canceled = UUID.randomUUID().toString();
+        String retrying = UUID.randomUUID().toString();
+        BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + canceled)).willReturn(okJson(Backends.withWebhook(
+                Backends.canceled(canceled, "Ada", "ada"), "delivered", 1, 204, null))));
+        BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + retrying)).willReturn(okJson(Backends.withWebhook(
+                Backends.completed(retrying, "Ada", "ada"), "pending", 2, 500, "2026-01-05T10:01:03Z"))));
+
         checked(client.get().uri("/api/requests/{id}", pending), 200);
         checked(client.get().uri("/api/requests/{id}", failed), 200);
+        checked(client.get().uri("/api/requests/{id}", canceled), 200);
+        checked(client.get().uri("/api/requests/{id}", retrying), 200);
         checked(client.get().uri("/api/requests/{id}", unknown), 404);
     }
 
@@ -245,6 +257,42 @@ class ApiContractIT extends GatewayIntegrationSupport {
         BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + unknown)).willReturn(problem(404, "Not Found",
                 "no request has the id '" + unknown + "'", "/api/requests/" + unknown)));
         checked(client.get().uri("/api/requests/{id}/events", unknown), 404);
+    }
+
+    @Test
+    void waitingForARequestThatIsCanceled() {
+        PersonaName name = PersonaName.of(uniqueName("Ada"));
+        recordsRequests();
+        statuses(name, "PENDING", "CANCELED");
+
+        EntityExchangeResult<byte[]> canceled = checked(waiting().post().uri("/api/personas").contentType(JSON)
+                .header("Prefer", "wait=20").bodyValue(requestBody("{\"name\": \"" + name.displayName() + "\", \"force\": true}")), 202);
+        assertThat(new String(canceled.getResponseBody(), StandardCharsets.UTF_8)).contains("\"CANCELED\"");
+    }
+
+    @Test
+    void cancelingRequests() {
+        String pending = UUID.randomUUID().toString();
+        String finished = UUID.randomUUID().toString();
+        String unknown = UUID.randomUUID().toString();
+        BACKEND.stubFor(post(urlPathEqualTo("/api/requests/" + pending + "/cancel")).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody(Backends.canceled(pending, "Ada", "ada"))));
+        BACKEND.stubFor(post(urlPathEqualTo("/api/requests/" + finished + "/cancel")).willReturn(problem(409, "Conflict",
+                "request " + finished + " has already completed; it can no longer be canceled",
+                "/api/requests/" + finished + "/cancel")));
+        BACKEND.stubFor(post(urlPathEqualTo("/api/requests/" + unknown + "/cancel")).willReturn(problem(404, "Not Found",
+                "no request has the id '" + unknown + "'", "/api/requests/" + unknown + "/cancel")));
+
+        checked(client.post().uri("/api/requests/{id}/cancel", pending), 202);
+        checked(client.post().uri("/api/requests/{id}/cancel", finished), 409);
+        checked(client.post().uri("/api/requests/{id}/cancel", unknown), 404);
+    }
+
+    @Test
+    void webhooksNeedAPrincipal() {
+        checked(create("{\"name\": \"" + uniqueName("Ada") + "\", \"webhook\": \"https://hooks.example.com/p\"}"), 401);
+        checked(client.get().uri("/api/webhooks/secret"), 401);
+        checked(client.post().uri("/api/webhooks/secret/rotate"), 401);
     }
 
     @Test
@@ -331,6 +379,7 @@ class ApiContractIT extends GatewayIntegrationSupport {
                 case "COMPLETED" -> Backends.completed(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
                 case "FAILED" -> Backends.requestStatus(Backends.PATH_REQUEST_ID, name.displayName(), name.slug(),
                         "FAILED", "FAILED", "PENDING", "DONE", "image", "the provider refused the prompt");
+                case "CANCELED" -> Backends.canceled(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
                 default -> Backends.pending(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
             };
             var stub = get(urlPathMatching("/api/requests/[^/]+")).inScenario(scenario)

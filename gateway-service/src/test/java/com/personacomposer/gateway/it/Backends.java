@@ -108,6 +108,27 @@ final class Backends {
         return requestStatus(requestId, name, slug, "COMPLETED", "DONE", "DONE", "DONE", null, null);
     }
 
+    /** Canceled after the image was made: the stages it never finished stay PENDING. */
+    static String canceled(String requestId, String name, String slug) {
+        return requestStatus(requestId, name, slug, "CANCELED", "DONE", "PENDING", "PENDING", null, null);
+    }
+
+    /**
+     * The status as the request's principal reads it when it asked for a webhook: {@code webhook} with the delivery's
+     * state (null fields as persona-service writes them).
+     */
+    static String withWebhook(String status, String state, int attempts, Integer lastStatus, String nextAttemptAt) {
+        ObjectNode body = (ObjectNode) JSON.readTree(status);
+        ObjectNode webhook = body.putObject("webhook").put("state", state).put("attempts", attempts);
+        if (lastStatus == null) {
+            webhook.putNull("lastStatus");
+        } else {
+            webhook.put("lastStatus", lastStatus);
+        }
+        webhook.put("nextAttemptAt", nextAttemptAt);
+        return JSON.writeValueAsString(body);
+    }
+
     /** {@code myVote}: up, down or null (no vote). */
     static String votes(String imageId, long upvotes, long downvotes, String myVote) {
         return JSON.writeValueAsString(NODES.objectNode().put("imageId", imageId).put("upvotes", upvotes)

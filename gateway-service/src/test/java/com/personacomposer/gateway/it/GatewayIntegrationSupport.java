@@ -15,8 +15,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The packaged gateway on a random port, on the devstack's Kafka, with persona-service (and image-service) played by
- * one WireMock server. Every IT extends this, so they share one application context.
+ * The packaged gateway on a random port, on the devstack's Kafka, with persona-service (and image-service and
+ * webhook-service) played by one WireMock server. Every IT extends this, so they share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -25,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 // The stubbed persona-service finishes requests without a finish event, so waiting POSTs must check often.
 @TestPropertySource(properties = {"PERSONA_RATE_LIMIT_PER_MINUTE=6000", "PERSONA_RATE_LIMIT_BURST=1000",
         "PERSONA_VOTE_RATE_LIMIT_PER_MINUTE=6000", "PERSONA_VOTE_RATE_LIMIT_BURST=1000",
+        "PERSONA_CANCEL_RATE_LIMIT_PER_MINUTE=6000", "PERSONA_CANCEL_RATE_LIMIT_BURST=1000",
         "persona.gateway.finish-check-interval=500ms"})
 abstract class GatewayIntegrationSupport {
 
@@ -37,6 +38,7 @@ abstract class GatewayIntegrationSupport {
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("PERSONA_SERVICE_URI", BACKEND::baseUrl);
         registry.add("IMAGE_SERVICE_URL", BACKEND::baseUrl);
+        registry.add("WEBHOOK_SERVICE_URI", BACKEND::baseUrl);
     }
 
     @BeforeEach

@@ -43,6 +43,19 @@ class RequestEventsIT extends GatewayIntegrationSupport {
     }
 
     @Test
+    void aCanceledRequestsStreamEndsWithCanceled() {
+        UUID requestId = UUID.randomUUID();
+        String pending = status(requestId, "PENDING", "DONE");
+        String canceled = status(requestId, "CANCELED", "DONE");
+        statuses(requestId, pending, pending, canceled);
+
+        List<ServerSentEvent<String>> events = stream(requestId);
+
+        assertThat(events).extracting(ServerSentEvent::event).containsExactly("status", "status", "canceled");
+        assertThat(events).extracting(ServerSentEvent::data).containsExactly(pending, canceled, canceled);
+    }
+
+    @Test
     void anUnknownRequestIs404Problem() {
         UUID requestId = UUID.randomUUID();
         BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + requestId)).willReturn(aResponse().withStatus(404)));

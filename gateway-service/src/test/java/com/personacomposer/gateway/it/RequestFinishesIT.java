@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.personacomposer.devstack.test.DevStack;
 import com.personacomposer.events.EventSerializer;
 import com.personacomposer.events.FailureStage;
+import com.personacomposer.events.PersonaCanceled;
 import com.personacomposer.events.PersonaCompleted;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
@@ -29,7 +30,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import reactor.core.Disposable;
 
-/** The gateway hears persona.completed and persona.failed on the real broker and hands them to whoever waits. */
+/**
+ * The gateway hears persona.completed, persona.failed and persona.canceled on the real broker and hands them to whoever
+ * waits.
+ */
 class RequestFinishesIT extends GatewayIntegrationSupport {
 
     private static final KafkaProducer<String, PersonaEvent> EVENTS = new KafkaProducer<>(
@@ -52,22 +56,28 @@ class RequestFinishesIT extends GatewayIntegrationSupport {
     void listenerIsAssigned() {
         await().atMost(Duration.ofSeconds(30)).until(() -> listeners.getListenerContainers().stream()
                 .anyMatch(container -> container.getAssignedPartitions() != null
-                        && container.getAssignedPartitions().size() >= 2));
+                        && container.getAssignedPartitions().size() >= 3));
     }
 
     @Test
-    void completedAndFailedEventsReachTheirWaitersOnly() throws Exception {
+    void completedFailedAndCanceledEventsReachTheirWaitersOnly() throws Exception {
         UUID completed = UUID.randomUUID();
         UUID failed = UUID.randomUUID();
+        UUID canceled = UUID.randomUUID();
         List<PersonaEvent> heard = new CopyOnWriteArrayList<>();
-        Disposable waiting = finishes.of(completed).mergeWith(finishes.of(failed)).subscribe(heard::add);
+        Disposable waiting = finishes.of(completed).mergeWith(finishes.of(failed)).mergeWith(finishes.of(canceled))
+                .subscribe(heard::add);
         try {
             send(PersonaCompleted.of(UUID.randomUUID(), "someone else", "someone-else", "image-0"));
+            send(PersonaCanceled.of(UUID.randomUUID(), "someone else", null));
             send(PersonaCompleted.of(completed, "ada", "ada", "image-1"));
             send(PersonaFailed.of(failed, "bob", FailureStage.MOTTO, "no motto"));
+            send(PersonaCanceled.of(canceled, "cy", null));
 
-            await().atMost(Duration.ofSeconds(15)).until(() -> heard.size() >= 2);
-            assertThat(heard).extracting(PersonaEvent::requestId).containsExactlyInAnyOrder(completed, failed);
+            await().atMost(Duration.ofSeconds(15)).until(() -> heard.size() >= 3);
+            assertThat(heard).extracting(PersonaEvent::requestId).containsExactlyInAnyOrder(completed, failed, canceled);
+            assertThat(heard).filteredOn(event -> event.requestId().equals(canceled))
+                    .singleElement().isInstanceOf(PersonaCanceled.class);
         } finally {
             waiting.dispose();
         }

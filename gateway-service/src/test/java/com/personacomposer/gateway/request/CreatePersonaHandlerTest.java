@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,6 +43,7 @@ class CreatePersonaHandlerTest {
             assertThat(record.path("model").asString()).isEqualTo("dall-e");
             assertThat(record.has("idempotencyKey")).isFalse();
             assertThat(record.path("unlessPersonaExists").asBoolean()).isTrue();
+            assertThat(record.has("webhook")).as("no webhook asked for, none sent").isFalse();
         });
         assertThat(fixture.published).singleElement().isInstanceOfSatisfying(PersonaRequested.class, event -> {
             assertThat(event.requestId()).hasToString(requestId);
@@ -239,9 +242,11 @@ class CreatePersonaHandlerTest {
                 .expectBody(String.class).isEqualTo(persona);
     }
 
-    @Test
-    void preferWaitAnswers202WithTheStatusWhenTheRequestFails() {
-        fixture.personaService.statuses.add(StubPersonaService.status(UUID.randomUUID(), "ada", "FAILED"));
+    @ParameterizedTest
+    @ValueSource(strings = {"FAILED", "CANCELED"})
+    void preferWaitAnswers202WithTheStatusWhenTheRequestFailsOrIsCanceled(String end) {
+        fixture.personaService.statuses.add(StubPersonaService.status(UUID.randomUUID(), "ada", "PENDING"));
+        fixture.personaService.statuses.add(StubPersonaService.status(UUID.randomUUID(), "ada", end));
 
         fixture.client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
                 .header("Prefer", "wait=5")
@@ -249,7 +254,19 @@ class CreatePersonaHandlerTest {
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectHeader().valueEquals("Preference-Applied", "wait=5")
-                .expectBody().jsonPath("$.status").isEqualTo("FAILED");
+                .expectHeader().value("Location", location -> assertThat(location).startsWith("/api/requests/"))
+                .expectBody().jsonPath("$.status").isEqualTo(end);
+    }
+
+    @Test
+    void anAnonymousCallerAskingForAWebhookIs401EvenOnAnOpenServerAndNothingIsRecorded() {
+        JsonNode problem = problem(post("{\"name\": \"Ada\", \"webhook\": \"https://hooks.example.com/p\"}")
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\""),
+                HttpStatus.UNAUTHORIZED);
+
+        assertThat(problem.path("detail").asString()).contains("webhook");
+        assertThat(fixture.personaService.calls).isEmpty();
+        assertThat(fixture.published).isEmpty();
     }
 
     @Test

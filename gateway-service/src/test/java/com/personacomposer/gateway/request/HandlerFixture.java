@@ -54,8 +54,8 @@ final class HandlerFixture {
 
     static GatewayProperties properties() {
         return new GatewayProperties(URI.create("http://persona-service"), URI.create("http://image-service"),
-                ImageModel.LOCAL, DataSize.ofKilobytes(64), Duration.ofSeconds(60), Duration.ofMillis(20),
-                Duration.ofMillis(20), Duration.ofMinutes(10), Duration.ofSeconds(2));
+                URI.create("http://webhook-service"), ImageModel.LOCAL, DataSize.ofKilobytes(64), Duration.ofSeconds(60),
+                Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMinutes(10), Duration.ofSeconds(2), false);
     }
 
     private WebTestClient clientFor(WebClient webClient, ModelAccess access) {
@@ -73,7 +73,9 @@ final class HandlerFixture {
         };
         var service = new PersonaRequestService(client, publisher, new RequestStatusWatcher(client, new RequestFinishes(), properties),
                 new PipelineKafkaProperties(6, (short) 1, 0, Duration.ofMillis(500), Duration.ofSeconds(1), null, 256));
-        var handler = new CreatePersonaHandler(service, access, JSON, properties);
+        var handler = new CreatePersonaHandler(service, access, new WebhookTargetCheck(false, host -> {
+            throw new java.net.UnknownHostException(host + " (no names resolve here)");
+        }), JSON, properties);
         return WebTestClient.bindToRouterFunction(new CreatePersonaRoutes().createPersonaRoute(handler))
                 .handlerStrategies(HandlerStrategies.builder().exceptionHandler(new ProblemExceptionHandler(JSON)).build())
                 .configureClient()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoTone;
+import com.personacomposer.events.WebhookEventType;
 import com.personacomposer.gateway.web.FieldError;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,7 +66,41 @@ class PersonaRequestValidatorTest {
                 arguments("force as string", "{\"name\": \"Ada\", \"force\": \"yes\"}", "force",
                         "must be true or false, not a string"),
                 arguments("force as number", "{\"name\": \"Ada\", \"force\": 1}", "force",
-                        "must be true or false, not a number"));
+                        "must be true or false, not a number"),
+                arguments("webhook as number", "{\"name\": \"Ada\", \"webhook\": 443}", "webhook",
+                        "must be a string, not a number"),
+                arguments("webhook without a scheme", body("webhook", "hooks.example.com/personas"), "webhook",
+                        "must be an absolute https URL"),
+                arguments("webhook that is no URL", body("webhook", "https://exa mple.com/"), "webhook",
+                        "must be an absolute https URL"),
+                arguments("webhook of 2001 characters", body("webhook", "https://example.com/" + "a".repeat(1981)),
+                        "webhook", "at most 2000 characters"),
+                arguments("an unknown webhook event", "{\"name\": \"Ada\", \"webhook\": \"https://example.com/h\", "
+                        + "\"webhookEvents\": [\"completed\", \"done\"]}", "webhookEvents",
+                        "may hold only completed, failed, canceled, not 'done'"),
+                arguments("an event in capitals", "{\"name\": \"Ada\", \"webhook\": \"https://example.com/h\", "
+                        + "\"webhookEvents\": [\"COMPLETED\"]}", "webhookEvents", "not 'COMPLETED'"),
+                arguments("no webhook events at all", "{\"name\": \"Ada\", \"webhook\": \"https://example.com/h\", "
+                        + "\"webhookEvents\": []}", "webhookEvents", "must be a non-empty array"),
+                arguments("webhook events as a string", "{\"name\": \"Ada\", \"webhook\": \"https://example.com/h\", "
+                        + "\"webhookEvents\": \"completed\"}", "webhookEvents", "must be a non-empty array"),
+                arguments("webhook events without a webhook", "{\"name\": \"Ada\", \"webhookEvents\": [\"failed\"]}",
+                        "webhookEvents", "only taken with webhook"));
+    }
+
+    @Test
+    void aWebhookWithoutEventsAsksForAllThreeAndTheEventsAskedForAreKept() {
+        PersonaRequestInput all = validator.validate(read(
+                "{\"name\": \"Ada\", \"webhook\": \"https://hooks.example.com/p?x=1\"}")).input();
+        PersonaRequestInput some = validator.validate(read("{\"name\": \"Ada\", \"webhook\": \"https://hooks.example.com/p\", "
+                + "\"webhookEvents\": [\"canceled\", \"completed\", \"canceled\"]}")).input();
+        PersonaRequestInput none = validator.validate(read("{\"name\": \"Ada\", \"webhook\": null}")).input();
+
+        assertThat(all.webhook().url()).hasToString("https://hooks.example.com/p?x=1");
+        assertThat(all.webhook().events()).containsExactly(WebhookEventType.COMPLETED, WebhookEventType.FAILED,
+                WebhookEventType.CANCELED);
+        assertThat(some.webhook().events()).containsExactly(WebhookEventType.COMPLETED, WebhookEventType.CANCELED);
+        assertThat(none.webhook()).isNull();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.ImageModel;
+import com.personacomposer.events.PersonaCanceled;
 import com.personacomposer.events.PersonaCompleted;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.gateway.config.GatewayProperties;
@@ -58,6 +59,19 @@ class RequestStatusWatcherTest {
 
         assertThat(finished.get(2, TimeUnit.SECONDS)).isInstanceOfSatisfying(RequestEnd.Failed.class,
                 failed -> assertThat(failed.status().path("status").asString()).isEqualTo("FAILED"));
+    }
+
+    @Test
+    void aCanceledEventEndsTheWaitWithTheCanceledStatus() throws Exception {
+        RequestStatusWatcher watcher = watcher(NEVER);
+        CompletableFuture<RequestEnd> finished = watcher.awaitFinished(requestId, Duration.ofSeconds(30)).toFuture();
+        Thread.sleep(100);
+
+        state = "CANCELED";
+        finishes.signal(PersonaCanceled.of(requestId, "ada", null));
+
+        assertThat(finished.get(2, TimeUnit.SECONDS)).isInstanceOfSatisfying(RequestEnd.Canceled.class,
+                canceled -> assertThat(canceled.status().path("status").asString()).isEqualTo("CANCELED"));
     }
 
     @Test
@@ -124,8 +138,9 @@ class RequestStatusWatcherTest {
                     .header("Content-Type", MediaType.APPLICATION_JSON_VALUE).body(body).build());
         }).build();
         GatewayProperties properties = new GatewayProperties(URI.create("http://persona-service"),
-                URI.create("http://image-service"), ImageModel.LOCAL, DataSize.ofKilobytes(64), Duration.ofSeconds(60),
-                pollInterval, finishCheckInterval, Duration.ofMinutes(10), Duration.ofSeconds(2));
+                URI.create("http://image-service"), URI.create("http://webhook-service"), ImageModel.LOCAL,
+                DataSize.ofKilobytes(64), Duration.ofSeconds(60), pollInterval, finishCheckInterval, Duration.ofMinutes(10),
+                Duration.ofSeconds(2), false);
         return new RequestStatusWatcher(new PersonaServiceClient(web), finishes, properties);
     }
 }

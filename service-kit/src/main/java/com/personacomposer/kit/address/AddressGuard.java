@@ -38,6 +38,17 @@ public final class AddressGuard {
     }
 
     /**
+     * The guard of a client's webhook URL, at intake (gateway) and at every delivery (webhook-service): https to public
+     * addresses only; with {@code allowLocal} (PERSONA_WEBHOOK_ALLOW_LOCAL, local runs) http and loopback addresses
+     * too. Private, link-local and metadata addresses are refused either way.
+     */
+    public static AddressGuard forWebhooks(boolean allowLocal, HostResolver resolver) {
+        return allowLocal
+                ? new AddressGuard(List.of("http", "https"), HostRule.anyHost(Reach.PUBLIC_OR_LOOPBACK), resolver)
+                : new AddressGuard(List.of("https"), HostRule.anyHost(Reach.PUBLIC), resolver);
+    }
+
+    /**
      * @throws AddressRefusedException when the URL may not be connected to
      * @throws UnknownHostException    when its host does not resolve (which may pass)
      */

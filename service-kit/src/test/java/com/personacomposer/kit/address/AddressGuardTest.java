@@ -3,6 +3,7 @@ package com.personacomposer.kit.address;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.personacomposer.kit.testing.FixedDns;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -21,29 +22,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AddressGuardTest {
 
-    private static final Map<String, String[]> DNS = Map.of(
+    private static final FixedDns DNS = new FixedDns(Map.of(
             "hooks.example.com", new String[] {"93.184.216.34"},
             "rebind.example.com", new String[] {"93.184.216.34", "10.0.0.7"},
             "metadata.example.com", new String[] {"169.254.169.254"},
             "home.example.com", new String[] {"192.168.1.20"},
-            "localhost", new String[] {"127.0.0.1", "::1"});
+            "localhost", new String[] {"127.0.0.1", "::1"}));
 
     private static InetAddress[] resolve(String host) throws UnknownHostException {
-        String[] answer = DNS.get(host);
-        if (answer == null) {
-            throw new UnknownHostException(host);
-        }
-        InetAddress[] addresses = new InetAddress[answer.length];
-        for (int i = 0; i < answer.length; i++) {
-            addresses[i] = InetAddress.getByName(answer[i]);
-        }
-        return addresses;
+        return DNS.resolve(host);
     }
 
-    private final AddressGuard webhooks = new AddressGuard(List.of("https"), HostRule.anyHost(Reach.PUBLIC),
-            AddressGuardTest::resolve);
-    private final AddressGuard localWebhooks = new AddressGuard(List.of("http", "https"),
-            HostRule.anyHost(Reach.PUBLIC_OR_LOOPBACK), AddressGuardTest::resolve);
+    private final AddressGuard webhooks = AddressGuard.forWebhooks(false, AddressGuardTest::resolve);
+    private final AddressGuard localWebhooks = AddressGuard.forWebhooks(true, AddressGuardTest::resolve);
 
     @Test
     void letsAPublicHttpsTargetThroughWithTheAddressItChecked() throws UnknownHostException {

@@ -4,9 +4,7 @@ import com.personacomposer.kit.address.AddressGuard;
 import com.personacomposer.kit.address.AddressRefusedException;
 import com.personacomposer.kit.address.CheckedTarget;
 import com.personacomposer.kit.address.Deadlines;
-import com.personacomposer.kit.address.HostRule;
 import com.personacomposer.kit.address.PinnedHttpClients;
-import com.personacomposer.kit.address.Reach;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -14,7 +12,6 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -41,9 +38,7 @@ public class WebhookSender implements AutoCloseable {
 
     WebhookSender(SenderProperties properties, AddressGuard.HostResolver resolver) {
         this.properties = properties;
-        this.guard = properties.allowLocal()
-                ? new AddressGuard(List.of("http", "https"), HostRule.anyHost(Reach.PUBLIC_OR_LOOPBACK), resolver)
-                : new AddressGuard(List.of("https"), HostRule.anyHost(Reach.PUBLIC), resolver);
+        this.guard = AddressGuard.forWebhooks(properties.allowLocal(), resolver);
     }
 
     /** One attempt: {@code headers} (webhook-id, -timestamp, -signature) and the JSON {@code body}. */
