@@ -10,9 +10,9 @@ import com.personacomposer.gateway.downstream.PersonaServiceUnavailableException
 import com.personacomposer.gateway.request.PersonaRequestService.Completed;
 import com.personacomposer.gateway.request.PersonaRequestService.Ended;
 import com.personacomposer.gateway.request.PersonaRequestService.StillPending;
-import com.personacomposer.gateway.web.FieldError;
 import com.personacomposer.gateway.web.ProblemException;
 import com.personacomposer.gateway.web.Problems;
+import com.personacomposer.kit.problem.FieldProblem;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -93,7 +93,7 @@ class CreatePersonaHandler {
         String idempotencyKey = request.headers().firstHeader(IDEMPOTENCY_KEY);
         if (idempotencyKey != null && !IDEMPOTENCY_KEY_SHAPE.matcher(idempotencyKey).matches()) {
             return Problems.respond(request, Problems.withErrors(HttpStatus.BAD_REQUEST, "The Idempotency-Key header is invalid.",
-                    List.of(new FieldError(IDEMPOTENCY_KEY, "must be 1-200 visible ASCII characters"))));
+                    List.of(new FieldProblem(IDEMPOTENCY_KEY, "must be 1-200 visible ASCII characters"))));
         }
         Optional<Duration> wait = WaitPreference.from(request.headers().header(PREFER), maxWait);
         return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxBodyBytes)

@@ -4,7 +4,7 @@ import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.WebhookEventType;
 import com.personacomposer.events.naming.PersonaName;
-import com.personacomposer.gateway.web.FieldError;
+import com.personacomposer.kit.problem.FieldProblem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ final class PersonaRequestValidator {
     }
 
     /** Either the input or the errors. */
-    record Result(PersonaRequestInput input, List<FieldError> errors) {
+    record Result(PersonaRequestInput input, List<FieldProblem> errors) {
 
         boolean valid() {
             return errors.isEmpty();
@@ -46,7 +46,7 @@ final class PersonaRequestValidator {
     }
 
     Result validate(JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         String name = name(body.get("name"), errors);
         String description = description(body.get("description"), errors);
         MottoTone tone = choice("mottoTone", body.get("mottoTone"), MottoTone.NEUTRAL, MottoTone.values(),
@@ -63,12 +63,12 @@ final class PersonaRequestValidator {
     }
 
     /** The webhook asked for, null when none was; its address is checked later, once the caller is known. */
-    private static WebhookRequest webhook(JsonNode urlNode, JsonNode eventsNode, List<FieldError> errors) {
+    private static WebhookRequest webhook(JsonNode urlNode, JsonNode eventsNode, List<FieldProblem> errors) {
         boolean noUrl = urlNode == null || urlNode.isNull();
         boolean noEvents = eventsNode == null || eventsNode.isNull();
         if (noUrl) {
             if (!noEvents) {
-                errors.add(new FieldError(WEBHOOK_EVENTS, "is only taken with webhook"));
+                errors.add(new FieldProblem(WEBHOOK_EVENTS, "is only taken with webhook"));
             }
             return null;
         }
@@ -77,14 +77,14 @@ final class PersonaRequestValidator {
         return url == null || events == null ? null : new WebhookRequest(url, events);
     }
 
-    private static URI webhookUrl(JsonNode node, List<FieldError> errors) {
+    private static URI webhookUrl(JsonNode node, List<FieldProblem> errors) {
         if (!node.isString()) {
-            errors.add(new FieldError(WEBHOOK, mustBeString(node) + " (an https URL)"));
+            errors.add(new FieldProblem(WEBHOOK, mustBeString(node) + " (an https URL)"));
             return null;
         }
         String raw = node.stringValue();
         if (raw.length() > WEBHOOK_MAX) {
-            errors.add(new FieldError(WEBHOOK, "must be at most " + WEBHOOK_MAX + " characters (was " + raw.length() + ")"));
+            errors.add(new FieldProblem(WEBHOOK, "must be at most " + WEBHOOK_MAX + " characters (was " + raw.length() + ")"));
             return null;
         }
         try {
@@ -95,14 +95,14 @@ final class PersonaRequestValidator {
         } catch (URISyntaxException malformed) {
             // Answered below, like a URL without a scheme or host.
         }
-        errors.add(new FieldError(WEBHOOK, "must be an absolute https URL, such as https://example.com/hooks/personas"));
+        errors.add(new FieldProblem(WEBHOOK, "must be an absolute https URL, such as https://example.com/hooks/personas"));
         return null;
     }
 
-    private static Set<WebhookEventType> webhookEvents(JsonNode node, List<FieldError> errors) {
+    private static Set<WebhookEventType> webhookEvents(JsonNode node, List<FieldProblem> errors) {
         String allowed = Arrays.stream(WebhookEventType.values()).map(WebhookEventType::id).collect(Collectors.joining(", "));
         if (!node.isArray() || node.isEmpty()) {
-            errors.add(new FieldError(WEBHOOK_EVENTS, "must be a non-empty array of " + allowed
+            errors.add(new FieldProblem(WEBHOOK_EVENTS, "must be a non-empty array of " + allowed
                     + " (leave it out for all three)"));
             return null;
         }
@@ -110,7 +110,7 @@ final class PersonaRequestValidator {
         for (JsonNode event : node) {
             Optional<WebhookEventType> type = event.isString() ? WebhookEventType.fromId(event.stringValue()) : Optional.empty();
             if (type.isEmpty()) {
-                errors.add(new FieldError(WEBHOOK_EVENTS, "may hold only " + allowed + ", not "
+                errors.add(new FieldProblem(WEBHOOK_EVENTS, "may hold only " + allowed + ", not "
                         + (event.isString() ? "'" + event.stringValue() + "'" : typeOf(event))));
                 return null;
             }
@@ -119,55 +119,55 @@ final class PersonaRequestValidator {
         return events;
     }
 
-    private static String name(JsonNode node, List<FieldError> errors) {
+    private static String name(JsonNode node, List<FieldProblem> errors) {
         if (node == null || node.isNull()) {
-            errors.add(new FieldError("name", "is required"));
+            errors.add(new FieldProblem("name", "is required"));
             return null;
         }
         if (!node.isString()) {
-            errors.add(new FieldError("name", mustBeString(node)));
+            errors.add(new FieldProblem("name", mustBeString(node)));
             return null;
         }
         String raw = node.stringValue();
         Optional<String> textProblem = textProblem(raw, false);
         if (textProblem.isPresent()) {
-            errors.add(new FieldError("name", textProblem.get()));
+            errors.add(new FieldProblem("name", textProblem.get()));
             return null;
         }
         if (PersonaName.hasHiddenCharacters(raw)) {
-            errors.add(new FieldError("name", "must not contain zero-width or bidirectional control characters"));
+            errors.add(new FieldProblem("name", "must not contain zero-width or bidirectional control characters"));
             return null;
         }
         String display = PersonaName.displayName(raw);
         int length = display.codePointCount(0, display.length());
         if (length == 0) {
-            errors.add(new FieldError("name", "must not be blank"));
+            errors.add(new FieldProblem("name", "must not be blank"));
             return null;
         }
         if (length > NAME_MAX) {
-            errors.add(new FieldError("name", "must be at most " + NAME_MAX + " characters (was " + length + ")"));
+            errors.add(new FieldProblem("name", "must be at most " + NAME_MAX + " characters (was " + length + ")"));
             return null;
         }
         return raw;
     }
 
-    private static String description(JsonNode node, List<FieldError> errors) {
+    private static String description(JsonNode node, List<FieldProblem> errors) {
         if (node == null || node.isNull()) {
             return "";
         }
         if (!node.isString()) {
-            errors.add(new FieldError("description", mustBeString(node)));
+            errors.add(new FieldProblem("description", mustBeString(node)));
             return null;
         }
         String text = node.stringValue().replace("\r\n", "\n");
         Optional<String> textProblem = textProblem(text, true);
         if (textProblem.isPresent()) {
-            errors.add(new FieldError("description", textProblem.get()));
+            errors.add(new FieldProblem("description", textProblem.get()));
             return null;
         }
         int length = text.codePointCount(0, text.length());
         if (length > DESCRIPTION_MAX) {
-            errors.add(new FieldError("description",
+            errors.add(new FieldProblem("description",
                     "must be at most " + DESCRIPTION_MAX + " characters (was " + length + ")"));
             return null;
         }
@@ -175,29 +175,29 @@ final class PersonaRequestValidator {
     }
 
     private static <T> T choice(String field, JsonNode node, T defaultValue, T[] values, Function<T, String> id,
-                                Function<String, Optional<T>> fromId, List<FieldError> errors) {
+                                Function<String, Optional<T>> fromId, List<FieldProblem> errors) {
         if (node == null || node.isNull()) {
             return defaultValue;
         }
         String allowed = Arrays.stream(values).map(id).collect(Collectors.joining(", "));
         if (!node.isString()) {
-            errors.add(new FieldError(field, mustBeString(node) + " (one of " + allowed + ")"));
+            errors.add(new FieldProblem(field, mustBeString(node) + " (one of " + allowed + ")"));
             return null;
         }
         Optional<T> value = fromId.apply(node.stringValue());
         if (value.isEmpty()) {
-            errors.add(new FieldError(field, "must be one of " + allowed));
+            errors.add(new FieldProblem(field, "must be one of " + allowed));
             return null;
         }
         return value.get();
     }
 
-    private static boolean force(JsonNode node, List<FieldError> errors) {
+    private static boolean force(JsonNode node, List<FieldProblem> errors) {
         if (node == null || node.isNull()) {
             return false;
         }
         if (!node.isBoolean()) {
-            errors.add(new FieldError("force", "must be true or false, not " + typeOf(node)));
+            errors.add(new FieldProblem("force", "must be true or false, not " + typeOf(node)));
             return false;
         }
         return node.booleanValue();

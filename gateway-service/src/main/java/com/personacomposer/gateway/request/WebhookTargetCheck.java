@@ -1,8 +1,8 @@
 package com.personacomposer.gateway.request;
 
-import com.personacomposer.gateway.web.FieldError;
 import com.personacomposer.kit.address.AddressGuard;
 import com.personacomposer.kit.address.AddressRefusedException;
+import com.personacomposer.kit.problem.FieldProblem;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -27,11 +27,11 @@ final class WebhookTargetCheck {
     }
 
     /** The {@code webhook} field's error, or empty when the URL may be delivered to. */
-    Mono<Optional<FieldError>> refusal(URI url) {
+    Mono<Optional<FieldProblem>> refusal(URI url) {
         return Mono.fromCallable(() -> check(url)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private Optional<FieldError> check(URI url) {
+    private Optional<FieldProblem> check(URI url) {
         AtomicBoolean resolved = new AtomicBoolean();
         AddressGuard guard = AddressGuard.forWebhooks(allowLocal, host -> {
             resolved.set(true);
@@ -46,9 +46,9 @@ final class WebhookTargetCheck {
             String why = resolved.get()
                     ? url.getHost() + " resolves to an address that is not " + (allowLocal ? "public or loopback" : "public")
                     : refused.getMessage();
-            return Optional.of(new FieldError(PersonaRequestValidator.WEBHOOK, "must be " + allowed + ": " + why));
+            return Optional.of(new FieldProblem(PersonaRequestValidator.WEBHOOK, "must be " + allowed + ": " + why));
         } catch (UnknownHostException unknown) {
-            return Optional.of(new FieldError(PersonaRequestValidator.WEBHOOK,
+            return Optional.of(new FieldProblem(PersonaRequestValidator.WEBHOOK,
                     "must be " + allowed + ": " + url.getHost() + " does not resolve"));
         }
     }

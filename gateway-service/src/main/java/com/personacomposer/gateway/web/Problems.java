@@ -1,5 +1,6 @@
 package com.personacomposer.gateway.web;
 
+import com.personacomposer.kit.problem.FieldProblem;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -26,11 +27,11 @@ public final class Problems {
         return withErrors(status, detail, List.of());
     }
 
-    public static ProblemDetail invalid(List<FieldError> errors) {
+    public static ProblemDetail invalid(List<FieldProblem> errors) {
         return withErrors(HttpStatus.BAD_REQUEST, "The request has invalid fields; see errors.", errors);
     }
 
-    public static ProblemDetail withErrors(HttpStatus status, String detail, List<FieldError> errors) {
+    public static ProblemDetail withErrors(HttpStatus status, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(DEFAULT_TYPE);
         problem.setProperty(ERRORS, errors);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.WebhookEventType;
-import com.personacomposer.gateway.web.FieldError;
+import com.personacomposer.kit.problem.FieldProblem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -173,7 +173,7 @@ class PersonaRequestValidatorTest {
         PersonaRequestValidator.Result result = validator.validate(read(
                 "{\"name\": 5, \"description\": [], \"mottoTone\": \"loud\", \"model\": \"x\", \"force\": \"no\"}"));
 
-        assertThat(result.errors()).extracting(FieldError::field)
+        assertThat(result.errors()).extracting(FieldProblem::field)
                 .containsExactly("name", "description", "mottoTone", "model", "force");
     }
 

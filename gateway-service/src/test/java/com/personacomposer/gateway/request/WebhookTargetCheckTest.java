@@ -2,7 +2,7 @@ package com.personacomposer.gateway.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.personacomposer.gateway.web.FieldError;
+import com.personacomposer.kit.problem.FieldProblem;
 import com.personacomposer.kit.testing.FixedDns;
 import java.net.URI;
 import java.time.Duration;
@@ -74,7 +74,7 @@ class WebhookTargetCheckTest {
                 assertThat(error.message()).contains("not public or loopback"));
     }
 
-    private static Optional<FieldError> refusal(WebhookTargetCheck check, String url) {
+    private static Optional<FieldProblem> refusal(WebhookTargetCheck check, String url) {
         return check.refusal(URI.create(url)).block(Duration.ofSeconds(5));
     }
 }
