@@ -118,7 +118,7 @@ class CallerFilter implements WebFilter, Ordered {
     }
 
     /**
-     * What others see of a signed-in user: {@code preferred_username} (Keycloak, the devstack provider), {@code name},
+     * What others see of a signed-in user: {@code preferred_username} (Keycloak and most OpenID providers), {@code name},
      * or {@code username} (Cognito's access tokens); never the subject, which is an id, not a name. A token with
      * none of them is shown as a signed-in user.
      */
