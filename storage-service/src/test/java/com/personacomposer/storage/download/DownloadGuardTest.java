@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.personacomposer.kit.image.ImageFormat;
+import com.personacomposer.kit.testing.FixedDns;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -12,7 +13,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -85,17 +85,7 @@ class DownloadGuardTest {
     }
 
     private DownloadGuard guardResolving(Map<String, String[]> dns, List<String> allowedHosts) {
-        guard = new DownloadGuard(properties(allowedHosts, Duration.ofSeconds(30)), host -> {
-            String[] answer = dns.get(host);
-            if (answer == null) {
-                throw new UnknownHostException(host);
-            }
-            InetAddress[] addresses = new InetAddress[answer.length];
-            for (int i = 0; i < answer.length; i++) {
-                addresses[i] = InetAddress.getByName(answer[i]);
-            }
-            return addresses;
-        });
+        guard = new DownloadGuard(properties(allowedHosts, Duration.ofSeconds(30)), new FixedDns(dns));
         return guard;
     }
 
