@@ -1,5 +1,6 @@
 package com.personacomposer.kit.web;
 
+import com.personacomposer.kit.problem.FieldProblem;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,7 +53,7 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
     }
 
     /** @param errors the {@code {field, message}} entries naming bad fields (empty when no field is at fault) */
-    protected static ProblemDetail problem(HttpStatus status, String detail, List<?> errors) {
+    protected static ProblemDetail problem(HttpStatus status, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty(ERRORS, errors);
         return complete(problem);
