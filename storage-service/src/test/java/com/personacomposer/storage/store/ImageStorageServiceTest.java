@@ -51,7 +51,7 @@ class ImageStorageServiceTest {
     private final StoredImages bucket = mock(StoredImages.class);
     private final EventPublisher publisher = mock(EventPublisher.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MemoryBudget memory = new MemoryBudget(DataSize.ofMegabytes(128).toBytes(), meters);
+    private final MemoryBudget memory = new MemoryBudget(DataSize.ofMegabytes(160).toBytes(), meters);
     private final CanceledRequests canceled = new CanceledRequests(Duration.ofMinutes(5), java.time.Clock.systemUTC());
     private final ImageStorageService service = service(memory, DataSize.ofMegabytes(20));
     private final ImageGenerated generated = ImageGenerated.of(UUID.fromString("6f1c2a9e-0000-4000-8000-000000000001"),
@@ -146,12 +146,12 @@ class ImageStorageServiceTest {
     @Test
     void givenAnImageNeedingMoreMemoryThanIsFreeWhenGeneratedThenWaitsHoldingNothingAndDownloadsAgain()
             throws Exception {
-        // 14 MB in all, 10 MB taken elsewhere: the 2 MB download fits, the 1500 x 1500 image's 11 MB to decode and
-        // scale do not.
+        // 18 MB in all, 14 MB taken elsewhere: the 2 MB download fits, the 1500 x 1500 image's 13 MB to decode and
+        // shrink do not.
         SimpleMeterRegistry smallMeters = new SimpleMeterRegistry();
-        MemoryBudget small = new MemoryBudget(DataSize.ofMegabytes(14).toBytes(), smallMeters);
+        MemoryBudget small = new MemoryBudget(DataSize.ofMegabytes(18).toBytes(), smallMeters);
         ImageStorageService tight = service(small, DataSize.ofMegabytes(2));
-        MemoryBudget.Reservation elsewhere = small.reserve(DataSize.ofMegabytes(10).toBytes());
+        MemoryBudget.Reservation elsewhere = small.reserve(DataSize.ofMegabytes(14).toBytes());
         when(guard.download(URL)).thenReturn(new DownloadedImage(TestImages.png(1500, 1500), ImageFormat.PNG));
 
         CompletableFuture<Void> storing = CompletableFuture.runAsync(() -> tight.onImageGenerated(generated));
@@ -160,7 +160,7 @@ class ImageStorageServiceTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             verify(guard).download(URL);
             assertThat(smallMeters.get("persona.storage.in.flight").gauge().value())
-                    .isEqualTo(DataSize.ofMegabytes(10).toBytes());
+                    .isEqualTo(DataSize.ofMegabytes(14).toBytes());
         });
         assertThat(storing).isNotDone();
         elsewhere.close();

@@ -7,6 +7,7 @@ import com.personacomposer.kit.image.ImageFormat;
 import com.personacomposer.storage.download.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
@@ -117,10 +118,34 @@ class ThumbnailerTest {
     }
 
     @Test
-    void countsFourBytesADecodedPixelAndRoomToScale() {
+    void countsFiveBytesADecodedPixelAndRoomToScale() {
         assertThat(Thumbnailer.workingBytes(new Thumbnailer.Dimensions(1024, 1024)))
-                .isEqualTo(4L * 1024 * 1024 + 2 * 1024 * 1024);
-        assertThat(thumbnailer.maxWorkingBytes()).isEqualTo(4 * MAX_PIXELS + 2 * 1024 * 1024);
+                .isEqualTo(5L * 1024 * 1024 + 2 * 1024 * 1024);
+        assertThat(thumbnailer.maxWorkingBytes()).isEqualTo(5 * MAX_PIXELS + 2 * 1024 * 1024);
+    }
+
+    @Test
+    void aFinePatternShrinksToItsAverageNotToMoire() throws IOException {
+        // One-pixel black and white squares at the size DALL-E 3 draws wide images: grey when shrunk, not stripes.
+        BufferedImage checkerboard = new BufferedImage(1792, 1024, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < checkerboard.getHeight(); y++) {
+            for (int x = 0; x < checkerboard.getWidth(); x++) {
+                checkerboard.setRGB(x, y, (x + y) % 2 == 0 ? 0xffffff : 0x000000);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(checkerboard, "png", png);
+
+        Thumbnailer.Thumbnails thumbnails = thumbnailer.thumbnails(png.toByteArray(), ImageFormat.PNG);
+
+        for (byte[] jpeg : new byte[][] {thumbnails.standard(), thumbnails.doubleSize()}) {
+            BufferedImage thumbnail = decodeJpeg(jpeg);
+            for (int y = 2; y < thumbnail.getHeight() - 2; y++) {
+                for (int x = 2; x < thumbnail.getWidth() - 2; x++) {
+                    assertNearly(thumbnail.getRGB(x, y), 0x808080);
+                }
+            }
+        }
     }
 
     private static BufferedImage decodeJpeg(byte[] jpeg) throws IOException {
