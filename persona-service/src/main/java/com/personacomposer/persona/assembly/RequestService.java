@@ -82,14 +82,15 @@ public class RequestService {
 
     /** The recorded request as it stands, completed first if its parts arrived before it was recorded. */
     public PersonaRequest completeIfReady(String requestId) {
-        return completeIfReady(requests.find(requestId).orElseThrow());
+        PersonaRequest request = requests.find(requestId).orElseThrow();
+        return completeIfReady(request) ? requests.find(requestId).orElseThrow() : request;
     }
 
     /** PersonaRequested read back from its topic: recorded if it was not, and no longer owed. */
     public void requested(PersonaRequested event) {
         String requestId = event.requestId().toString();
         recordIfAbsent(requestId, RequestDetails.of(event), null);
-        completeIfReady(requestId);
+        completeIfReady(requests.find(requestId).orElseThrow());
         requests.settleOutbox(requestId, OwedEvent.PERSONA_REQUESTED);
     }
 
@@ -189,22 +190,23 @@ public class RequestService {
     /**
      * Completes the request when both parts are there: first the claim (PENDING -> COMPLETED, owing PersonaCompleted),
      * then the image is appended to the persona as the completion is published ({@link FinishEffects}; the outbox
-     * sweep does it again after a crash). A cancel that won the claim leaves the persona untouched. The request as it
-     * then stands.
+     * sweep does it again after a crash). A cancel that won the claim leaves the persona untouched. Whether both
+     * parts were there (the request may have changed then).
      */
-    private PersonaRequest completeIfReady(PersonaRequest request) {
+    private boolean completeIfReady(PersonaRequest request) {
         if (!request.readyToComplete()) {
-            return request;
+            return false;
         }
         RequestDetails details = request.details();
         Instant now = now();
-        if (requests.complete(request.requestId(), now, new Outbox(OwedEvent.PERSONA_COMPLETED, owedEvents.dueFromNow()))) {
-            metrics.completed(details, Duration.between(request.createdAt(), now));
-            log.info("request {} completed: image {} of persona {}", request.requestId(), request.imageId(),
-                    details.slug());
-            owedEvents.publish(requests.find(request.requestId()).orElseThrow(), OwedEvent.PERSONA_COMPLETED);
-        }
-        return requests.find(request.requestId()).orElseThrow();
+        requests.complete(request.requestId(), now, new Outbox(OwedEvent.PERSONA_COMPLETED, owedEvents.dueFromNow()))
+                .ifPresent(completed -> {
+                    metrics.completed(details, Duration.between(request.createdAt(), now));
+                    log.info("request {} completed: image {} of persona {}", request.requestId(), request.imageId(),
+                            details.slug());
+                    owedEvents.publish(completed, OwedEvent.PERSONA_COMPLETED);
+                });
+        return true;
     }
 
     private Instant now() {

@@ -182,15 +182,16 @@ public class RequestStore implements OnStart {
     }
 
     /**
-     * PENDING -> COMPLETED, owing PersonaCompleted ({@code outbox}) until it is published; true only for the one
-     * update that made the transition.
+     * PENDING -> COMPLETED, owing PersonaCompleted ({@code outbox}) until it is published; the request as it then
+     * stands for the one update that made the transition, empty when it was no longer PENDING.
      */
-    public boolean complete(String requestId, Instant now, Outbox outbox) {
-        return requests.updateOne(
+    public Optional<PersonaRequest> complete(String requestId, Instant now, Outbox outbox) {
+        Document after = requests.findOneAndUpdate(
                 and(eq("_id", requestId), eq("status", RequestStatus.PENDING.name())),
                 combine(set("status", RequestStatus.COMPLETED.name()), set("updatedAt", now),
-                        set("outbox", outbox.toDocument())))
-                .getModifiedCount() == 1;
+                        set("outbox", outbox.toDocument())),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(after).map(RequestStore::toRequest);
     }
 
     /**
