@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /** The packaged benchmark runs against a live stack and reports its figures (no timing is asserted: that is its job). */
+@Order(10)
+@ResourceLock(RunningSystem.LOCK)
 @ExtendWith(DevStackExtension.class)
 class BenchSmokeIT {
 

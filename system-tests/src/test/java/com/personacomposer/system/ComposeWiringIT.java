@@ -3,6 +3,7 @@ package com.personacomposer.system;
 import com.personacomposer.devstack.FreePorts;
 import com.personacomposer.devstack.test.OidcProviderProcess;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 
 /**
  * docker-compose.yml, run here (no container engine): each jar started with exactly the environment compose gives its
@@ -10,6 +11,7 @@ import java.util.List;
  * Keycloak's persona realm by the devstack provider (the same client, persona-web, and users)
  * ({@link DeployedEnvironments#compose}).
  */
+@Order(4)
 class ComposeWiringIT extends DeployedSystem {
 
     @Override

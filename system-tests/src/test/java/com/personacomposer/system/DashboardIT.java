@@ -19,8 +19,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +30,8 @@ import tools.jackson.databind.JsonNode;
  * export after a completed and a failed request: a query naming a metric or label nobody exports shows an empty
  * panel, which is easy to miss until the day the panel is needed.
  */
+@Order(9)
+@ResourceLock(RunningSystem.LOCK)
 @ExtendWith(DevStackExtension.class)
 class DashboardIT {
 

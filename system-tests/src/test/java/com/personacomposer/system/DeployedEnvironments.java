@@ -30,6 +30,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class DeployedEnvironments {
 
+    /** Held by the test classes that bind the services' own ports (these tests and ./run-local's). */
+    static final String PORTS_LOCK = "ports 8080-8085";
     /** Where each service listens by its own configuration (server.port), in every deployment. */
     static final Map<String, Integer> PORTS = Map.of("gateway-service", 8080, "persona-service", 8081,
             "image-service", 8082, "motto-service", 8083, "storage-service", 8084, "webhook-service", 8085);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -21,6 +22,7 @@ import org.openqa.selenium.WebDriver;
  * ({@link DeployedEnvironments}): the devstack's Kafka, MongoDB wire server and S3 server, the devstack OpenID
  * provider, a stubbed paid provider. The services listen on their own ports (8080-8085), so the tests hold those.
  */
+@ResourceLock(DeployedEnvironments.PORTS_LOCK)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DeployedSystem {
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * seeds a fresh database and persona-service's own read API answers from it. A change of persona-service's document
  * layout that the seeder does not follow fails this test.
  */
+@Order(11)
 @ExtendWith(DevStackExtension.class)
 class GrowthSeedContractIT {
 

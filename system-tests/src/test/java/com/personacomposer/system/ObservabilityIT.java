@@ -26,14 +26,18 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What an operator has to find a request and see why it is slow: one trace across the services (spans exported by
  * OTLP to a receiver in this JVM), the request id in every service's JSON log lines, and metrics that move.
  */
+@Order(5)
+@ResourceLock(RunningSystem.LOCK)
 @ExtendWith(DevStackExtension.class)
 class ObservabilityIT {
 

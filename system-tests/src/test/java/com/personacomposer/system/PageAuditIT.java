@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,6 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a layout shift, a blocking resource or a heavy script fails every run, noise seldom fails five. The other three
  * categories do not depend on the CPU and must be 100 every time.
  */
+@Order(8)
+@Isolated
 @ExtendWith(DevStackExtension.class)
 class PageAuditIT {
 

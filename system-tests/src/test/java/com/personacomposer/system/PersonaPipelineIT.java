@@ -22,14 +22,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The whole system as a user meets it: the six packaged jars as separate processes on the devstack infrastructure,
  * driven only through the gateway's public REST API (plus Kafka, to redeliver events as a broker may).
  */
+@Order(6)
+@ResourceLock(RunningSystem.LOCK)
 @ExtendWith(DevStackExtension.class)
 class PersonaPipelineIT {
 

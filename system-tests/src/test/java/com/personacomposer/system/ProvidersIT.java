@@ -26,6 +26,7 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * The whole system with the real provider clients, pointed at stubs shaped like OpenAI and Replicate (the requests
  * and answers docs/providers.md describes): each model completes end to end, and the stubs received exactly the request fields the real APIs need.
  */
+@Order(3)
 class ProvidersIT {
 
     private static final String OPENAI_KEY = "sk-e2e-test-key";

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code ./run-local} as a newcomer uses it: it comes up on the well-known ports on a JDK 25, serves the API, stops
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * address, except the gateway when asked to ({@code --bind}). Every process starts with an AOT cache made once after
  * a build, and a cache that is gone or does not fit never stops a start.
  */
+@Order(13)
+@ResourceLock(DeployedEnvironments.PORTS_LOCK)
 class RunLocalIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();

@@ -10,6 +10,9 @@ import java.util.Map;
  */
 final class RunningSystem {
 
+    /** Held by the test classes that use it, one at a time: each reads counters and lists that others would move. */
+    static final String LOCK = "the running system";
+
     private static ServiceProcesses services;
     private static OtlpReceiver traces;
 

@@ -6,6 +6,7 @@ import com.personacomposer.devstack.FreePorts;
 import com.personacomposer.devstack.test.BrowserSignIn;
 import com.personacomposer.devstack.test.OidcProviderProcess;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * Cognito user pool by the devstack provider shaped like one: the sign-in form and the token endpoint on the hosted
  * UI's origin, not the issuer's; a generated client id; access tokens with client_id and token_use instead of aud.
  */
+@Order(12)
 class TaskDefinitionsIT extends DeployedSystem {
 
     @Override
