@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.request;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -17,6 +17,8 @@ import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.naming.PersonaName;
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
+import com.personacomposer.gateway.testing.RequestedEvents;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.testing;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -27,12 +27,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "PERSONA_VOTE_RATE_LIMIT_PER_MINUTE=6000", "PERSONA_VOTE_RATE_LIMIT_BURST=1000",
         "PERSONA_CANCEL_RATE_LIMIT_PER_MINUTE=6000", "PERSONA_CANCEL_RATE_LIMIT_BURST=1000",
         "persona.gateway.finish-check-interval=500ms"})
-abstract class GatewayIntegrationSupport {
+public abstract class GatewayIntegrationSupport {
 
-    static final WireMockServer BACKEND = startBackend();
+    protected static final WireMockServer BACKEND = startBackend();
 
     @Autowired
-    WebTestClient client;
+    protected WebTestClient client;
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
@@ -47,7 +47,7 @@ abstract class GatewayIntegrationSupport {
     }
 
     /** A persona name no other test (or earlier run on the shared broker) uses. */
-    static String uniqueName(String first) {
+    protected static String uniqueName(String first) {
         StringBuilder word = new StringBuilder();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < 10; i++) {

@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.apidocs;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.personacomposer.events.naming.PersonaName;
-import com.personacomposer.gateway.apidocs.OpenApiContract;
+import com.personacomposer.gateway.testing.Backends;
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
@@ -343,8 +344,7 @@ class ApiContractIT extends GatewayIntegrationSupport {
     /** Sends the request, checks its answer has the status expected and matches the document. */
     private static EntityExchangeResult<byte[]> checked(WebTestClient.RequestHeadersSpec<?> request, int status) {
         EntityExchangeResult<byte[]> result = request.exchange().expectStatus().isEqualTo(status).expectBody().returnResult();
-        CONTRACT.assertResponse(result.getMethod().name(), result.getUrl().getRawPath(), status,
-                result.getResponseHeaders(), result.getResponseBody());
+        CONTRACT.assertResponse(result);
         return result;
     }
 

@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.testing;
 
 import com.personacomposer.devstack.test.DevStack;
 import com.personacomposer.events.EventDeserializer;
@@ -17,12 +17,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** What really arrived on persona.requested, read with a plain consumer in a group of its own. */
-final class RequestedEvents implements AutoCloseable {
+public final class RequestedEvents implements AutoCloseable {
 
     private final KafkaConsumer<String, PersonaEvent> consumer;
     private final List<ConsumerRecord<String, PersonaEvent>> seen = new ArrayList<>();
 
-    RequestedEvents() {
+    public RequestedEvents() {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.shared().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "gateway-it-" + UUID.randomUUID(),
@@ -32,7 +32,7 @@ final class RequestedEvents implements AutoCloseable {
     }
 
     /** The first record matching {@code match}, waiting up to {@code timeout} for it. */
-    ConsumerRecord<String, PersonaEvent> await(Predicate<ConsumerRecord<String, PersonaEvent>> match, Duration timeout) {
+    public ConsumerRecord<String, PersonaEvent> await(Predicate<ConsumerRecord<String, PersonaEvent>> match, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, PersonaEvent> record : seen) {
@@ -49,7 +49,7 @@ final class RequestedEvents implements AutoCloseable {
      * Every record with this key that arrives within {@code listening} of joining the topic (from its beginning, so
      * anything published before this call is seen too).
      */
-    List<ConsumerRecord<String, PersonaEvent>> withKey(String key, Duration listening) {
+    public List<ConsumerRecord<String, PersonaEvent>> withKey(String key, Duration listening) {
         while (consumer.assignment().isEmpty()) {
             poll();
         }
