@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -88,10 +87,7 @@ class AccessIT extends GatewayIntegrationSupport {
     @Test
     void aKeyIsNeitherLoggedNorPublishedNorHandedOn(CapturedOutput output) {
         PersonaName name = PersonaName.of(uniqueName("Ada"));
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"status\":\"PENDING\"}")
-                .withTransformers("response-template")));
+        personaServiceRecordsRequests();
         BACKEND.stubFor(post(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
                 .willReturn(okJson("{\"imageId\":\"img-1\",\"upvotes\":1,\"downvotes\":0}")));
 
@@ -156,10 +152,7 @@ class AccessIT extends GatewayIntegrationSupport {
 
     @Test
     void aClientOverTheLimitGets429WithRetryAfterAndNothingIsRecorded() {
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"status\":\"PENDING\"}")
-                .withTransformers("response-template")));
+        personaServiceRecordsRequests();
         for (int i = 0; i < 3; i++) {
             create(LIMITED_KEY).expectStatus().isAccepted();
         }

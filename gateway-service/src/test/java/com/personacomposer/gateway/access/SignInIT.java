@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -156,10 +155,7 @@ class SignInIT extends GatewayIntegrationSupport {
 
     @Test
     void anonymousCallersCreateWithTheFreeModelOnlyAndSignedInCallersAreNamedAtIntake() {
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"status\":\"PENDING\"}")
-                .withTransformers("response-template")));
+        personaServiceRecordsRequests();
 
         client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"dall-e\"}")

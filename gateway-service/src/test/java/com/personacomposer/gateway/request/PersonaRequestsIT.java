@@ -17,6 +17,7 @@ import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.naming.PersonaName;
+import com.personacomposer.gateway.testing.Backends;
 import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
 import com.personacomposer.gateway.testing.RequestedEvents;
 import java.time.Duration;
@@ -32,10 +33,6 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     private static final RequestedEvents EVENTS = new RequestedEvents();
     /** persona-service's answer to a new request record: the path's requestId and what was recorded. */
-    private static final String RECORDED = "{\"requestId\":\"{{request.pathSegments.[2]}}\","
-            + "\"personaName\":\"{{jsonPath request.body '$.personaName'}}\",\"slug\":\"{{jsonPath request.body '$.slug'}}\","
-            + "\"status\":\"PENDING\",\"stages\":{\"image\":\"PENDING\",\"storage\":\"PENDING\",\"motto\":\"PENDING\"}}";
-
     @AfterAll
     static void closeConsumer() {
         EVENTS.close();
@@ -44,7 +41,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     @Test
     void aNewNameIsRecordedPublishedAndAccepted() {
         PersonaName name = PersonaName.of(uniqueName("Zoë"));
-        recordsRequests();
+        personaServiceRecordsRequests();
 
         JsonNode body = client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"" + name.displayName() + "\", \"description\": \"likes\\nhats\","
@@ -77,7 +74,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     @Test
     void theLocationOfA202IsTheRequestsStatus() {
-        recordsRequests();
+        personaServiceRecordsRequests();
 
         client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\"}")
@@ -90,7 +87,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     void anExistingPersonaIsAnsweredAsItIsAndNothingIsPublished() {
         PersonaName name = PersonaName.of(uniqueName("O'Brien"));
         String persona = "{\"name\":\"" + name.displayName() + "\",\"slug\":\"" + name.slug() + "\",\"images\":[]}";
-        recordsRequests();
+        personaServiceRecordsRequests();
         BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*"))
                 .withRequestBody(matchingJsonPath("$.slug", equalTo(name.slug())))
                 .withRequestBody(matchingJsonPath("$.unlessPersonaExists", equalTo("true")))
@@ -111,7 +108,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     void forceGeneratesForAnExistingPersona() {
         PersonaName name = PersonaName.of(uniqueName("Ada"));
         BACKEND.stubFor(get(urlPathEqualTo("/api/personas/" + name.slug())).willReturn(okJson("{}")));
-        recordsRequests();
+        personaServiceRecordsRequests();
 
         String requestId = client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"" + name.displayName() + "\", \"force\": true}")
@@ -184,7 +181,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     void preferWaitAnswers201WithThePersonaWhenTheRequestCompletes() {
         PersonaName name = PersonaName.of(uniqueName("Zoë"));
         String persona = "{\"name\":\"" + name.displayName() + "\",\"slug\":\"" + name.slug() + "\",\"images\":[{\"id\":\"i1\"}]}";
-        recordsRequests();
+        personaServiceRecordsRequests();
         requestStatuses(name, "PENDING", "PENDING", "COMPLETED");
         BACKEND.stubFor(get(urlPathEqualTo("/api/personas/" + encoded(name.slug()))).willReturn(okJson(persona)));
 
@@ -201,7 +198,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     @Test
     void preferWaitAnswers202WhenTheTimeRunsOut() {
         PersonaName name = PersonaName.of(uniqueName("Ada"));
-        recordsRequests();
+        personaServiceRecordsRequests();
         requestStatuses(name, "PENDING");
 
         waiting().post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
@@ -230,7 +227,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
         BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).inScenario(scenario)
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recorded")
                 .willReturn(aResponse().withStatus(201).withFixedDelay(7_000).withHeader("Content-Type", "application/json")
-                        .withBody(RECORDED).withTransformers("response-template")));
+                        .withBody(Backends.RECORDED).withTransformers("response-template")));
         BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).inScenario(scenario)
                 .whenScenarioStateIs("recorded")
                 .willReturn(okJson("{\"requestId\":\"" + first + "\",\"personaName\":\"" + name.displayName()
@@ -248,25 +245,6 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
         BACKEND.verify(2, putRequestedFor(urlPathMatching("/internal/requests/.*"))
                 .withRequestBody(matchingJsonPath("$.idempotencyKey", equalTo("form-7"))));
-    }
-
-    private static void recordsRequests() {
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody(RECORDED).withTransformers("response-template")));
-    }
-
-    /** GET /api/requests/{any} answers these statuses in turn, then keeps answering the last. */
-    static void requestStatuses(PersonaName name, String... states) {
-        String scenario = "statuses of " + name.key();
-        for (int i = 0; i < states.length; i++) {
-            var stub = get(urlPathMatching("/api/requests/[^/]+")).inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "poll " + i)
-                    .willReturn(okJson("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"personaName\":\""
-                            + name.displayName() + "\",\"slug\":\"" + name.slug() + "\",\"status\":\"" + states[i] + "\"}")
-                            .withTransformers("response-template"));
-            BACKEND.stubFor(i < states.length - 1 ? stub.willSetStateTo("poll " + (i + 1)) : stub);
-        }
     }
 
     private static String encoded(String slug) {

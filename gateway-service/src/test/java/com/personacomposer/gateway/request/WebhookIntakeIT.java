@@ -1,10 +1,8 @@
 package com.personacomposer.gateway.request;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +31,8 @@ class WebhookIntakeIT extends SignedInSupport {
     private final String name = uniqueName("Ada");
 
     @BeforeEach
-    void personaServiceRecordsRequests() {
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"status\":\"PENDING\"}")
-                .withTransformers("response-template")));
+    void recordsRequests() {
+        personaServiceRecordsRequests();
     }
 
     @Test

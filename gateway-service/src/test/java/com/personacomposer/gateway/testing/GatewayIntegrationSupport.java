@@ -1,9 +1,16 @@
 package com.personacomposer.gateway.testing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.personacomposer.devstack.test.DevStackTest;
+import com.personacomposer.events.naming.PersonaName;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +61,35 @@ public abstract class GatewayIntegrationSupport {
             word.append((char) ('a' + random.nextInt(26)));
         }
         return first + " " + word;
+    }
+
+    /** persona-service records every new request: PUT /internal/requests/{id} answers 201 with it, PENDING. */
+    protected static void personaServiceRecordsRequests() {
+        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody(Backends.RECORDED)
+                .withTransformers("response-template")));
+    }
+
+    /**
+     * GET /api/requests/{any} answers these states in turn (COMPLETED, FAILED at the image stage, CANCELED, else
+     * PENDING), then keeps answering the last.
+     */
+    protected static void requestStatuses(PersonaName name, String... states) {
+        String scenario = "statuses of " + name.key();
+        for (int i = 0; i < states.length; i++) {
+            String body = switch (states[i]) {
+                case "COMPLETED" -> Backends.completed(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
+                case "FAILED" -> Backends.requestStatus(Backends.PATH_REQUEST_ID, name.displayName(), name.slug(),
+                        "FAILED", "FAILED", "PENDING", "DONE", "image", "the provider refused the prompt");
+                case "CANCELED" -> Backends.canceled(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
+                default -> Backends.pending(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
+            };
+            var stub = get(urlPathMatching("/api/requests/[^/]+")).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "poll " + i)
+                    .willReturn(okJson(body).withTransformers("response-template"));
+            BACKEND.stubFor(i < states.length - 1 ? stub.willSetStateTo("poll " + (i + 1)) : stub);
+        }
     }
 
     private static WireMockServer startBackend() {
