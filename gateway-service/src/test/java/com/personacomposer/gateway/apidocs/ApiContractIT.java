@@ -13,10 +13,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.gateway.testing.Backends;
 import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
+import com.personacomposer.kit.testing.InTurn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
@@ -244,11 +244,8 @@ class ApiContractIT extends GatewayIntegrationSupport {
     void followingARequestsEvents() {
         String requestId = UUID.randomUUID().toString();
         String imageDone = Backends.requestStatus(requestId, "Ada", "ada", "PENDING", "DONE", "PENDING", "PENDING", null, null);
-        String scenario = "contract events " + requestId;
-        BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + requestId)).inScenario(scenario)
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson(imageDone)).willSetStateTo("done"));
-        BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + requestId)).inScenario(scenario)
-                .whenScenarioStateIs("done").willReturn(okJson(Backends.completed(requestId, "Ada", "ada"))));
+        InTurn.stub(BACKEND, () -> get(urlPathEqualTo("/api/requests/" + requestId)), okJson(imageDone),
+                okJson(Backends.completed(requestId, "Ada", "ada")));
 
         EntityExchangeResult<byte[]> events = checked(waiting().get().uri("/api/requests/{id}/events", requestId)
                 .accept(MediaType.TEXT_EVENT_STREAM), 200);

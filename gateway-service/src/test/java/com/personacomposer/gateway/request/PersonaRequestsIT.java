@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.PersonaRequested;
@@ -20,6 +19,7 @@ import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.gateway.testing.Backends;
 import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
 import com.personacomposer.gateway.testing.RequestedEvents;
+import com.personacomposer.kit.testing.InTurn;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -223,15 +223,11 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     void aCreateThatTimedOutIsRetriedWithTheSameIdempotencyKeyAndAnsweredWithTheFirstRequest() {
         PersonaName name = PersonaName.of(uniqueName("Slow Sal"));
         UUID first = UUID.randomUUID();
-        String scenario = "slow intake " + first;
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).inScenario(scenario)
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recorded")
-                .willReturn(aResponse().withStatus(201).withFixedDelay(7_000).withHeader("Content-Type", "application/json")
-                        .withBody(Backends.RECORDED).withTransformers("response-template")));
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).inScenario(scenario)
-                .whenScenarioStateIs("recorded")
-                .willReturn(okJson("{\"requestId\":\"" + first + "\",\"personaName\":\"" + name.displayName()
-                        + "\",\"slug\":\"" + name.slug() + "\",\"status\":\"PENDING\"}")));
+        InTurn.stub(BACKEND, () -> put(urlPathMatching("/internal/requests/.*")),
+                aResponse().withStatus(201).withFixedDelay(7_000).withHeader("Content-Type", "application/json")
+                        .withBody(Backends.RECORDED).withTransformers("response-template"),
+                okJson("{\"requestId\":\"" + first + "\",\"personaName\":\"" + name.displayName()
+                        + "\",\"slug\":\"" + name.slug() + "\",\"status\":\"PENDING\"}"));
         WebTestClient patient = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         String create = "{\"name\": \"" + name.displayName() + "\", \"model\": \"dall-e\"}";
 

@@ -8,10 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.personacomposer.devstack.test.DevStackTest;
 import com.personacomposer.events.naming.PersonaName;
+import com.personacomposer.kit.testing.InTurn;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,20 +78,20 @@ public abstract class GatewayIntegrationSupport {
      * PENDING), then keeps answering the last.
      */
     protected static void requestStatuses(PersonaName name, String... states) {
-        String scenario = "statuses of " + name.key();
-        for (int i = 0; i < states.length; i++) {
-            String body = switch (states[i]) {
-                case "COMPLETED" -> Backends.completed(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
-                case "FAILED" -> Backends.requestStatus(Backends.PATH_REQUEST_ID, name.displayName(), name.slug(),
-                        "FAILED", "FAILED", "PENDING", "DONE", "image", "the provider refused the prompt");
-                case "CANCELED" -> Backends.canceled(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
-                default -> Backends.pending(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
-            };
-            var stub = get(urlPathMatching("/api/requests/[^/]+")).inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "poll " + i)
-                    .willReturn(okJson(body).withTransformers("response-template"));
-            BACKEND.stubFor(i < states.length - 1 ? stub.willSetStateTo("poll " + (i + 1)) : stub);
-        }
+        ResponseDefinitionBuilder[] answers = Stream.of(states)
+                .map(state -> okJson(requestStatus(name, state)).withTransformers("response-template"))
+                .toArray(ResponseDefinitionBuilder[]::new);
+        InTurn.stub(BACKEND, () -> get(urlPathMatching("/api/requests/[^/]+")), answers);
+    }
+
+    private static String requestStatus(PersonaName name, String state) {
+        return switch (state) {
+            case "COMPLETED" -> Backends.completed(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
+            case "FAILED" -> Backends.requestStatus(Backends.PATH_REQUEST_ID, name.displayName(), name.slug(),
+                    "FAILED", "FAILED", "PENDING", "DONE", "image", "the provider refused the prompt");
+            case "CANCELED" -> Backends.canceled(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
+            default -> Backends.pending(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
+        };
     }
 
     private static WireMockServer startBackend() {
