@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.personacomposer.gateway.apidocs.OpenApiContract;
 import com.personacomposer.gateway.testing.SignedInSupport;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,8 @@ class WebhookSecretIT extends SignedInSupport {
     @Test
     void aPrincipalsSecretIsReadFromWebhookServiceUncached() {
         String body = "{\"secret\":\"" + SECRET + "\"}";
-        BACKEND.stubFor(get(urlPathEqualTo("/api/webhooks/secret"))
-                .withHeader("X-Persona-Principal", equalTo("key:hooks"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withHeader(HttpHeaders.CACHE_CONTROL, "no-store").withBody(body)));
+        webhookServiceAnswers(get(urlPathEqualTo("/api/webhooks/secret"))
+                .withHeader("X-Persona-Principal", equalTo("key:hooks")), body);
 
         client.get().uri("/api/webhooks/secret").header("X-API-Key", KEY).exchange()
                 .expectStatus().isOk()
@@ -60,15 +59,19 @@ class WebhookSecretIT extends SignedInSupport {
     @Test
     void aRotationIsAskedForThePrincipalAndItsAnswerComesBack() {
         String body = "{\"secret\":\"" + ROTATED + "\",\"previousSecretValidUntil\":\"2026-12-08T15:04:05Z\"}";
-        BACKEND.stubFor(post(urlPathEqualTo("/api/webhooks/secret/rotate"))
-                .withHeader("X-Persona-Principal", equalTo("key:ops"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withHeader(HttpHeaders.CACHE_CONTROL, "no-store").withBody(body)));
+        webhookServiceAnswers(post(urlPathEqualTo("/api/webhooks/secret/rotate"))
+                .withHeader("X-Persona-Principal", equalTo("key:ops")), body);
 
         client.post().uri("/api/webhooks/secret/rotate").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).exchange()
                 .expectStatus().isOk()
                 .expectBody().json(body).consumeWith(CONTRACT::assertResponse);
 
         BACKEND.verify(1, postRequestedFor(urlPathEqualTo("/api/webhooks/secret/rotate")));
+    }
+
+    /** webhook-service answers {@code call} with a secret: JSON, never to be cached. */
+    private static void webhookServiceAnswers(MappingBuilder call, String body) {
+        BACKEND.stubFor(call.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader(HttpHeaders.CACHE_CONTROL, "no-store").withBody(body)));
     }
 }

@@ -18,12 +18,15 @@ public final class Backends {
     public static final Instant UPDATED = Instant.parse("2026-01-05T10:00:03Z");
     /** WireMock's response template for the requestId of GET /api/requests/{requestId}. */
     public static final String PATH_REQUEST_ID = "{{request.pathSegments.[2]}}";
-    /** persona-service's answer to PUT /internal/requests/{requestId}: the request as recorded (a WireMock template). */
-    public static final String RECORDED = pending(PATH_REQUEST_ID, "{{jsonPath request.body '$.personaName'}}",
-            "{{jsonPath request.body '$.slug'}}");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * persona-service's answer to PUT /internal/requests/{requestId}: the request as recorded (a WireMock template).
+     * Declared after NODES and JSON, which make it.
+     */
+    public static final String RECORDED = pending(PATH_REQUEST_ID, "{{jsonPath request.body '$.personaName'}}",
+            "{{jsonPath request.body '$.slug'}}");
 
     private Backends() {
     }
