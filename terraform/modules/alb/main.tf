@@ -7,52 +7,40 @@ resource "aws_security_group" "this" {
   vpc_id      = var.vpc_id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "internet" {
-  for_each = {
-    https = { port = 443, description = "HTTPS from the internet" }
-    http  = { port = 80, description = "HTTP from the internet (redirected to HTTPS)" }
-  }
-
+resource "aws_vpc_security_group_ingress_rule" "https" {
   security_group_id = aws_security_group.this.id
-  description       = each.value.description
+  description       = "HTTPS from the internet"
   ip_protocol       = "tcp"
-  from_port         = each.value.port
-  to_port           = each.value.port
+  from_port         = 443
+  to_port           = 443
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "gateway" {
-  for_each = {
-    targets       = { port = var.target_port, description = "To the gateway tasks" }
-    target_health = { port = var.health_check_port, description = "Target health checks on the gateway tasks' management port" }
-  }
+resource "aws_vpc_security_group_ingress_rule" "http" {
+  security_group_id = aws_security_group.this.id
+  description       = "HTTP from the internet (redirected to HTTPS)"
+  ip_protocol       = "tcp"
+  from_port         = 80
+  to_port           = 80
+  cidr_ipv4         = "0.0.0.0/0"
+}
 
+resource "aws_vpc_security_group_egress_rule" "targets" {
   security_group_id            = aws_security_group.this.id
-  description                  = each.value.description
+  description                  = "To the gateway tasks"
   ip_protocol                  = "tcp"
-  from_port                    = each.value.port
-  to_port                      = each.value.port
+  from_port                    = var.target_port
+  to_port                      = var.target_port
   referenced_security_group_id = var.target_security_group_id
 }
 
-moved {
-  from = aws_vpc_security_group_ingress_rule.https
-  to   = aws_vpc_security_group_ingress_rule.internet["https"]
-}
-
-moved {
-  from = aws_vpc_security_group_ingress_rule.http
-  to   = aws_vpc_security_group_ingress_rule.internet["http"]
-}
-
-moved {
-  from = aws_vpc_security_group_egress_rule.targets
-  to   = aws_vpc_security_group_egress_rule.gateway["targets"]
-}
-
-moved {
-  from = aws_vpc_security_group_egress_rule.target_health
-  to   = aws_vpc_security_group_egress_rule.gateway["target_health"]
+resource "aws_vpc_security_group_egress_rule" "target_health" {
+  security_group_id            = aws_security_group.this.id
+  description                  = "Target health checks on the gateway tasks' management port"
+  ip_protocol                  = "tcp"
+  from_port                    = var.health_check_port
+  to_port                      = var.health_check_port
+  referenced_security_group_id = var.target_security_group_id
 }
 
 resource "aws_lb" "this" {
