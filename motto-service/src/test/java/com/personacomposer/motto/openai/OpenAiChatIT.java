@@ -14,7 +14,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.personacomposer.devstack.Infrastructure;
 import com.personacomposer.devstack.test.DevStackTest;
-import com.personacomposer.events.EventDeserializer;
 import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoGenerated;
@@ -23,6 +22,7 @@ import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.Topics;
+import com.personacomposer.kit.testing.EventConsumers;
 import com.personacomposer.kit.testing.InTurn;
 import com.personacomposer.motto.compose.MottoComposer;
 import com.personacomposer.motto.compose.MottoRefusedException;
@@ -32,13 +32,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -336,12 +332,8 @@ class OpenAiChatIT {
     /** The first MottoGenerated or PersonaFailed of each request, as the pipeline sees them. */
     private static Map<UUID, PersonaEvent> awaitOutcomes(Infrastructure infra, UUID... requestIds) {
         Map<UUID, PersonaEvent> outcomes = new HashMap<>();
-        try (var consumer = new KafkaConsumer<String, PersonaEvent>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "motto-chat-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new EventDeserializer())) {
-            consumer.subscribe(List.of(Topics.MOTTO_GENERATED, Topics.PERSONA_FAILED));
+        try (var consumer = EventConsumers.fromTheStart(infra.kafkaBootstrapServers(),
+                Topics.MOTTO_GENERATED, Topics.PERSONA_FAILED)) {
             Set<UUID> wanted = Set.of(requestIds);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (outcomes.size() < wanted.size() && System.nanoTime() < deadline) {
