@@ -21,6 +21,7 @@ import com.personacomposer.kit.testing.InTurn;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -128,23 +129,13 @@ class OpenAiImagesIT extends ProviderStubs {
 
     @Test
     void aRateLimitWithoutHeadersIsRetriedWithBackoff() {
-        InTurn.stub(stub, () -> post(GENERATIONS),
-                error(429, "rate_limit_exceeded", "requests", "Rate limit reached"),
-                okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}"));
-
-        assertThat(dallE.generate(prompt("Ada", "a mathematician"))).isInstanceOf(GeneratedImage.Hosted.class);
-        assertThat(requests()).hasSize(2);
+        recoversAfter(error(429, "rate_limit_exceeded", "requests", "Rate limit reached"));
     }
 
     @Test
     void serverErrorsAreRetriedUntilOneSucceeds() {
-        InTurn.stub(stub, () -> post(GENERATIONS),
-                error(500, "server_error", "server_error", "The server had an error"),
-                error(500, "server_error", "server_error", "The server had an error"),
-                okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}"));
-
-        assertThat(dallE.generate(prompt("Ada", "a mathematician"))).isInstanceOf(GeneratedImage.Hosted.class);
-        assertThat(requests()).hasSize(3);
+        recoversAfter(error(500, "server_error", "server_error", "The server had an error"),
+                error(500, "server_error", "server_error", "The server had an error"));
     }
 
     @Test
@@ -197,10 +188,7 @@ class OpenAiImagesIT extends ProviderStubs {
 
     @Test
     void aCallSlowerThanTheTimeoutIsRetried() {
-        InTurn.stub(stub, () -> post(GENERATIONS), okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}").withFixedDelay(1500), okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}"));
-
-        assertThat(dallE.generate(prompt("Ada", "a mathematician"))).isInstanceOf(GeneratedImage.Hosted.class);
-        assertThat(requests()).hasSize(2);
+        recoversAfter(okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}").withFixedDelay(1500));
     }
 
     @Test
@@ -224,6 +212,16 @@ class OpenAiImagesIT extends ProviderStubs {
         await().atMost(Duration.ofSeconds(5)).until(() -> breaker.getState() == CircuitBreaker.State.HALF_OPEN);
         assertThat(dallE.generate(prompt("Ada", "a mathematician"))).isInstanceOf(GeneratedImage.Hosted.class);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    /** The provider answers {@code failures} in turn, then the image: the image comes, after one call each. */
+    private void recoversAfter(ResponseDefinitionBuilder... failures) {
+        ResponseDefinitionBuilder[] answers = Arrays.copyOf(failures, failures.length + 1);
+        answers[failures.length] = okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}");
+        InTurn.stub(stub, () -> post(GENERATIONS), answers);
+
+        assertThat(dallE.generate(prompt("Ada", "a mathematician"))).isInstanceOf(GeneratedImage.Hosted.class);
+        assertThat(requests()).hasSize(answers.length);
     }
 
     private OpenAiImageProvider provider(String model, String size) {
