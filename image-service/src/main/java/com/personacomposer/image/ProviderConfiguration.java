@@ -4,7 +4,6 @@ import com.personacomposer.image.provider.PromptBuilder;
 import com.personacomposer.image.provider.openai.OpenAiImagesClient;
 import com.personacomposer.image.provider.replicate.ReplicateClient;
 import com.personacomposer.kit.provider.ProviderProperties;
-import com.personacomposer.kit.provider.RetryAfter;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,11 +19,11 @@ class ProviderConfiguration {
 
     @Bean
     RetryConfigCustomizer openAiRetryAfter(ProviderProperties properties) {
-        return RetryAfter.honoured(OpenAiImagesClient.RESILIENCE, properties.maxRetryAfter());
+        return OpenAiImagesClient.retryAfterHonoured(properties.maxRetryAfter());
     }
 
     @Bean
     RetryConfigCustomizer replicateRetryAfter(ProviderProperties properties) {
-        return RetryAfter.honoured(ReplicateClient.RESILIENCE, properties.maxRetryAfter());
+        return ReplicateClient.retryAfterHonoured(properties.maxRetryAfter());
     }
 }

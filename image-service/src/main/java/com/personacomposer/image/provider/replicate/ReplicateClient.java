@@ -3,8 +3,11 @@ package com.personacomposer.image.provider.replicate;
 import com.personacomposer.kit.provider.ProviderClients;
 import com.personacomposer.kit.provider.ProviderGuard;
 import com.personacomposer.kit.provider.ProviderHttp;
+import com.personacomposer.kit.provider.RetryAfter;
 import com.personacomposer.kit.reason.PublicReasons;
+import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,8 +23,12 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class ReplicateClient {
 
-    /** The resilience4j instances guarding this client's calls. */
-    public static final String RESILIENCE = "replicate";
+    static final String RESILIENCE = "replicate";
+
+    /** Retries of this client wait at least what the provider's Retry-After asks, up to {@code maxRetryAfter}. */
+    public static RetryConfigCustomizer retryAfterHonoured(Duration maxRetryAfter) {
+        return RetryAfter.honoured(RESILIENCE, maxRetryAfter);
+    }
     static final String PROVIDER = "OpenJourney";
 
     private final ReplicateProperties properties;
