@@ -63,8 +63,7 @@ class AccessIT extends GatewayIntegrationSupport {
 
     @Test
     void withoutAKeyNothingPaidIsCreatedNothingIsVotedAndReadsStayOpen() {
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"openjourney\"}")
+        createPersona("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"openjourney\"}")
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -91,14 +90,12 @@ class AccessIT extends GatewayIntegrationSupport {
         BACKEND.stubFor(post(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
                 .willReturn(okJson("{\"imageId\":\"img-1\",\"upvotes\":1,\"downvotes\":0}")));
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+        createPersona("{\"name\": \"" + name.displayName() + "\"}")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + WRONG_KEY)
-                .bodyValue("{\"name\": \"" + name.displayName() + "\"}")
                 .exchange()
                 .expectStatus().isUnauthorized();
-        String requestId = client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+        String requestId = createPersona("{\"name\": \"" + name.displayName() + "\", \"description\": \"keeps secrets\"}")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
-                .bodyValue("{\"name\": \"" + name.displayName() + "\", \"description\": \"keeps secrets\"}")
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody()
@@ -241,9 +238,8 @@ class AccessIT extends GatewayIntegrationSupport {
 
     /** These refusals are part of the public API too: they must match the OpenAPI document. */
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec create(String key) {
-        return client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+        return createPersona("{\"name\": \"" + uniqueName("Ada") + "\"}")
                 .header("X-API-Key", key)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\"}")
                 .exchange();
     }
 

@@ -157,24 +157,21 @@ class SignInIT extends GatewayIntegrationSupport {
     void anonymousCallersCreateWithTheFreeModelOnlyAndSignedInCallersAreNamedAtIntake() {
         personaServiceRecordsRequests();
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"dall-e\"}")
+        createPersona("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"dall-e\"}")
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\"");
         BACKEND.verify(0, putRequestedFor(urlPathMatching("/internal/requests/.*")));
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"local\"}")
+        createPersona("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"local\"}")
                 .exchange()
                 .expectStatus().isAccepted();
         BACKEND.verify(1, putRequestedFor(urlPathMatching("/internal/requests/.*"))
                 .withHeader("X-Persona-Principal", absent()));
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+        createPersona("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"dall-e\"}")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + demoToken)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"dall-e\"}")
                 .exchange()
                 .expectStatus().isAccepted();
         BACKEND.verify(1, putRequestedFor(urlPathMatching("/internal/requests/.*"))

@@ -43,9 +43,8 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
         PersonaName name = PersonaName.of(uniqueName("Zoë"));
         personaServiceRecordsRequests();
 
-        JsonNode body = client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + name.displayName() + "\", \"description\": \"likes\\nhats\","
-                        + " \"mottoTone\": \"sombre\", \"model\": \"openjourney\", \"unknown\": 1}")
+        JsonNode body = createPersona("{\"name\": \"" + name.displayName() + "\", \"description\": \"likes\\nhats\","
+                + " \"mottoTone\": \"sombre\", \"model\": \"openjourney\", \"unknown\": 1}")
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -76,8 +75,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     void theLocationOfA202IsTheRequestsStatus() {
         personaServiceRecordsRequests();
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\"}")
+        createPersona("{\"name\": \"" + uniqueName("Ada") + "\"}")
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectHeader().value("Location", location -> assertThat(location).matches("/api/requests/[0-9a-f-]{36}"));
@@ -93,8 +91,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
                 .withRequestBody(matchingJsonPath("$.unlessPersonaExists", equalTo("true")))
                 .willReturn(okJson(persona).withHeader("Content-Location", "/api/personas/" + name.slug())));
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + name.displayName() + "\"}")
+        createPersona("{\"name\": \"" + name.displayName() + "\"}")
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo(persona);
@@ -110,8 +107,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
         BACKEND.stubFor(get(urlPathEqualTo("/api/personas/" + name.slug())).willReturn(okJson("{}")));
         personaServiceRecordsRequests();
 
-        String requestId = client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + name.displayName() + "\", \"force\": true}")
+        String requestId = createPersona("{\"name\": \"" + name.displayName() + "\", \"force\": true}")
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().path("requestId").asString();
@@ -130,9 +126,8 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
                 .willReturn(okJson("{\"requestId\":\"" + earlier + "\",\"personaName\":\"" + name.displayName()
                         + "\",\"slug\":\"" + name.slug() + "\",\"status\":\"PENDING\"}")));
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+        createPersona("{\"name\": \"" + name.displayName() + "\"}")
                 .header("Idempotency-Key", "retry-" + earlier)
-                .bodyValue("{\"name\": \"" + name.displayName() + "\"}")
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectHeader().valueEquals("Location", "/api/requests/" + earlier)
@@ -143,8 +138,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     @Test
     void invalidFieldsAre400ProblemsNamingEachField() {
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": {\"$gt\": \"\"}, \"description\": \"" + "d".repeat(801) + "\", \"mottoTone\": \"loud\"}")
+        createPersona("{\"name\": {\"$gt\": \"\"}, \"description\": \"" + "d".repeat(801) + "\", \"mottoTone\": \"loud\"}")
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -159,8 +153,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     @Test
     void malformedJsonIsA400Problem() {
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": ")
+        createPersona("{\"name\": ")
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -169,8 +162,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     @Test
     void aBodyOver64KibIsA413Problem() {
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"Ada\", \"filler\": \"" + "x".repeat(64 * 1024) + "\"}")
+        createPersona("{\"name\": \"Ada\", \"filler\": \"" + "x".repeat(64 * 1024) + "\"}")
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -63,6 +64,11 @@ public abstract class GatewayIntegrationSupport {
             word.append((char) ('a' + random.nextInt(26)));
         }
         return first + " " + word;
+    }
+
+    /** POST /api/personas with this JSON body, as the page sends it. */
+    protected WebTestClient.RequestHeadersSpec<?> createPersona(String json) {
+        return client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON).bodyValue(json);
     }
 
     /** persona-service records every new request: PUT /internal/requests/{id} answers 201 with it, PENDING. */
