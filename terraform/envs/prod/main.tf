@@ -265,40 +265,49 @@ resource "aws_vpc_security_group_ingress_rule" "gateway_health_from_alb" {
   referenced_security_group_id = module.alb.security_group_id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "persona_from_gateway" {
-  security_group_id            = module.service["persona-service"].security_group_id
-  description                  = "Reads routed by the gateway (Service Connect)"
-  ip_protocol                  = "tcp"
-  from_port                    = local.services["persona-service"].port
-  to_port                      = local.services["persona-service"].port
-  referenced_security_group_id = module.service["gateway-service"].security_group_id
+# Service Connect calls between the services: "caller > callee" = what the callee serves the caller.
+locals {
+  service_calls = {
+    "gateway-service > persona-service" = "Reads routed by the gateway (Service Connect)"
+    "gateway-service > image-service"   = "image-service API from gateway-service (Service Connect)"
+    "storage-service > image-service"   = "image-service API from storage-service (Service Connect)"
+    "webhook-service > persona-service" = "Request status for webhook bodies, from webhook-service (Service Connect)"
+    "gateway-service > webhook-service" = "Signing secret endpoints routed by the gateway (Service Connect)"
+  }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "image_from_callers" {
-  for_each = toset(["gateway-service", "storage-service"])
+resource "aws_vpc_security_group_ingress_rule" "service_calls" {
+  for_each = local.service_calls
 
-  security_group_id            = module.service["image-service"].security_group_id
-  description                  = "image-service API from ${each.key} (Service Connect)"
+  security_group_id            = module.service[split(" > ", each.key)[1]].security_group_id
+  description                  = each.value
   ip_protocol                  = "tcp"
-  from_port                    = local.services["image-service"].port
-  to_port                      = local.services["image-service"].port
-  referenced_security_group_id = module.service[each.key].security_group_id
+  from_port                    = local.services[split(" > ", each.key)[1]].port
+  to_port                      = local.services[split(" > ", each.key)[1]].port
+  referenced_security_group_id = module.service[split(" > ", each.key)[0]].security_group_id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "persona_from_webhook" {
-  security_group_id            = module.service["persona-service"].security_group_id
-  description                  = "Request status for webhook bodies, from webhook-service (Service Connect)"
-  ip_protocol                  = "tcp"
-  from_port                    = local.services["persona-service"].port
-  to_port                      = local.services["persona-service"].port
-  referenced_security_group_id = module.service["webhook-service"].security_group_id
+moved {
+  from = aws_vpc_security_group_ingress_rule.persona_from_gateway
+  to   = aws_vpc_security_group_ingress_rule.service_calls["gateway-service > persona-service"]
 }
 
-resource "aws_vpc_security_group_ingress_rule" "webhook_from_gateway" {
-  security_group_id            = module.service["webhook-service"].security_group_id
-  description                  = "Signing secret endpoints routed by the gateway (Service Connect)"
-  ip_protocol                  = "tcp"
-  from_port                    = local.services["webhook-service"].port
-  to_port                      = local.services["webhook-service"].port
-  referenced_security_group_id = module.service["gateway-service"].security_group_id
+moved {
+  from = aws_vpc_security_group_ingress_rule.image_from_callers["gateway-service"]
+  to   = aws_vpc_security_group_ingress_rule.service_calls["gateway-service > image-service"]
+}
+
+moved {
+  from = aws_vpc_security_group_ingress_rule.image_from_callers["storage-service"]
+  to   = aws_vpc_security_group_ingress_rule.service_calls["storage-service > image-service"]
+}
+
+moved {
+  from = aws_vpc_security_group_ingress_rule.persona_from_webhook
+  to   = aws_vpc_security_group_ingress_rule.service_calls["webhook-service > persona-service"]
+}
+
+moved {
+  from = aws_vpc_security_group_ingress_rule.webhook_from_gateway
+  to   = aws_vpc_security_group_ingress_rule.service_calls["gateway-service > webhook-service"]
 }

@@ -5,11 +5,11 @@ terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = "~> 6.25"
+      version = ">= 6.25"
     }
     random = {
       source  = "hashicorp/random"
-      version = "~> 3.7, >= 3.7.1" # ephemeral random_password
+      version = ">= 3.7.1" # ephemeral random_password
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,7 @@ class EventCodecTest {
 
     @Test
     void unknownTypeIsRejected() {
-        assertThatThrownBy(() -> read("{\"eventType\":\"PersonaDeleted\",\"schemaVersion\":1}"))
-                .isInstanceOf(InvalidEventException.class)
+        readingFails("{\"eventType\":\"PersonaDeleted\",\"schemaVersion\":1}")
                 .hasMessageContaining("unknown eventType: PersonaDeleted");
     }
 
@@ -43,24 +43,20 @@ class EventCodecTest {
     void newerSchemaVersionIsRejectedRatherThanMisread() {
         String json = json(EventSamples.all().get(0)).replace("\"schemaVersion\":1", "\"schemaVersion\":2");
 
-        assertThatThrownBy(() -> read(json))
-                .isInstanceOf(InvalidEventException.class)
-                .hasMessageContaining("schemaVersion 2 is not supported");
+        readingFails(json).hasMessageContaining("schemaVersion 2 is not supported");
     }
 
     @Test
     void missingRequiredFieldIsRejected() {
         String json = json(EventSamples.all().get(3)).replace("\"motto\":", "\"slogan\":");
 
-        assertThatThrownBy(() -> read(json))
-                .isInstanceOf(InvalidEventException.class)
-                .hasMessageContaining("invalid MottoGenerated");
+        readingFails(json).hasMessageContaining("invalid MottoGenerated");
     }
 
     @Test
     void garbageIsRejected() {
-        assertThatThrownBy(() -> read("{not json")).isInstanceOf(InvalidEventException.class);
-        assertThatThrownBy(() -> read("[1,2]")).isInstanceOf(InvalidEventException.class);
+        readingFails("{not json");
+        readingFails("[1,2]");
     }
 
     @Test
@@ -68,6 +64,11 @@ class EventCodecTest {
         String json = json(EventSamples.all().get(4)).replace("{", "{\"traceHint\":\"x\",");
 
         assertThat(read(json)).isEqualTo(EventSamples.all().get(4));
+    }
+
+    /** Reading {@code json} fails with an InvalidEventException. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> readingFails(String json) {
+        return assertThatThrownBy(() -> read(json)).isInstanceOf(InvalidEventException.class);
     }
 
     private static PersonaEvent read(String json) {

@@ -8,6 +8,7 @@ import com.personacomposer.devstack.test.DevStack;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.kit.address.AddressGuard;
 import com.personacomposer.kit.kafka.EventPublisher;
+import com.personacomposer.kit.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 final class RunningService implements AutoCloseable {
 
-    static final ShiftedClock CLOCK = new ShiftedClock();
+    static final MutableClock CLOCK = MutableClock.running();
     static final String PRIVATE_HOST = "private-hooks.test";
     static final String LOOPBACK_HOST = "hooks.test";
     /** A test key (base64 of 32 bytes); deployments get theirs from the environment. */

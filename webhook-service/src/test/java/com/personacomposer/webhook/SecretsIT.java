@@ -41,7 +41,7 @@ class SecretsIT {
 
     @AfterEach
     void realTime() {
-        RunningService.CLOCK.shift(Duration.ZERO);
+        RunningService.CLOCK.reset();
     }
 
     @Test
@@ -100,7 +100,7 @@ class SecretsIT {
     @Test
     void aRotatedSecretSignsBesideTheNewOneForADayThenNoMore() {
         // A day and an hour ago: the first secret, rotated at once.
-        RunningService.CLOCK.shift(Duration.ofHours(-25));
+        RunningService.CLOCK.advance(Duration.ofHours(-25));
         String first = Secrets.of(stack.service(), principal);
         Secrets.Reply rotation = Secrets.rotate(stack.service(), principal);
         String second = rotation.body().get("secret").asString();
@@ -110,7 +110,7 @@ class SecretsIT {
                         1, ChronoUnit.MINUTES));
 
         // Now: the first secret's day is over, deliveries carry the second's signature only.
-        RunningService.CLOCK.shift(Duration.ZERO);
+        RunningService.CLOCK.reset();
         Receiver.Received afterTheDay = deliver("/after-the-day");
         assertThat(Signatures.count(afterTheDay)).isEqualTo(1);
         Signatures.assertVerifies(second, afterTheDay);

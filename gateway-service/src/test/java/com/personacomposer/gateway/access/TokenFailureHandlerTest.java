@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.WebFilterExchange;
 import reactor.core.publisher.Mono;
@@ -21,8 +22,7 @@ class TokenFailureHandlerTest {
 
     @Test
     void aTokenThatIsNotValidIs401WithTheReason() {
-        ProblemException problem = catchThrowableOfType(ProblemException.class, () -> handler.onAuthenticationFailure(
-                exchange, new InvalidBearerTokenException("Jwt expired at 2026-01-01T00:00:00Z")).block());
+        ProblemException problem = problemFor(new InvalidBearerTokenException("Jwt expired at 2026-01-01T00:00:00Z"));
 
         assertThat(problem.getStatusCode().value()).isEqualTo(401);
         assertThat(problem.getBody().getDetail()).endsWith("Jwt expired at 2026-01-01T00:00:00Z");
@@ -32,11 +32,16 @@ class TokenFailureHandlerTest {
 
     @Test
     void aProviderWhoseKeysCannotBeFetchedIs503NotTheCallersFault() {
-        ProblemException problem = catchThrowableOfType(ProblemException.class, () -> handler.onAuthenticationFailure(
-                exchange, new AuthenticationServiceException("Connection refused")).block());
+        ProblemException problem = problemFor(new AuthenticationServiceException("Connection refused"));
 
         assertThat(problem.getStatusCode().value()).isEqualTo(503);
         assertThat(problem.getBody().getDetail()).doesNotContain("Connection refused");
         assertThat(problem.getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)).isFalse();
+    }
+
+    /** The answer the handler gives for {@code failure}, a problem it throws. */
+    private ProblemException problemFor(AuthenticationException failure) {
+        return catchThrowableOfType(ProblemException.class,
+                () -> handler.onAuthenticationFailure(exchange, failure).block());
     }
 }

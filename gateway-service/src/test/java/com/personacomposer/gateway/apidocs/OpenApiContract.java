@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.ExchangeResult;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,6 +91,12 @@ public final class OpenApiContract {
             throw new AssertionError(method + " " + rawPath + " -> " + status + " does not match the OpenAPI document:\n  "
                     + String.join("\n  ", problems) + "\nbody: " + text(body));
         }
+    }
+
+    /** {@link #assertResponse(String, String, int, HttpHeaders, byte[])} for an exchange a WebTestClient made. */
+    public void assertResponse(ExchangeResult exchange) {
+        assertResponse(exchange.getMethod().name(), exchange.getUrl().getRawPath(), exchange.getStatus().value(),
+                exchange.getResponseHeaders(), exchange.getResponseBodyContent());
     }
 
     /** Fails unless the document accepts this request body. */

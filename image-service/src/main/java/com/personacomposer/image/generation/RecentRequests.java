@@ -1,8 +1,8 @@
 package com.personacomposer.image.generation;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.personacomposer.events.PersonaEvent;
+import com.personacomposer.kit.cache.ClockedCaches;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,12 +22,7 @@ final class RecentRequests {
     private final Cache<UUID, CompletableFuture<PersonaEvent>> outcomes;
 
     RecentRequests(Duration ttl, Clock clock) {
-        this.outcomes = Caffeine.newBuilder()
-                .ticker(() -> clock.millis() * 1_000_000)
-                .executor(Runnable::run)
-                .expireAfterWrite(ttl)
-                .maximumSize(MAX_ENTRIES)
-                .build();
+        this.outcomes = ClockedCaches.expiringAfterWrite(ttl, clock).maximumSize(MAX_ENTRIES).build();
     }
 
     /** {@code event}: what to publish; null when there is nothing to publish (the request was canceled meanwhile). */

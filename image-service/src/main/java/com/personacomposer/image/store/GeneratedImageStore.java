@@ -1,9 +1,9 @@
 package com.personacomposer.image.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.personacomposer.image.ImageProperties;
+import com.personacomposer.kit.cache.ClockedCaches;
 import com.personacomposer.kit.image.ImageFormat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,10 +51,7 @@ public class GeneratedImageStore {
         this.dropped = Counter.builder(DROPPED)
                 .description("Generated images dropped before they expired because the store was full")
                 .register(meters);
-        this.images = Caffeine.newBuilder()
-                .ticker(() -> clock.millis() * 1_000_000)
-                .executor(Runnable::run)
-                .expireAfterWrite(ttl)
+        this.images = ClockedCaches.expiringAfterWrite(ttl, clock)
                 .maximumWeight(maxBytes)
                 .weigher((String token, StoredImage image) -> (int) Math.min(Integer.MAX_VALUE,
                         Math.max(image.content().length, share)))

@@ -130,12 +130,7 @@ class ImageGenerationServiceTest {
 
     @Test
     void aProviderThatGivesUpFailsTheRequestWithItsReason() {
-        remote.answer = prompt -> {
-            throw new ImageGenerationException("DALL-E refused the prompt: content_policy_violation");
-        };
-        ImageGenerationService service = service(local(), remote);
-
-        service.onPersonaRequested(request(ImageModel.DALL_E));
+        requestDallEFailingWith(new ImageGenerationException("DALL-E refused the prompt: content_policy_violation"));
 
         assertThat(((PersonaFailed) published().get(0)).reason())
                 .isEqualTo("DALL-E refused the prompt: content_policy_violation");
@@ -144,13 +139,8 @@ class ImageGenerationServiceTest {
 
     @Test
     void theReasonNamesNoInternalAddress() {
-        remote.answer = prompt -> {
-            throw new ImageGenerationException("DALL-E is unavailable: I/O error on POST request for "
-                    + "\"http://10.0.3.7:8080/v1/images/generations\": connect to llm-proxy.internal:8080 refused");
-        };
-        ImageGenerationService service = service(local(), remote);
-
-        service.onPersonaRequested(request(ImageModel.DALL_E));
+        requestDallEFailingWith(new ImageGenerationException("DALL-E is unavailable: I/O error on POST request for "
+                + "\"http://10.0.3.7:8080/v1/images/generations\": connect to llm-proxy.internal:8080 refused"));
 
         assertThat(((PersonaFailed) published().get(0)).reason()).isEqualTo("DALL-E is unavailable: I/O error on POST "
                 + "request for \"[address]\": connect to [address] refused");
@@ -158,12 +148,7 @@ class ImageGenerationServiceTest {
 
     @Test
     void aRefusalIsCountedApartFromFailures() {
-        remote.answer = prompt -> {
-            throw new ProviderRejectedException("DALL-E refused the prompt: content_policy_violation");
-        };
-        ImageGenerationService service = service(local(), remote);
-
-        service.onPersonaRequested(request(ImageModel.DALL_E));
+        requestDallEFailingWith(new ProviderRejectedException("DALL-E refused the prompt: content_policy_violation"));
 
         assertThat(published()).singleElement().isInstanceOf(PersonaFailed.class);
         assertThat(providerCalls("openai-images", "refused")).isEqualTo(1);
@@ -208,6 +193,14 @@ class ImageGenerationServiceTest {
         List<PersonaEvent> events = published();
         assertThat(events).hasSize(2);
         assertThat(events.get(1)).isEqualTo(events.get(0));
+    }
+
+    /** A DALL-E request whose provider call ends in {@code failure}. */
+    private void requestDallEFailingWith(RuntimeException failure) {
+        remote.answer = prompt -> {
+            throw failure;
+        };
+        service(local(), remote).onPersonaRequested(request(ImageModel.DALL_E));
     }
 
     private ImageGenerationService service(ImageProvider... providers) {

@@ -13,13 +13,10 @@ import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.image.testing.PipelineClient;
 import com.personacomposer.image.testing.ServiceHttp;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,10 +50,7 @@ class ImagePipelineIT {
         assertThat(event.personaKey()).isEqualTo(request.personaKey());
         assertThat(event.revisedPrompt()).isNull();
         assertThat(event.imageUrl()).matches("http://image-service\\.test:8082/generated/local/[A-Za-z0-9_-]+");
-        HttpResponse<byte[]> response = ServiceHttp.get(port, URI.create(event.imageUrl()).getPath());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
+        BufferedImage image = ServiceHttp.servedPng(port, event.imageUrl());
         assertThat(image.getWidth()).isEqualTo(512);
         assertThat(image.getHeight()).isEqualTo(512);
     }

@@ -19,15 +19,10 @@ import com.personacomposer.image.testing.PipelineClient;
 import com.personacomposer.image.testing.ServiceHttp;
 import com.personacomposer.image.generation.ImageGenerationService;
 import com.personacomposer.image.provider.local.LocalRenderer;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,11 +56,7 @@ class ProviderPipelineIT extends ProviderStubs {
         ImageGenerated event = (ImageGenerated) pipeline.awaitOne(request.requestId());
         assertThat(event.model()).isEqualTo(ImageModel.DALL_E);
         assertThat(event.imageUrl()).startsWith("http://image-service.test:8082/generated/");
-        HttpResponse<byte[]> image = ServiceHttp.get(port, URI.create(event.imageUrl()).getPath());
-        assertThat(image.statusCode()).isEqualTo(200);
-        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
-        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.body()));
-        assertThat(decoded.getWidth()).isEqualTo(512);
+        assertThat(ServiceHttp.servedPng(port, event.imageUrl()).getWidth()).isEqualTo(512);
     }
 
     @Test

@@ -47,17 +47,17 @@ class GeneratedImageStoreTest {
 
     @Test
     void dropsAnImageBeyondTheEntryLimitAndCountsIt() {
-        GeneratedImageStore store = store(2, DataSize.ofMegabytes(1));
-        List<String> tokens = List.of(store.put(png(10)), store.put(png(10)), store.put(png(10)));
-
-        assertThat(tokens).filteredOn(token -> store.get(token).isPresent()).hasSize(2);
-        assertThat(meters.counter(GeneratedImageStore.DROPPED).count()).isEqualTo(1);
+        dropsOneOfThree(store(2, DataSize.ofMegabytes(1)), 10);
     }
 
     @Test
     void dropsAnImageBeyondTheByteLimitAndCountsIt() {
-        GeneratedImageStore store = store(100, DataSize.ofBytes(2500));
-        List<String> tokens = List.of(store.put(png(1000)), store.put(png(1000)), store.put(png(1000)));
+        dropsOneOfThree(store(100, DataSize.ofBytes(2500)), 1000);
+    }
+
+    /** Three images of {@code size} bytes into a store with room for two: one is dropped, and counted. */
+    private void dropsOneOfThree(GeneratedImageStore store, int size) {
+        List<String> tokens = List.of(store.put(png(size)), store.put(png(size)), store.put(png(size)));
 
         assertThat(tokens).filteredOn(token -> store.get(token).isPresent()).hasSize(2);
         assertThat(meters.counter(GeneratedImageStore.DROPPED).count()).isEqualTo(1);

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +14,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.personacomposer.devstack.Infrastructure;
 import com.personacomposer.devstack.test.DevStackTest;
-import com.personacomposer.events.EventDeserializer;
 import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoGenerated;
@@ -24,6 +22,8 @@ import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.Topics;
+import com.personacomposer.kit.testing.EventConsumers;
+import com.personacomposer.kit.testing.InTurn;
 import com.personacomposer.motto.compose.MottoComposer;
 import com.personacomposer.motto.compose.MottoRefusedException;
 import com.personacomposer.motto.compose.MottoRequest;
@@ -32,13 +32,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,13 +124,13 @@ class OpenAiChatIT {
     }
 
     private static void answerInTurn(ResponseDefinitionBuilder... answers) {
-        String state = STARTED;
-        for (int i = 0; i < answers.length; i++) {
-            String next = i == answers.length - 1 ? state : "answer " + (i + 1);
-            PROVIDER.stubFor(post(CHAT).inScenario("turns").whenScenarioStateIs(state)
-                    .willReturn(answers[i]).willSetStateTo(next));
-            state = next;
-        }
+        InTurn.stub(PROVIDER, () -> post(CHAT), answers);
+    }
+
+    /** What composing the lighthouse keeper's motto throws while the provider gives {@code answer} every time. */
+    private AbstractThrowableAssert<?, ? extends Throwable> composingFails(ResponseDefinitionBuilder answer) {
+        PROVIDER.stubFor(post(CHAT).willReturn(answer));
+        return assertThatThrownBy(() -> composer.compose(lighthouseKeeper()));
     }
 
     private static int calls() {
@@ -184,9 +181,7 @@ class OpenAiChatIT {
 
     @Test
     void givesUpAfterThreeAttemptsSoTheRecordIsRetriedLater() {
-        PROVIDER.stubFor(post(CHAT).willReturn(openAiError(503, "server_error", null, "The engine is overloaded")));
-
-        assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
+        composingFails(openAiError(503, "server_error", null, "The engine is overloaded"))
                 .isInstanceOf(ChatUnavailableException.class)
                 .hasMessage("the chat provider is unavailable: HTTP 503 (server_error): The engine is overloaded");
         assertThat(calls()).isEqualTo(3);
@@ -194,10 +189,8 @@ class OpenAiChatIT {
 
     @Test
     void doesNotRetryABadKey() {
-        PROVIDER.stubFor(post(CHAT).willReturn(openAiError(401, "invalid_request_error", "invalid_api_key",
-                "Incorrect API key provided: " + API_KEY.substring(0, 10) + "****. You can find your API key at ...")));
-
-        assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
+        composingFails(openAiError(401, "invalid_request_error", "invalid_api_key",
+                "Incorrect API key provided: " + API_KEY.substring(0, 10) + "****. You can find your API key at ..."))
                 .isInstanceOf(MottoRefusedException.class)
                 .hasMessage("the chat provider refused the request: HTTP 401 (invalid_api_key)");
         assertThat(calls()).isEqualTo(1);
@@ -205,10 +198,8 @@ class OpenAiChatIT {
 
     @Test
     void doesNotRetryAnExhaustedQuota() {
-        PROVIDER.stubFor(post(CHAT).willReturn(openAiError(429, "insufficient_quota", "insufficient_quota",
-                "You exceeded your current quota, please check your plan and billing details.")));
-
-        assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
+        composingFails(openAiError(429, "insufficient_quota", "insufficient_quota",
+                "You exceeded your current quota, please check your plan and billing details."))
                 .isInstanceOf(MottoRefusedException.class)
                 .hasMessageStartingWith("the chat provider refused the request: HTTP 429 (insufficient_quota)");
         assertThat(calls()).isEqualTo(1);
@@ -216,19 +207,15 @@ class OpenAiChatIT {
 
     @Test
     void anEmptyReplyFailsTheMotto() {
-        PROVIDER.stubFor(post(CHAT).willReturn(reply("  \\n ")));
-
-        assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
+        composingFails(reply("  \\n "))
                 .isInstanceOf(MottoRefusedException.class)
                 .hasMessage("the chat model returned an empty motto");
     }
 
     @Test
     void aRefusalFailsTheMottoWithTheModelsWords() {
-        PROVIDER.stubFor(post(CHAT).willReturn(completion(
-                "{\"role\":\"assistant\",\"content\":null,\"refusal\":\"I'm sorry, I can't help with that.\"}", "stop")));
-
-        assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
+        composingFails(completion(
+                "{\"role\":\"assistant\",\"content\":null,\"refusal\":\"I'm sorry, I can't help with that.\"}", "stop"))
                 .isInstanceOf(MottoRefusedException.class)
                 .hasMessage("the chat model refused to write a motto: I'm sorry, I can't help with that.");
         assertThat(calls()).isEqualTo(1);
@@ -236,10 +223,8 @@ class OpenAiChatIT {
 
     @Test
     void aContentFilterStopFailsTheMotto() {
-        PROVIDER.stubFor(post(CHAT).willReturn(completion(
-                "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", "content_filter")));
-
-        assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
+        composingFails(completion(
+                "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", "content_filter"))
                 .isInstanceOf(MottoRefusedException.class)
                 .hasMessage("the chat provider's content filter stopped the motto");
     }
@@ -247,10 +232,9 @@ class OpenAiChatIT {
     @Test
     void understandsOllamaAndVllmErrorsWithNumericCodes() {
         // Ollama's OpenAI-compatible API: a missing model is a 404 with the status as error.code.
-        PROVIDER.stubFor(post(CHAT).willReturn(aResponse().withStatus(404).withBody(
+        composingFails(aResponse().withStatus(404).withBody(
                 "{\"error\":{\"message\":\"model \\\"llama3\\\" not found, try pulling it first\","
-                        + "\"type\":\"api_error\",\"param\":null,\"code\":404}}")));
-        assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
+                        + "\"type\":\"api_error\",\"param\":null,\"code\":404}}"))
                 .isInstanceOf(MottoRefusedException.class)
                 .hasMessage("the chat provider refused the request: HTTP 404 (api_error): "
                         + "model \"llama3\" not found, try pulling it first");
@@ -268,9 +252,7 @@ class OpenAiChatIT {
 
     @Test
     void retriesAProviderThatDoesNotAnswerInTime() {
-        PROVIDER.stubFor(post(CHAT).willReturn(reply("Too late.").withFixedDelay(2_000)));
-
-        assertThatThrownBy(() -> composer.compose(lighthouseKeeper()))
+        composingFails(reply("Too late.").withFixedDelay(2_000))
                 .isInstanceOf(ChatUnavailableException.class)
                 .hasMessage("the chat provider did not answer in time");
         assertThat(calls()).isEqualTo(3);
@@ -350,12 +332,8 @@ class OpenAiChatIT {
     /** The first MottoGenerated or PersonaFailed of each request, as the pipeline sees them. */
     private static Map<UUID, PersonaEvent> awaitOutcomes(Infrastructure infra, UUID... requestIds) {
         Map<UUID, PersonaEvent> outcomes = new HashMap<>();
-        try (var consumer = new KafkaConsumer<String, PersonaEvent>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "motto-chat-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new EventDeserializer())) {
-            consumer.subscribe(List.of(Topics.MOTTO_GENERATED, Topics.PERSONA_FAILED));
+        try (var consumer = EventConsumers.fromTheStart(infra.kafkaBootstrapServers(),
+                Topics.MOTTO_GENERATED, Topics.PERSONA_FAILED)) {
             Set<UUID> wanted = Set.of(requestIds);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (outcomes.size() < wanted.size() && System.nanoTime() < deadline) {

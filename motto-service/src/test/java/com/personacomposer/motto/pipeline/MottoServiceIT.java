@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personacomposer.devstack.Infrastructure;
 import com.personacomposer.devstack.test.DevStackTest;
-import com.personacomposer.events.EventDeserializer;
 import com.personacomposer.events.EventSerializer;
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoGenerated;
@@ -15,17 +14,15 @@ import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.Topics;
 import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.kit.cancel.CanceledRequests;
+import com.personacomposer.kit.testing.EventConsumers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,12 +91,7 @@ class MottoServiceIT {
     /** Every MottoGenerated on the topic up to the first one of {@code requestId}. */
     private static List<MottoGenerated> awaitMottos(Infrastructure infra, UUID requestId) {
         List<MottoGenerated> seen = new java.util.ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, PersonaEvent>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "motto-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new EventDeserializer())) {
-            consumer.subscribe(List.of(Topics.MOTTO_GENERATED));
+        try (var consumer = EventConsumers.fromTheStart(infra.kafkaBootstrapServers(), Topics.MOTTO_GENERATED)) {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (Instant.now().isBefore(deadline)) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {

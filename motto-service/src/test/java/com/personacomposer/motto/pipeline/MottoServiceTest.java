@@ -56,8 +56,7 @@ class MottoServiceTest {
 
     @Test
     void givenAMottoWhenRequestedThenPublishesMottoGeneratedForTheRequest() {
-        var service = new MottoService(composer(request -> request.tone().id() + ":" + request.description()),
-                publisher, new ProviderCalls(meters), deadline(), canceled);
+        var service = service(request -> request.tone().id() + ":" + request.description());
 
         service.onPersonaRequested(requested);
 
@@ -72,8 +71,7 @@ class MottoServiceTest {
     @Test
     void givenACanceledRequestWhenRequestedThenComposesAndPublishesNothing() {
         java.util.concurrent.atomic.AtomicInteger composed = new java.util.concurrent.atomic.AtomicInteger();
-        var service = new MottoService(composer(request -> "n" + composed.incrementAndGet()), publisher,
-                new ProviderCalls(meters), deadline(), canceled);
+        var service = service(request -> "n" + composed.incrementAndGet());
         canceled.heard(PersonaCanceled.of(requested.requestId(), requested.personaKey(), null));
 
         service.onPersonaRequested(requested);
@@ -85,9 +83,7 @@ class MottoServiceTest {
 
     @Test
     void givenARefusalWhenRequestedThenPublishesPersonaFailedAtTheMottoStage() {
-        var service = new MottoService(composer(request -> {
-            throw new MottoRefusedException("chat model refused: content filter");
-        }), publisher, new ProviderCalls(meters), deadline(), canceled);
+        var service = serviceFailingWith(new MottoRefusedException("chat model refused: content filter"));
 
         service.onPersonaRequested(requested);
 
@@ -100,9 +96,7 @@ class MottoServiceTest {
 
     @Test
     void givenATransientFailureWhenRequestedThenThrowsSoTheRecordIsRetried() {
-        var service = new MottoService(composer(request -> {
-            throw new UncheckedIOException(new java.io.IOException("connection reset"));
-        }), publisher, new ProviderCalls(meters), deadline(), canceled);
+        var service = serviceFailingWith(new UncheckedIOException(new java.io.IOException("connection reset")));
 
         assertThatThrownBy(() -> service.onPersonaRequested(requested)).isInstanceOf(UncheckedIOException.class);
         verify(publisher, never()).publish(any());
@@ -111,13 +105,23 @@ class MottoServiceTest {
 
     @Test
     void givenAReasonNamingAnAddressWhenRefusedThenThePublishedReasonHasNone() {
-        var service = new MottoService(composer(request -> {
-            throw new MottoRefusedException("chat model at http://10.0.3.9:11434/v1 refused: content filter");
-        }), publisher, new ProviderCalls(meters), deadline(), canceled);
+        var service = serviceFailingWith(
+                new MottoRefusedException("chat model at http://10.0.3.9:11434/v1 refused: content filter"));
 
         service.onPersonaRequested(requested);
 
         assertThat(((PersonaFailed) published()).reason()).isEqualTo("chat model at [address] refused: content filter");
+    }
+
+    private MottoService service(Function<MottoRequest, String> compose) {
+        return new MottoService(composer(compose), publisher, new ProviderCalls(meters), deadline(), canceled);
+    }
+
+    /** A service whose composer throws {@code failure}, as a provider's refusal or a broken connection does. */
+    private MottoService serviceFailingWith(RuntimeException failure) {
+        return service(request -> {
+            throw failure;
+        });
     }
 
     private RequestDeadline deadline() {

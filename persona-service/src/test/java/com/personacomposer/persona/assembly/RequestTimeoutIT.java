@@ -8,7 +8,6 @@ import com.personacomposer.events.Topics;
 import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.persona.testing.ServiceTestSupport;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -31,10 +30,9 @@ class RequestTimeoutIT extends ServiceTestSupport {
     @Test
     void aRequestWithoutProgressFailsWithStageTimeout() {
         UUID requestId = UUID.randomUUID();
-        PersonaName name = PersonaName.of(unique("Waiting Wendy"));
-        assertThat(pipeline.put("/internal/requests/" + requestId, Map.of("personaKey", name.key(),
-                "personaName", name.displayName(), "slug", name.slug(), "mottoTone", "neutral", "model", "local"))
-                .status()).isEqualTo(201);
+        String rawName = unique("Waiting Wendy");
+        PersonaName name = PersonaName.of(rawName);
+        assertThat(pipeline.put("/internal/requests/" + requestId, record(rawName, null)).status()).isEqualTo(201);
 
         JsonNode status = awaitStatus(requestId, "FAILED");
 

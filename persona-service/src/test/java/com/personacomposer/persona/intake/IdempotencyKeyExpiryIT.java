@@ -3,10 +3,8 @@ package com.personacomposer.persona.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.persona.testing.ServiceTestSupport;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.bson.Document;
@@ -32,10 +30,8 @@ class IdempotencyKeyExpiryIT extends ServiceTestSupport {
     @Test
     void anIdempotencyKeyIsRemovedOnceItsWindowHasPassed() {
         String key = "expiring-" + UUID.randomUUID();
-        PersonaName name = PersonaName.of(unique("Expiring Eve"));
-        assertThat(pipeline.put("/internal/requests/" + UUID.randomUUID(), Map.of("personaKey", name.key(),
-                "personaName", name.displayName(), "slug", name.slug(), "mottoTone", "neutral", "model", "local",
-                "idempotencyKey", key)).status()).isEqualTo(201);
+        assertThat(pipeline.put("/internal/requests/" + UUID.randomUUID(), record(unique("Expiring Eve"), key)).status())
+                .isEqualTo(201);
         var keys = database.getCollection("idempotency_keys");
         String storedId = "a:" + key; // an anonymous caller's key, as IdempotencyKeys scopes it
         assertThat(keys.countDocuments(new Document("_id", storedId))).isEqualTo(1);

@@ -30,10 +30,12 @@ class OwedEventsIT extends ServiceTestSupport {
     @Test
     void aRecordedRequestThatWasNeverPublishedIsPublishedByPersonaServiceAndCompletes() {
         UUID requestId = UUID.randomUUID();
-        PersonaName name = PersonaName.of(unique("Orphan Otto"));
-        assertThat(pipeline.put("/internal/requests/" + requestId, Map.of("personaKey", name.key(),
-                "personaName", name.displayName(), "slug", name.slug(), "description", "left behind",
-                "mottoTone", "comical", "model", "local")).status()).isEqualTo(201);
+        String rawName = unique("Orphan Otto");
+        PersonaName name = PersonaName.of(rawName);
+        Map<String, Object> record = record(rawName, null);
+        record.put("description", "left behind");
+        record.put("mottoTone", "comical");
+        assertThat(pipeline.put("/internal/requests/" + requestId, record).status()).isEqualTo(201);
 
         PersonaRequested published = Awaitility.await("PersonaRequested of " + requestId)
                 .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))

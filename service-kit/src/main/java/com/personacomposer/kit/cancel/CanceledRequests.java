@@ -1,8 +1,8 @@
 package com.personacomposer.kit.cancel;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.personacomposer.events.PersonaCanceled;
+import com.personacomposer.kit.cache.ClockedCaches;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -23,12 +23,7 @@ public class CanceledRequests {
     public CanceledRequests(Duration remembered, Clock clock) {
         this.remembered = remembered;
         this.clock = clock;
-        this.canceled = Caffeine.newBuilder()
-                .ticker(() -> clock.millis() * 1_000_000)
-                .executor(Runnable::run)
-                .expireAfterWrite(remembered)
-                .maximumSize(MAX_ENTRIES)
-                .build();
+        this.canceled = ClockedCaches.expiringAfterWrite(remembered, clock).maximumSize(MAX_ENTRIES).build();
     }
 
     /** Whether the request was canceled (as far as this instance has heard). */

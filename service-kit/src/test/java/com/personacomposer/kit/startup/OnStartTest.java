@@ -19,9 +19,9 @@ class OnStartTest {
     private final ApplicationContextRunner service = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(OnStartAutoConfiguration.class))
             .withBean("webServer", SmartLifecycle.class,
-                    () -> new Starting("web server", WEB_SERVER_PHASE))
+                    () -> new Starting("web server", WEB_SERVER_PHASE, started))
             .withBean("listeners", SmartLifecycle.class,
-                    () -> new Starting("listeners", AbstractMessageListenerContainer.DEFAULT_PHASE));
+                    () -> new Starting("listeners", AbstractMessageListenerContainer.DEFAULT_PHASE, started));
 
     @Test
     void runsAsTheServiceStartsBeforeItServesRequestsOrHandlesRecords() {
@@ -43,31 +43,22 @@ class OnStartTest {
                 });
     }
 
-    private final class Starting implements SmartLifecycle {
-
-        private final String name;
-        private final int phase;
-        private volatile boolean running;
-
-        Starting(String name, int phase) {
-            this.name = name;
-            this.phase = phase;
-        }
+    /** Stands in for what Boot starts in {@code phase}: while it runs, its name is in {@link #started}. */
+    private record Starting(String name, int phase, List<String> started) implements SmartLifecycle {
 
         @Override
         public void start() {
             started.add(name);
-            running = true;
         }
 
         @Override
         public void stop() {
-            running = false;
+            started.remove(name);
         }
 
         @Override
         public boolean isRunning() {
-            return running;
+            return started.contains(name);
         }
 
         @Override

@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personacomposer.devstack.Infrastructure;
 import com.personacomposer.devstack.test.DevStackTest;
-import com.personacomposer.events.EventDeserializer;
 import com.personacomposer.events.EventSerializer;
 import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.ImageGenerated;
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.ImageStored;
+import com.personacomposer.events.PersonaCanceled;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.Topics;
 import com.personacomposer.events.naming.PersonaName;
+import com.personacomposer.kit.cancel.CanceledRequests;
 import com.personacomposer.kit.s3.S3Properties;
+import com.personacomposer.kit.testing.EventConsumers;
 import com.personacomposer.storage.download.TestImages;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -37,18 +39,13 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import com.personacomposer.events.PersonaCanceled;
-import com.personacomposer.kit.cancel.CanceledRequests;
-import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -311,12 +308,8 @@ class StorageServiceIT {
 
     private static Map<UUID, ImageStored> awaitAll(Infrastructure infra, Set<UUID> requestIds) {
         Map<UUID, ImageStored> stored = new HashMap<>();
-        try (var consumer = new KafkaConsumer<String, PersonaEvent>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "storage-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new EventDeserializer())) {
-            consumer.subscribe(List.of(Topics.IMAGE_STORED, Topics.PERSONA_FAILED));
+        try (var consumer = EventConsumers.fromTheStart(infra.kafkaBootstrapServers(),
+                Topics.IMAGE_STORED, Topics.PERSONA_FAILED)) {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
             while (stored.size() < requestIds.size() && Instant.now().isBefore(deadline)) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
@@ -333,12 +326,7 @@ class StorageServiceIT {
     }
 
     private static PersonaEvent await(Infrastructure infra, String topic, UUID requestId) {
-        try (var consumer = new KafkaConsumer<String, PersonaEvent>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "storage-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new EventDeserializer())) {
-            consumer.subscribe(List.of(topic));
+        try (var consumer = EventConsumers.fromTheStart(infra.kafkaBootstrapServers(), topic)) {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (Instant.now().isBefore(deadline)) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {

@@ -11,7 +11,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ThumbnailerTest {
 
@@ -19,12 +22,15 @@ class ThumbnailerTest {
 
     private final Thumbnailer thumbnailer = new Thumbnailer(MAX_PIXELS);
 
-    @Test
-    void shrinksAPngToAJpegOf256OnItsLongerSideKeepingItsShape() throws IOException {
-        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnails(TestImages.png(1024, 768), ImageFormat.PNG).standard());
+    @ParameterizedTest(name = "{0}: {1}x{2} -> {3}x{4}")
+    @CsvSource({"PNG, 1024, 768, 256, 192", "JPEG, 512, 1024, 128, 256"})
+    void shrinksToAJpegOf256OnItsLongerSideKeepingItsShape(ImageFormat format, int width, int height,
+                                                           int thumbnailWidth, int thumbnailHeight) throws IOException {
+        byte[] image = format == ImageFormat.PNG ? TestImages.png(width, height) : TestImages.jpeg(width, height);
 
-        assertThat(thumbnail.getWidth()).isEqualTo(256);
-        assertThat(thumbnail.getHeight()).isEqualTo(192);
+        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnails(image, format).standard());
+
+        assertThat(dimensions(thumbnail)).isEqualTo(new Thumbnailer.Dimensions(thumbnailWidth, thumbnailHeight));
     }
 
     @Test
@@ -32,20 +38,10 @@ class ThumbnailerTest {
         Thumbnailer.Thumbnails thumbnails = thumbnailer.thumbnails(TestImages.png(1024, 768), ImageFormat.PNG);
 
         BufferedImage doubleSize = decodeJpeg(thumbnails.doubleSize());
-        assertThat(doubleSize.getWidth()).isEqualTo(512);
-        assertThat(doubleSize.getHeight()).isEqualTo(384);
+        assertThat(dimensions(doubleSize)).isEqualTo(new Thumbnailer.Dimensions(512, 384));
         BufferedImage upright = decodeJpeg(thumbnailer.thumbnails(TestImages.jpeg(600, 1200), ImageFormat.JPEG)
                 .doubleSize());
-        assertThat(upright.getWidth()).isEqualTo(256);
-        assertThat(upright.getHeight()).isEqualTo(512);
-    }
-
-    @Test
-    void shrinksAJpegStandingUpright() throws IOException {
-        BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnails(TestImages.jpeg(512, 1024), ImageFormat.JPEG).standard());
-
-        assertThat(thumbnail.getWidth()).isEqualTo(128);
-        assertThat(thumbnail.getHeight()).isEqualTo(256);
+        assertThat(dimensions(upright)).isEqualTo(new Thumbnailer.Dimensions(256, 512));
     }
 
     @Test
@@ -55,8 +51,7 @@ class ThumbnailerTest {
 
             BufferedImage thumbnail = decodeJpeg(thumbnailer.thumbnails(webp, ImageFormat.WEBP).standard());
 
-            assertThat(thumbnail.getWidth()).isEqualTo(256);
-            assertThat(thumbnail.getHeight()).isEqualTo(171);
+            assertThat(dimensions(thumbnail)).isEqualTo(new Thumbnailer.Dimensions(256, 171));
             // The left quarter is transparent in the original, the rest a red-to-blue gradient.
             assertNearly(thumbnail.getRGB(10, 85), 0xffffff);
             assertNearly(thumbnail.getRGB(250, 85), 0xf98006);
@@ -78,8 +73,7 @@ class ThumbnailerTest {
 
         for (byte[] jpeg : new byte[][] {thumbnails.standard(), thumbnails.doubleSize()}) {
             BufferedImage thumbnail = decodeJpeg(jpeg);
-            assertThat(thumbnail.getWidth()).isEqualTo(8);
-            assertThat(thumbnail.getHeight()).isEqualTo(8);
+            assertThat(dimensions(thumbnail)).isEqualTo(new Thumbnailer.Dimensions(8, 8));
         }
     }
 
@@ -92,14 +86,11 @@ class ThumbnailerTest {
         byte[] garbledWebp = TestImages.webp();
         Arrays.fill(garbledWebp, 16, garbledWebp.length, (byte) 0x5a);
 
-        assertThatThrownBy(() -> thumbnailer.thumbnails(truncatedPng, ImageFormat.PNG))
-                .isInstanceOf(UnusableImageException.class)
+        thumbnailsRefused(truncatedPng, ImageFormat.PNG)
                 .hasMessageStartingWith("the image is not a readable PNG (");
-        assertThatThrownBy(() -> thumbnailer.thumbnails(garbledJpeg, ImageFormat.JPEG))
-                .isInstanceOf(UnusableImageException.class)
+        thumbnailsRefused(garbledJpeg, ImageFormat.JPEG)
                 .hasMessageStartingWith("the image is not a readable JPEG (");
-        assertThatThrownBy(() -> thumbnailer.thumbnails(garbledWebp, ImageFormat.WEBP))
-                .isInstanceOf(UnusableImageException.class)
+        thumbnailsRefused(garbledWebp, ImageFormat.WEBP)
                 .hasMessageStartingWith("the image is not a readable WebP (");
     }
 
@@ -112,8 +103,7 @@ class ThumbnailerTest {
         assertThatThrownBy(() -> thumbnailer.dimensions(bomb, ImageFormat.PNG))
                 .isInstanceOf(UnusableImageException.class)
                 .hasMessage("the image declares 100000x100000 pixels, more than the 25000000 allowed");
-        assertThatThrownBy(() -> thumbnailer.thumbnails(bomb, ImageFormat.PNG))
-                .isInstanceOf(UnusableImageException.class)
+        thumbnailsRefused(bomb, ImageFormat.PNG)
                 .hasMessageContaining("more than the 25000000 allowed");
     }
 
@@ -146,6 +136,16 @@ class ThumbnailerTest {
                 }
             }
         }
+    }
+
+    /** Making the thumbnails of {@code image} fails: it is an image this service cannot use. */
+    private AbstractThrowableAssert<?, ? extends Throwable> thumbnailsRefused(byte[] image, ImageFormat format) {
+        return assertThatThrownBy(() -> thumbnailer.thumbnails(image, format))
+                .isInstanceOf(UnusableImageException.class);
+    }
+
+    private static Thumbnailer.Dimensions dimensions(BufferedImage image) {
+        return new Thumbnailer.Dimensions(image.getWidth(), image.getHeight());
     }
 
     private static BufferedImage decodeJpeg(byte[] jpeg) throws IOException {

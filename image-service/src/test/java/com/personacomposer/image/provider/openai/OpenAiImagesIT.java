@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -18,9 +17,11 @@ import com.personacomposer.image.provider.GeneratedImage;
 import com.personacomposer.image.provider.PromptBuilder;
 import com.personacomposer.image.provider.ProviderStubs;
 import com.personacomposer.kit.provider.ProviderUnavailableException;
+import com.personacomposer.kit.testing.InTurn;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -100,11 +101,10 @@ class OpenAiImagesIT extends ProviderStubs {
 
     @Test
     void aRateLimitWithRetryAfterIsRetriedAfterTheAskedPause() {
-        stub.stubFor(post(GENERATIONS).inScenario("429").whenScenarioStateIs(STARTED).willSetStateTo("ok")
-                .willReturn(error(429, "rate_limit_exceeded", "requests", "Rate limit reached for images per minute")
-                        .withHeader("Retry-After", "1")));
-        stub.stubFor(post(GENERATIONS).inScenario("429").whenScenarioStateIs("ok")
-                .willReturn(okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}")));
+        InTurn.stub(stub, () -> post(GENERATIONS),
+                error(429, "rate_limit_exceeded", "requests", "Rate limit reached for images per minute")
+                        .withHeader("Retry-After", "1"),
+                okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}"));
 
         assertThat(dallE.generate(prompt("Ada", "a mathematician"))).isInstanceOf(GeneratedImage.Hosted.class);
 
@@ -116,11 +116,9 @@ class OpenAiImagesIT extends ProviderStubs {
 
     @Test
     void aRetryAfterBeyondTheCapIsCapped() {
-        stub.stubFor(post(GENERATIONS).inScenario("429").whenScenarioStateIs(STARTED).willSetStateTo("ok")
-                .willReturn(error(429, "rate_limit_exceeded", "requests", "Rate limit reached")
-                        .withHeader("Retry-After", "3600")));
-        stub.stubFor(post(GENERATIONS).inScenario("429").whenScenarioStateIs("ok")
-                .willReturn(okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}")));
+        InTurn.stub(stub, () -> post(GENERATIONS),
+                error(429, "rate_limit_exceeded", "requests", "Rate limit reached").withHeader("Retry-After", "3600"),
+                okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}"));
 
         long started = System.nanoTime();
         dallE.generate(prompt("Ada", "a mathematician"));
@@ -131,26 +129,13 @@ class OpenAiImagesIT extends ProviderStubs {
 
     @Test
     void aRateLimitWithoutHeadersIsRetriedWithBackoff() {
-        stub.stubFor(post(GENERATIONS).inScenario("429").whenScenarioStateIs(STARTED).willSetStateTo("ok")
-                .willReturn(error(429, "rate_limit_exceeded", "requests", "Rate limit reached")));
-        stub.stubFor(post(GENERATIONS).inScenario("429").whenScenarioStateIs("ok")
-                .willReturn(okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}")));
-
-        assertThat(dallE.generate(prompt("Ada", "a mathematician"))).isInstanceOf(GeneratedImage.Hosted.class);
-        assertThat(requests()).hasSize(2);
+        recoversAfter(error(429, "rate_limit_exceeded", "requests", "Rate limit reached"));
     }
 
     @Test
     void serverErrorsAreRetriedUntilOneSucceeds() {
-        stub.stubFor(post(GENERATIONS).inScenario("5xx").whenScenarioStateIs(STARTED).willSetStateTo("again")
-                .willReturn(error(500, "server_error", "server_error", "The server had an error")));
-        stub.stubFor(post(GENERATIONS).inScenario("5xx").whenScenarioStateIs("again").willSetStateTo("ok")
-                .willReturn(error(500, "server_error", "server_error", "The server had an error")));
-        stub.stubFor(post(GENERATIONS).inScenario("5xx").whenScenarioStateIs("ok")
-                .willReturn(okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}")));
-
-        assertThat(dallE.generate(prompt("Ada", "a mathematician"))).isInstanceOf(GeneratedImage.Hosted.class);
-        assertThat(requests()).hasSize(3);
+        recoversAfter(error(500, "server_error", "server_error", "The server had an error"),
+                error(500, "server_error", "server_error", "The server had an error"));
     }
 
     @Test
@@ -203,13 +188,7 @@ class OpenAiImagesIT extends ProviderStubs {
 
     @Test
     void aCallSlowerThanTheTimeoutIsRetried() {
-        stub.stubFor(post(GENERATIONS).inScenario("slow").whenScenarioStateIs(STARTED).willSetStateTo("ok")
-                .willReturn(okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}").withFixedDelay(1500)));
-        stub.stubFor(post(GENERATIONS).inScenario("slow").whenScenarioStateIs("ok")
-                .willReturn(okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}")));
-
-        assertThat(dallE.generate(prompt("Ada", "a mathematician"))).isInstanceOf(GeneratedImage.Hosted.class);
-        assertThat(requests()).hasSize(2);
+        recoversAfter(okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}").withFixedDelay(1500));
     }
 
     @Test
@@ -233,6 +212,16 @@ class OpenAiImagesIT extends ProviderStubs {
         await().atMost(Duration.ofSeconds(5)).until(() -> breaker.getState() == CircuitBreaker.State.HALF_OPEN);
         assertThat(dallE.generate(prompt("Ada", "a mathematician"))).isInstanceOf(GeneratedImage.Hosted.class);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    /** The provider answers {@code failures} in turn, then the image: the image comes, after one call each. */
+    private void recoversAfter(ResponseDefinitionBuilder... failures) {
+        ResponseDefinitionBuilder[] answers = Arrays.copyOf(failures, failures.length + 1);
+        answers[failures.length] = okJson("{\"data\": [{\"url\": \"" + IMAGE_URL + "\"}]}");
+        InTurn.stub(stub, () -> post(GENERATIONS), answers);
+
+        assertThat(dallE.generate(prompt("Ada", "a mathematician"))).isInstanceOf(GeneratedImage.Hosted.class);
+        assertThat(requests()).hasSize(answers.length);
     }
 
     private OpenAiImageProvider provider(String model, String size) {

@@ -8,13 +8,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.personacomposer.image.provider.GeneratedImage;
 import com.personacomposer.image.provider.ProviderStubs;
+import com.personacomposer.kit.testing.InTurn;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,12 +33,8 @@ class ReplicateIT extends ProviderStubs {
     @Test
     void aPredictionIsFollowedFromStartingThroughProcessingToItsImage() {
         stub.stubFor(post(PREDICTIONS).willReturn(prediction(201, "starting", null, null)));
-        stub.stubFor(get(PREDICTION).inScenario("run").whenScenarioStateIs(STARTED).willSetStateTo("p1")
-                .willReturn(prediction(200, "processing", null, null)));
-        stub.stubFor(get(PREDICTION).inScenario("run").whenScenarioStateIs("p1").willSetStateTo("p2")
-                .willReturn(prediction(200, "processing", null, null)));
-        stub.stubFor(get(PREDICTION).inScenario("run").whenScenarioStateIs("p2")
-                .willReturn(prediction(200, "succeeded", "[\"" + OUTPUT + "\"]", null)));
+        InTurn.stub(stub, () -> get(PREDICTION), prediction(200, "processing", null, null),
+                prediction(200, "processing", null, null), prediction(200, "succeeded", "[\"" + OUTPUT + "\"]", null));
 
         GeneratedImage image = openJourney.generate(prompt("Ada Lovelace", "a mathematician"));
 
@@ -88,13 +84,12 @@ class ReplicateIT extends ProviderStubs {
 
     @Test
     void aThrottledCreateIsRetriedAfterTheAskedPause() {
-        stub.stubFor(post(PREDICTIONS).inScenario("429").whenScenarioStateIs(STARTED).willSetStateTo("ok")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+        InTurn.stub(stub, () -> post(PREDICTIONS),
+                aResponse().withStatus(429).withHeader("Retry-After", "1")
                         .withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"title\": \"Request was throttled.\", \"detail\": \"Request was throttled. "
-                                + "Expected available in 1 second.\", \"status\": 429}")));
-        stub.stubFor(post(PREDICTIONS).inScenario("429").whenScenarioStateIs("ok")
-                .willReturn(prediction(201, "succeeded", "[\"" + OUTPUT + "\"]", null)));
+                                + "Expected available in 1 second.\", \"status\": 429}"),
+                prediction(201, "succeeded", "[\"" + OUTPUT + "\"]", null));
 
         long started = System.nanoTime();
         assertThat(openJourney.generate(prompt("Ada", "a mathematician"))).isInstanceOf(GeneratedImage.Hosted.class);

@@ -1,7 +1,8 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.downstream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -8,6 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.personacomposer.gateway.testing.Backends;
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -17,13 +20,8 @@ class RoutesIT extends GatewayIntegrationSupport {
 
     @Test
     void aPersonaIsReadFromPersonaServiceByItsPercentEncodedSlug() {
-        String persona = Backends.persona("Zoë", "zoë", "img-1");
-        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/zo%C3%AB")).willReturn(okJson(persona)));
-
-        client.get().uri("/api/personas/{slug}", "zoë")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).isEqualTo(persona);
+        readsAsPersonaServiceAnswers(get(urlPathEqualTo("/api/personas/zo%C3%AB")),
+                Backends.persona("Zoë", "zoë", "img-1"), "/api/personas/{slug}", "zoë");
     }
 
     @Test
@@ -40,27 +38,16 @@ class RoutesIT extends GatewayIntegrationSupport {
 
     @Test
     void aPageOfImagesKeepsItsCursorAndLimit() {
-        String page = Backends.imagePage(null, "img-3");
-        BACKEND.stubFor(get(urlPathEqualTo("/api/personas/zo%C3%AB/images"))
-                .withQueryParam("after", equalTo("img-2")).withQueryParam("limit", equalTo("2"))
-                .willReturn(okJson(page)));
-
-        client.get().uri("/api/personas/{slug}/images?after=img-2&limit=2", "zoë")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).isEqualTo(page);
+        readsAsPersonaServiceAnswers(get(urlPathEqualTo("/api/personas/zo%C3%AB/images"))
+                        .withQueryParam("after", equalTo("img-2")).withQueryParam("limit", equalTo("2")),
+                Backends.imagePage(null, "img-3"), "/api/personas/{slug}/images?after=img-2&limit=2", "zoë");
     }
 
     @Test
     void aRequestStatusIsReadFromPersonaService() {
         UUID requestId = UUID.randomUUID();
-        String status = Backends.pending(requestId.toString(), "Ada", "ada");
-        BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + requestId)).willReturn(okJson(status)));
-
-        client.get().uri("/api/requests/{id}", requestId)
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).isEqualTo(status);
+        readsAsPersonaServiceAnswers(get(urlPathEqualTo("/api/requests/" + requestId)),
+                Backends.pending(requestId.toString(), "Ada", "ada"), "/api/requests/{id}", requestId);
     }
 
     @Test
@@ -121,5 +108,15 @@ class RoutesIT extends GatewayIntegrationSupport {
         client.get().uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus().isOk();
+    }
+
+    /** GET {@code uri} on the gateway answers 200 with exactly the body persona-service answers to {@code call}. */
+    private void readsAsPersonaServiceAnswers(MappingBuilder call, String body, String uri, Object... uriVariables) {
+        BACKEND.stubFor(call.willReturn(okJson(body)));
+
+        client.get().uri(uri, uriVariables)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo(body);
     }
 }

@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.access;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -18,6 +17,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import com.personacomposer.devstack.test.BrowserSignIn;
 import com.personacomposer.devstack.test.OidcProviderProcess;
 import com.personacomposer.gateway.apidocs.OpenApiContract;
+import com.personacomposer.gateway.testing.Backends;
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -154,29 +155,23 @@ class SignInIT extends GatewayIntegrationSupport {
 
     @Test
     void anonymousCallersCreateWithTheFreeModelOnlyAndSignedInCallersAreNamedAtIntake() {
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"status\":\"PENDING\"}")
-                .withTransformers("response-template")));
+        personaServiceRecordsRequests();
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"dall-e\"}")
+        createPersona("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"dall-e\"}")
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\"");
         BACKEND.verify(0, putRequestedFor(urlPathMatching("/internal/requests/.*")));
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"local\"}")
+        createPersona("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"local\"}")
                 .exchange()
                 .expectStatus().isAccepted();
         BACKEND.verify(1, putRequestedFor(urlPathMatching("/internal/requests/.*"))
                 .withHeader("X-Persona-Principal", absent()));
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+        createPersona("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"dall-e\"}")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + demoToken)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"dall-e\"}")
                 .exchange()
                 .expectStatus().isAccepted();
         BACKEND.verify(1, putRequestedFor(urlPathMatching("/internal/requests/.*"))

@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.testing;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,20 +12,26 @@ import tools.jackson.databind.node.ObjectNode;
  * PersonaViews (PersonaView, ImageView, PersonaPage, PersonaSummary, VoteView), RequestView and its problem
  * answers (Spring MVC ProblemDetail: no type, errors only for input), and image-service's ModelsController.
  */
-final class Backends {
+public final class Backends {
 
-    static final Instant CREATED = Instant.parse("2026-01-05T10:00:00Z");
-    static final Instant UPDATED = Instant.parse("2026-01-05T10:00:03Z");
+    public static final Instant CREATED = Instant.parse("2026-01-05T10:00:00Z");
+    public static final Instant UPDATED = Instant.parse("2026-01-05T10:00:03Z");
     /** WireMock's response template for the requestId of GET /api/requests/{requestId}. */
-    static final String PATH_REQUEST_ID = "{{request.pathSegments.[2]}}";
+    public static final String PATH_REQUEST_ID = "{{request.pathSegments.[2]}}";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * persona-service's answer to PUT /internal/requests/{requestId}: the request as recorded (a WireMock template).
+     * Declared after NODES and JSON, which make it.
+     */
+    public static final String RECORDED = pending(PATH_REQUEST_ID, "{{jsonPath request.body '$.personaName'}}",
+            "{{jsonPath request.body '$.slug'}}");
 
     private Backends() {
     }
 
-    static String persona(String name, String slug, String... imageIds) {
+    public static String persona(String name, String slug, String... imageIds) {
         ObjectNode persona = NODES.objectNode().put("name", name).put("slug", slug)
                 .put("createdAt", CREATED.toString()).put("updatedAt", UPDATED.toString())
                 .put("imageCount", imageIds.length);
@@ -40,14 +46,14 @@ final class Backends {
     }
 
     /** One image as GET /api/personas/{slug}/images/{imageId} answers it. */
-    static String image(String imageId) {
+    public static String image(String imageId) {
         ArrayNode one = NODES.arrayNode();
         images(one, imageId);
         return JSON.writeValueAsString(one.get(0));
     }
 
     /** A page of images as GET /api/personas/{slug}/images answers it; {@code next} may be null. */
-    static String imagePage(String next, String... imageIds) {
+    public static String imagePage(String next, String... imageIds) {
         ObjectNode page = NODES.objectNode();
         images(page.putArray("items"), imageIds);
         return JSON.writeValueAsString(next == null ? page.putNull("next") : page.put("next", next));
@@ -76,7 +82,7 @@ final class Backends {
     }
 
     /** The second summary is of a persona whose first image is not there yet (motto, tone and cover are null). */
-    static String personaPage(int page, int size) {
+    public static String personaPage(int page, int size) {
         ObjectNode body = NODES.objectNode();
         ArrayNode items = body.putArray("items");
         items.addObject().put("name", "Zoë O'Brien").put("slug", "zoë-o-brien").put("motto", "Hats off? Never.")
@@ -89,7 +95,7 @@ final class Backends {
     }
 
     /** {@code error} is left out unless the request failed, as persona-service does. */
-    static String requestStatus(String requestId, String name, String slug, String status, String image, String storage,
+    public static String requestStatus(String requestId, String name, String slug, String status, String image, String storage,
                                 String motto, String failedStage, String reason) {
         ObjectNode body = NODES.objectNode().put("requestId", requestId).put("personaName", name).put("slug", slug)
                 .put("status", status);
@@ -100,16 +106,16 @@ final class Backends {
         return JSON.writeValueAsString(body.put("createdAt", CREATED.toString()).put("updatedAt", UPDATED.toString()));
     }
 
-    static String pending(String requestId, String name, String slug) {
+    public static String pending(String requestId, String name, String slug) {
         return requestStatus(requestId, name, slug, "PENDING", "PENDING", "PENDING", "PENDING", null, null);
     }
 
-    static String completed(String requestId, String name, String slug) {
+    public static String completed(String requestId, String name, String slug) {
         return requestStatus(requestId, name, slug, "COMPLETED", "DONE", "DONE", "DONE", null, null);
     }
 
     /** Canceled after the image was made: the stages it never finished stay PENDING. */
-    static String canceled(String requestId, String name, String slug) {
+    public static String canceled(String requestId, String name, String slug) {
         return requestStatus(requestId, name, slug, "CANCELED", "DONE", "PENDING", "PENDING", null, null);
     }
 
@@ -117,7 +123,7 @@ final class Backends {
      * The status as the request's principal reads it when it asked for a webhook: {@code webhook} with the delivery's
      * state (null fields as persona-service writes them).
      */
-    static String withWebhook(String status, String state, int attempts, Integer lastStatus, String nextAttemptAt) {
+    public static String withWebhook(String status, String state, int attempts, Integer lastStatus, String nextAttemptAt) {
         ObjectNode body = (ObjectNode) JSON.readTree(status);
         ObjectNode webhook = body.putObject("webhook").put("state", state).put("attempts", attempts);
         if (lastStatus == null) {
@@ -130,13 +136,13 @@ final class Backends {
     }
 
     /** {@code myVote}: up, down or null (no vote). */
-    static String votes(String imageId, long upvotes, long downvotes, String myVote) {
+    public static String votes(String imageId, long upvotes, long downvotes, String myVote) {
         return JSON.writeValueAsString(NODES.objectNode().put("imageId", imageId).put("upvotes", upvotes)
                 .put("downvotes", downvotes).put("myVote", myVote));
     }
 
     /** image-service leaves reason out for an available model. */
-    static String models() {
+    public static String models() {
         ObjectNode body = NODES.objectNode().put("default", "local");
         ArrayNode models = body.putArray("models");
         models.addObject().put("id", "local").put("name", "Local renderer").put("available", true);
@@ -148,7 +154,7 @@ final class Backends {
     }
 
     /** {@code fieldsAndMessages}: field, message, field, message... (none: a problem with no errors at all). */
-    static String problem(int status, String title, String detail, String instance, String... fieldsAndMessages) {
+    public static String problem(int status, String title, String detail, String instance, String... fieldsAndMessages) {
         ObjectNode body = NODES.objectNode().put("title", title).put("status", status).put("detail", detail)
                 .put("instance", instance);
         if (fieldsAndMessages.length > 0) {

@@ -1,38 +1,29 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.testing;
 
 import com.personacomposer.devstack.test.DevStack;
-import com.personacomposer.events.EventDeserializer;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.Topics;
+import com.personacomposer.kit.testing.EventConsumers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** What really arrived on persona.requested, read with a plain consumer in a group of its own. */
-final class RequestedEvents implements AutoCloseable {
+/** What really arrived on persona.requested, read with a plain consumer in a group of its own (EventConsumers). */
+public final class RequestedEvents implements AutoCloseable {
 
     private final KafkaConsumer<String, PersonaEvent> consumer;
     private final List<ConsumerRecord<String, PersonaEvent>> seen = new ArrayList<>();
 
-    RequestedEvents() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "gateway-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new EventDeserializer());
-        consumer.subscribe(List.of(Topics.PERSONA_REQUESTED));
+    public RequestedEvents() {
+        consumer = EventConsumers.fromTheStart(DevStack.shared().kafkaBootstrapServers(), Topics.PERSONA_REQUESTED);
     }
 
     /** The first record matching {@code match}, waiting up to {@code timeout} for it. */
-    ConsumerRecord<String, PersonaEvent> await(Predicate<ConsumerRecord<String, PersonaEvent>> match, Duration timeout) {
+    public ConsumerRecord<String, PersonaEvent> await(Predicate<ConsumerRecord<String, PersonaEvent>> match, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, PersonaEvent> record : seen) {
@@ -49,7 +40,7 @@ final class RequestedEvents implements AutoCloseable {
      * Every record with this key that arrives within {@code listening} of joining the topic (from its beginning, so
      * anything published before this call is seen too).
      */
-    List<ConsumerRecord<String, PersonaEvent>> withKey(String key, Duration listening) {
+    public List<ConsumerRecord<String, PersonaEvent>> withKey(String key, Duration listening) {
         while (consumer.assignment().isEmpty()) {
             poll();
         }

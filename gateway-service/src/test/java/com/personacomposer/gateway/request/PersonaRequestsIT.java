@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.request;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -12,11 +12,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.personacomposer.events.ImageModel;
 import com.personacomposer.events.MottoTone;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.naming.PersonaName;
+import com.personacomposer.gateway.testing.Backends;
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
+import com.personacomposer.gateway.testing.RequestedEvents;
+import com.personacomposer.kit.testing.InTurn;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -30,10 +33,6 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     private static final RequestedEvents EVENTS = new RequestedEvents();
     /** persona-service's answer to a new request record: the path's requestId and what was recorded. */
-    private static final String RECORDED = "{\"requestId\":\"{{request.pathSegments.[2]}}\","
-            + "\"personaName\":\"{{jsonPath request.body '$.personaName'}}\",\"slug\":\"{{jsonPath request.body '$.slug'}}\","
-            + "\"status\":\"PENDING\",\"stages\":{\"image\":\"PENDING\",\"storage\":\"PENDING\",\"motto\":\"PENDING\"}}";
-
     @AfterAll
     static void closeConsumer() {
         EVENTS.close();
@@ -42,11 +41,10 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     @Test
     void aNewNameIsRecordedPublishedAndAccepted() {
         PersonaName name = PersonaName.of(uniqueName("Zoë"));
-        recordsRequests();
+        personaServiceRecordsRequests();
 
-        JsonNode body = client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + name.displayName() + "\", \"description\": \"likes\\nhats\","
-                        + " \"mottoTone\": \"sombre\", \"model\": \"openjourney\", \"unknown\": 1}")
+        JsonNode body = createPersona("{\"name\": \"" + name.displayName() + "\", \"description\": \"likes\\nhats\","
+                + " \"mottoTone\": \"sombre\", \"model\": \"openjourney\", \"unknown\": 1}")
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -75,10 +73,9 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     @Test
     void theLocationOfA202IsTheRequestsStatus() {
-        recordsRequests();
+        personaServiceRecordsRequests();
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\"}")
+        createPersona("{\"name\": \"" + uniqueName("Ada") + "\"}")
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectHeader().value("Location", location -> assertThat(location).matches("/api/requests/[0-9a-f-]{36}"));
@@ -88,14 +85,13 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     void anExistingPersonaIsAnsweredAsItIsAndNothingIsPublished() {
         PersonaName name = PersonaName.of(uniqueName("O'Brien"));
         String persona = "{\"name\":\"" + name.displayName() + "\",\"slug\":\"" + name.slug() + "\",\"images\":[]}";
-        recordsRequests();
+        personaServiceRecordsRequests();
         BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*"))
                 .withRequestBody(matchingJsonPath("$.slug", equalTo(name.slug())))
                 .withRequestBody(matchingJsonPath("$.unlessPersonaExists", equalTo("true")))
                 .willReturn(okJson(persona).withHeader("Content-Location", "/api/personas/" + name.slug())));
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + name.displayName() + "\"}")
+        createPersona("{\"name\": \"" + name.displayName() + "\"}")
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo(persona);
@@ -109,10 +105,9 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     void forceGeneratesForAnExistingPersona() {
         PersonaName name = PersonaName.of(uniqueName("Ada"));
         BACKEND.stubFor(get(urlPathEqualTo("/api/personas/" + name.slug())).willReturn(okJson("{}")));
-        recordsRequests();
+        personaServiceRecordsRequests();
 
-        String requestId = client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + name.displayName() + "\", \"force\": true}")
+        String requestId = createPersona("{\"name\": \"" + name.displayName() + "\", \"force\": true}")
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().path("requestId").asString();
@@ -131,9 +126,8 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
                 .willReturn(okJson("{\"requestId\":\"" + earlier + "\",\"personaName\":\"" + name.displayName()
                         + "\",\"slug\":\"" + name.slug() + "\",\"status\":\"PENDING\"}")));
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+        createPersona("{\"name\": \"" + name.displayName() + "\"}")
                 .header("Idempotency-Key", "retry-" + earlier)
-                .bodyValue("{\"name\": \"" + name.displayName() + "\"}")
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectHeader().valueEquals("Location", "/api/requests/" + earlier)
@@ -144,8 +138,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     @Test
     void invalidFieldsAre400ProblemsNamingEachField() {
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": {\"$gt\": \"\"}, \"description\": \"" + "d".repeat(801) + "\", \"mottoTone\": \"loud\"}")
+        createPersona("{\"name\": {\"$gt\": \"\"}, \"description\": \"" + "d".repeat(801) + "\", \"mottoTone\": \"loud\"}")
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -160,8 +153,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     @Test
     void malformedJsonIsA400Problem() {
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": ")
+        createPersona("{\"name\": ")
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -170,8 +162,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
     @Test
     void aBodyOver64KibIsA413Problem() {
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"Ada\", \"filler\": \"" + "x".repeat(64 * 1024) + "\"}")
+        createPersona("{\"name\": \"Ada\", \"filler\": \"" + "x".repeat(64 * 1024) + "\"}")
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -182,7 +173,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     void preferWaitAnswers201WithThePersonaWhenTheRequestCompletes() {
         PersonaName name = PersonaName.of(uniqueName("Zoë"));
         String persona = "{\"name\":\"" + name.displayName() + "\",\"slug\":\"" + name.slug() + "\",\"images\":[{\"id\":\"i1\"}]}";
-        recordsRequests();
+        personaServiceRecordsRequests();
         requestStatuses(name, "PENDING", "PENDING", "COMPLETED");
         BACKEND.stubFor(get(urlPathEqualTo("/api/personas/" + encoded(name.slug()))).willReturn(okJson(persona)));
 
@@ -199,7 +190,7 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     @Test
     void preferWaitAnswers202WhenTheTimeRunsOut() {
         PersonaName name = PersonaName.of(uniqueName("Ada"));
-        recordsRequests();
+        personaServiceRecordsRequests();
         requestStatuses(name, "PENDING");
 
         waiting().post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
@@ -224,15 +215,11 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
     void aCreateThatTimedOutIsRetriedWithTheSameIdempotencyKeyAndAnsweredWithTheFirstRequest() {
         PersonaName name = PersonaName.of(uniqueName("Slow Sal"));
         UUID first = UUID.randomUUID();
-        String scenario = "slow intake " + first;
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).inScenario(scenario)
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recorded")
-                .willReturn(aResponse().withStatus(201).withFixedDelay(7_000).withHeader("Content-Type", "application/json")
-                        .withBody(RECORDED).withTransformers("response-template")));
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).inScenario(scenario)
-                .whenScenarioStateIs("recorded")
-                .willReturn(okJson("{\"requestId\":\"" + first + "\",\"personaName\":\"" + name.displayName()
-                        + "\",\"slug\":\"" + name.slug() + "\",\"status\":\"PENDING\"}")));
+        InTurn.stub(BACKEND, () -> put(urlPathMatching("/internal/requests/.*")),
+                aResponse().withStatus(201).withFixedDelay(7_000).withHeader("Content-Type", "application/json")
+                        .withBody(Backends.RECORDED).withTransformers("response-template"),
+                okJson("{\"requestId\":\"" + first + "\",\"personaName\":\"" + name.displayName()
+                        + "\",\"slug\":\"" + name.slug() + "\",\"status\":\"PENDING\"}"));
         WebTestClient patient = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         String create = "{\"name\": \"" + name.displayName() + "\", \"model\": \"dall-e\"}";
 
@@ -246,25 +233,6 @@ class PersonaRequestsIT extends GatewayIntegrationSupport {
 
         BACKEND.verify(2, putRequestedFor(urlPathMatching("/internal/requests/.*"))
                 .withRequestBody(matchingJsonPath("$.idempotencyKey", equalTo("form-7"))));
-    }
-
-    private static void recordsRequests() {
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody(RECORDED).withTransformers("response-template")));
-    }
-
-    /** GET /api/requests/{any} answers these statuses in turn, then keeps answering the last. */
-    static void requestStatuses(PersonaName name, String... states) {
-        String scenario = "statuses of " + name.key();
-        for (int i = 0; i < states.length; i++) {
-            var stub = get(urlPathMatching("/api/requests/[^/]+")).inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "poll " + i)
-                    .willReturn(okJson("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"personaName\":\""
-                            + name.displayName() + "\",\"slug\":\"" + name.slug() + "\",\"status\":\"" + states[i] + "\"}")
-                            .withTransformers("response-template"));
-            BACKEND.stubFor(i < states.length - 1 ? stub.willSetStateTo("poll " + (i + 1)) : stub);
-        }
     }
 
     private static String encoded(String slug) {

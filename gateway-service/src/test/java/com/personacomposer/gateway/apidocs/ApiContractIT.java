@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.apidocs;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -13,9 +13,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.personacomposer.events.naming.PersonaName;
-import com.personacomposer.gateway.apidocs.OpenApiContract;
+import com.personacomposer.gateway.testing.Backends;
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
+import com.personacomposer.kit.testing.InTurn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
@@ -64,7 +65,7 @@ class ApiContractIT extends GatewayIntegrationSupport {
     @Test
     void creatingANewPersona() {
         PersonaName name = PersonaName.of(uniqueName("Zoë"));
-        recordsRequests();
+        personaServiceRecordsRequests();
 
         checked(create("{\"name\": \"" + name.displayName() + "\", \"description\": \"tall\\nlikes hats\","
                 + " \"mottoTone\": \"sarcastic\", \"model\": \"local\", \"force\": false}"), 202);
@@ -86,8 +87,8 @@ class ApiContractIT extends GatewayIntegrationSupport {
     @Test
     void waitingForARequestThatCompletes() {
         PersonaName name = PersonaName.of(uniqueName("Ada"));
-        recordsRequests();
-        statuses(name, "PENDING", "COMPLETED");
+        personaServiceRecordsRequests();
+        requestStatuses(name, "PENDING", "COMPLETED");
         BACKEND.stubFor(get(urlPathEqualTo("/api/personas/" + encoded(name.slug())))
                 .willReturn(okJson(Backends.persona(name.displayName(), name.slug(), "img-1"))));
 
@@ -99,8 +100,8 @@ class ApiContractIT extends GatewayIntegrationSupport {
     @Test
     void waitingForARequestThatFails() {
         PersonaName name = PersonaName.of(uniqueName("Ada"));
-        recordsRequests();
-        statuses(name, "FAILED");
+        personaServiceRecordsRequests();
+        requestStatuses(name, "FAILED");
 
         EntityExchangeResult<byte[]> failed = checked(waiting().post().uri("/api/personas").contentType(JSON)
                 .header("Prefer", "wait=20").bodyValue(requestBody("{\"name\": \"" + name.displayName() + "\", \"force\": true}")), 202);
@@ -243,11 +244,8 @@ class ApiContractIT extends GatewayIntegrationSupport {
     void followingARequestsEvents() {
         String requestId = UUID.randomUUID().toString();
         String imageDone = Backends.requestStatus(requestId, "Ada", "ada", "PENDING", "DONE", "PENDING", "PENDING", null, null);
-        String scenario = "contract events " + requestId;
-        BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + requestId)).inScenario(scenario)
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson(imageDone)).willSetStateTo("done"));
-        BACKEND.stubFor(get(urlPathEqualTo("/api/requests/" + requestId)).inScenario(scenario)
-                .whenScenarioStateIs("done").willReturn(okJson(Backends.completed(requestId, "Ada", "ada"))));
+        InTurn.stub(BACKEND, () -> get(urlPathEqualTo("/api/requests/" + requestId)), okJson(imageDone),
+                okJson(Backends.completed(requestId, "Ada", "ada")));
 
         EntityExchangeResult<byte[]> events = checked(waiting().get().uri("/api/requests/{id}/events", requestId)
                 .accept(MediaType.TEXT_EVENT_STREAM), 200);
@@ -262,8 +260,8 @@ class ApiContractIT extends GatewayIntegrationSupport {
     @Test
     void waitingForARequestThatIsCanceled() {
         PersonaName name = PersonaName.of(uniqueName("Ada"));
-        recordsRequests();
-        statuses(name, "PENDING", "CANCELED");
+        personaServiceRecordsRequests();
+        requestStatuses(name, "PENDING", "CANCELED");
 
         EntityExchangeResult<byte[]> canceled = checked(waiting().post().uri("/api/personas").contentType(JSON)
                 .header("Prefer", "wait=20").bodyValue(requestBody("{\"name\": \"" + name.displayName() + "\", \"force\": true}")), 202);
@@ -343,8 +341,7 @@ class ApiContractIT extends GatewayIntegrationSupport {
     /** Sends the request, checks its answer has the status expected and matches the document. */
     private static EntityExchangeResult<byte[]> checked(WebTestClient.RequestHeadersSpec<?> request, int status) {
         EntityExchangeResult<byte[]> result = request.exchange().expectStatus().isEqualTo(status).expectBody().returnResult();
-        CONTRACT.assertResponse(result.getMethod().name(), result.getUrl().getRawPath(), status,
-                result.getResponseHeaders(), result.getResponseBody());
+        CONTRACT.assertResponse(result);
         return result;
     }
 
@@ -360,33 +357,6 @@ class ApiContractIT extends GatewayIntegrationSupport {
 
     private WebTestClient waiting() {
         return client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-    }
-
-    /** persona-service's answer to a new request record: the request as recorded (RequestView). */
-    private static void recordsRequests() {
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody(Backends.pending(Backends.PATH_REQUEST_ID, "{{jsonPath request.body '$.personaName'}}",
-                        "{{jsonPath request.body '$.slug'}}"))
-                .withTransformers("response-template")));
-    }
-
-    /** GET /api/requests/{any} answers these states in turn (FAILED at the image stage), then keeps the last. */
-    private static void statuses(PersonaName name, String... states) {
-        String scenario = "contract statuses of " + name.key();
-        for (int i = 0; i < states.length; i++) {
-            String body = switch (states[i]) {
-                case "COMPLETED" -> Backends.completed(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
-                case "FAILED" -> Backends.requestStatus(Backends.PATH_REQUEST_ID, name.displayName(), name.slug(),
-                        "FAILED", "FAILED", "PENDING", "DONE", "image", "the provider refused the prompt");
-                case "CANCELED" -> Backends.canceled(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
-                default -> Backends.pending(Backends.PATH_REQUEST_ID, name.displayName(), name.slug());
-            };
-            var stub = get(urlPathMatching("/api/requests/[^/]+")).inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "poll " + i)
-                    .willReturn(okJson(body).withTransformers("response-template"));
-            BACKEND.stubFor(i < states.length - 1 ? stub.willSetStateTo("poll " + (i + 1)) : stub);
-        }
     }
 
     private static ResponseDefinitionBuilder problem(int status, String title, String detail, String instance,

@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -24,9 +24,9 @@ import java.util.Date;
  * test holds, so a test can sign tokens of any shape a provider issues. Its token endpoint may live on another
  * origin than the issuer, as Cognito's hosted UI does.
  */
-final class TestIssuer {
+public final class TestIssuer {
 
-    static final RSAKey SIGNING_KEY = rsaKey("issuer-key");
+    public static final RSAKey SIGNING_KEY = rsaKey("issuer-key");
 
     private final WireMockServer server;
     private final String tokenOrigin;
@@ -40,20 +40,20 @@ final class TestIssuer {
     }
 
     /** Authorization and token endpoints under the issuer, as Keycloak and Spring Authorization Server have them. */
-    static TestIssuer started() {
+    public static TestIssuer started() {
         return new TestIssuer(null);
     }
 
     /** Authorization and token endpoints on {@code hostedUi}, another origin, as Cognito has them. */
-    static TestIssuer withHostedUi(String hostedUi) {
+    public static TestIssuer withHostedUi(String hostedUi) {
         return new TestIssuer(hostedUi);
     }
 
-    String uri() {
+    public String uri() {
         return "http://localhost:" + server.port();
     }
 
-    String tokenOrigin() {
+    public String tokenOrigin() {
         return tokenOrigin;
     }
 
@@ -69,7 +69,7 @@ final class TestIssuer {
     }
 
     /** Claims every valid token of this issuer has: iss, sub, iat, nbf, exp (five minutes from now). */
-    JWTClaimsSet.Builder claims(String subject) {
+    public JWTClaimsSet.Builder claims(String subject) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer(uri())
@@ -79,11 +79,11 @@ final class TestIssuer {
                 .expirationTime(Date.from(now.plusSeconds(300)));
     }
 
-    static String signed(JWTClaimsSet.Builder claims) {
+    public static String signed(JWTClaimsSet.Builder claims) {
         return signed(SIGNING_KEY, null, claims);
     }
 
-    static String signed(RSAKey key, JOSEObjectType type, JWTClaimsSet.Builder claims) {
+    public static String signed(RSAKey key, JOSEObjectType type, JWTClaimsSet.Builder claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type).build(),
                     claims.build());
@@ -94,7 +94,7 @@ final class TestIssuer {
         }
     }
 
-    static RSAKey rsaKey(String keyId) {
+    public static RSAKey rsaKey(String keyId) {
         try {
             return new RSAKeyGenerator(2048).keyID(keyId).generate();
         } catch (JOSEException e) {

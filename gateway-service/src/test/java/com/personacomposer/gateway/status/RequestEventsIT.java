@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.status;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -6,10 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
+import com.personacomposer.kit.testing.InTurn;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -85,13 +89,8 @@ class RequestEventsIT extends GatewayIntegrationSupport {
     }
 
     private static void statuses(UUID requestId, String... bodies) {
-        String scenario = "events of " + requestId;
-        for (int i = 0; i < bodies.length; i++) {
-            var stub = get(urlPathEqualTo("/api/requests/" + requestId)).inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "poll " + i)
-                    .willReturn(okJson(bodies[i]));
-            BACKEND.stubFor(i < bodies.length - 1 ? stub.willSetStateTo("poll " + (i + 1)) : stub);
-        }
+        InTurn.stub(BACKEND, () -> get(urlPathEqualTo("/api/requests/" + requestId)),
+                Stream.of(bodies).map(WireMock::okJson).toArray(ResponseDefinitionBuilder[]::new));
     }
 
     private static String status(UUID requestId, String state, String image) {

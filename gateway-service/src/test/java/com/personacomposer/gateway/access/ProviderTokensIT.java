@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.access;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.personacomposer.gateway.testing.Backends;
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
+import com.personacomposer.gateway.testing.TestIssuer;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;

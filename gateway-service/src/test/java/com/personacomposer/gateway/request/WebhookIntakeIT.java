@@ -1,16 +1,15 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.request;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.personacomposer.gateway.apidocs.OpenApiContract;
+import com.personacomposer.gateway.testing.SignedInSupport;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +31,8 @@ class WebhookIntakeIT extends SignedInSupport {
     private final String name = uniqueName("Ada");
 
     @BeforeEach
-    void personaServiceRecordsRequests() {
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"status\":\"PENDING\"}")
-                .withTransformers("response-template")));
+    void recordsRequests() {
+        personaServiceRecordsRequests();
     }
 
     @Test
@@ -48,7 +44,7 @@ class WebhookIntakeIT extends SignedInSupport {
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("webhook"))
                 .returnResult();
 
-        conforms(refused);
+        CONTRACT.assertResponse(refused);
         BACKEND.verify(0, recorded(name));
     }
 
@@ -79,7 +75,7 @@ class WebhookIntakeIT extends SignedInSupport {
                 .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains(why))
                 .returnResult();
 
-        conforms(refused);
+        CONTRACT.assertResponse(refused);
         BACKEND.verify(0, recorded(name));
     }
 
@@ -87,7 +83,7 @@ class WebhookIntakeIT extends SignedInSupport {
     void aValidWebhookGoesToPersonaServiceWithAllThreeEventsByDefaultAndThePrincipal() {
         create(KEY, name, "\"webhook\": \"" + PUBLIC_HOOK + "\"")
                 .expectStatus().isAccepted()
-                .expectBody().consumeWith(WebhookIntakeIT::conforms);
+                .expectBody().consumeWith(CONTRACT::assertResponse);
 
         BACKEND.verify(recorded(name)
                 .withHeader("X-Persona-Principal", equalTo("key:hooks"))
@@ -125,10 +121,5 @@ class WebhookIntakeIT extends SignedInSupport {
     private static RequestPatternBuilder recorded(String name) {
         return putRequestedFor(urlPathMatching("/internal/requests/.*"))
                 .withRequestBody(matchingJsonPath("$.personaName", equalTo(name)));
-    }
-
-    private static void conforms(EntityExchangeResult<byte[]> result) {
-        CONTRACT.assertResponse(result.getMethod().name(), result.getUrl().getRawPath(), result.getStatus().value(),
-                result.getResponseHeaders(), result.getResponseBody());
     }
 }

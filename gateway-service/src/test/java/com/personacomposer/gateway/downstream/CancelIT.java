@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.downstream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.personacomposer.gateway.apidocs.OpenApiContract;
+import com.personacomposer.gateway.testing.Backends;
+import com.personacomposer.gateway.testing.SignedInSupport;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +40,7 @@ class CancelIT extends SignedInSupport {
                 .expectBody(String.class).isEqualTo(canceled)
                 .returnResult();
 
-        conforms(answer);
+        CONTRACT.assertResponse(answer);
         BACKEND.verify(postRequestedFor(urlPathEqualTo(cancel))
                 .withHeader("X-Persona-Principal", equalTo("key:hooks"))
                 .withHeader("X-Persona-Principal-Name", equalTo("hooks"))
@@ -92,7 +94,7 @@ class CancelIT extends SignedInSupport {
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody(String.class).isEqualTo(refusal[1])
                     .returnResult();
-            conforms(answer);
+            CONTRACT.assertResponse(answer);
         }
     }
 
@@ -108,12 +110,6 @@ class CancelIT extends SignedInSupport {
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\"")
                 .expectBody(String.class).isEqualTo(unauthorized)
                 .returnResult();
-        conforms(answer);
-    }
-
-    private static void conforms(EntityExchangeResult<String> result) {
-        String body = result.getResponseBody();
-        CONTRACT.assertResponse(result.getMethod().name(), result.getUrl().getRawPath(), result.getStatus().value(),
-                result.getResponseHeaders(), body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CONTRACT.assertResponse(answer);
     }
 }

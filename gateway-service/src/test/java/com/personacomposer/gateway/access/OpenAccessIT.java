@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.access;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -13,6 +13,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personacomposer.gateway.apidocs.OpenApiContract;
+import com.personacomposer.gateway.testing.Backends;
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -23,12 +25,11 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.core.ParameterizedTypeReference;
 import reactor.core.Disposable;
 
 /** Neither sign-in nor API keys configured: open as a private installation wants, with a few things still closed. */
@@ -46,7 +47,7 @@ class OpenAccessIT extends GatewayIntegrationSupport {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectBody().json("{\"enabled\":false}", true)
-                .consumeWith(OpenAccessIT::conforms);
+                .consumeWith(CONTRACT::assertResponse);
     }
 
     @Test
@@ -89,9 +90,9 @@ class OpenAccessIT extends GatewayIntegrationSupport {
         client.post().uri("/api/personas/bea/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"direction\":\"up\"}").exchange().expectStatus().isOk();
         client.get().uri("/api/personas/bea").header("X-Persona-Voter", "anon:0000000000000000").exchange()
-                .expectStatus().isOk().expectBody().consumeWith(OpenAccessIT::conforms);
+                .expectStatus().isOk().expectBody().consumeWith(CONTRACT::assertResponse);
         client.get().uri("/api/personas/bea/images?after=img-0").exchange()
-                .expectStatus().isOk().expectBody().consumeWith(OpenAccessIT::conforms);
+                .expectStatus().isOk().expectBody().consumeWith(CONTRACT::assertResponse);
 
         String voter = BACKEND.findAll(postRequestedFor(urlPathEqualTo("/api/personas/bea/images/img-1/votes")))
                 .get(0).getHeader("X-Persona-Voter");
@@ -132,7 +133,7 @@ class OpenAccessIT extends GatewayIntegrationSupport {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("at most 4"))
-                .consumeWith(OpenAccessIT::conforms);
+                .consumeWith(CONTRACT::assertResponse);
 
         open.remove(0).dispose();
         awaitAccepted(streaming, requestId);
@@ -156,11 +157,6 @@ class OpenAccessIT extends GatewayIntegrationSupport {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void conforms(EntityExchangeResult<byte[]> result) {
-        CONTRACT.assertResponse(result.getMethod().name(), result.getUrl().getRawPath(), result.getStatus().value(),
-                result.getResponseHeaders(), result.getResponseBody());
     }
 
     /** Closing a stream reaches the gateway over the network a moment later. */

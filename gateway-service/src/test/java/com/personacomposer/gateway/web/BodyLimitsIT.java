@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -9,10 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.personacomposer.gateway.apidocs.OpenApiContract;
+import com.personacomposer.gateway.testing.Backends;
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
@@ -21,6 +22,8 @@ import reactor.core.publisher.Flux;
  * and the service behind the gateway sees nothing, whether the body declares its length or comes in chunks.
  */
 class BodyLimitsIT extends GatewayIntegrationSupport {
+
+    private static final OpenApiContract CONTRACT = OpenApiContract.load();
 
     private static final String VOTES = "/api/personas/ada/images/img-1/votes";
     private static final String PADDED_VOTE = "{\"direction\":\"up\",\"padding\":\"" + "x".repeat(300) + "\"}";
@@ -32,7 +35,7 @@ class BodyLimitsIT extends GatewayIntegrationSupport {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(413)
                 .jsonPath("$.detail").isEqualTo("The body is larger than 256 bytes.")
-                .consumeWith(BodyLimitsIT::conforms);
+                .consumeWith(CONTRACT::assertResponse);
 
         BACKEND.verify(0, anyRequestedFor(anyUrl()));
     }
@@ -67,10 +70,5 @@ class BodyLimitsIT extends GatewayIntegrationSupport {
         int half = body.length() / 2;
         return request.contentType(MediaType.APPLICATION_JSON)
                 .body(Flux.just(body.substring(0, half), body.substring(half)), String.class);
-    }
-
-    private static void conforms(EntityExchangeResult<byte[]> result) {
-        OpenApiContract.load().assertResponse(result.getMethod().name(), result.getUrl().getRawPath(),
-                result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
     }
 }

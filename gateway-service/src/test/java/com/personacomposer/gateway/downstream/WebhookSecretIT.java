@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.downstream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -11,10 +11,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.personacomposer.gateway.apidocs.OpenApiContract;
+import com.personacomposer.gateway.testing.SignedInSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** The signing secret routes: refused by the gateway for anonymous callers, else webhook-service's answer as it is. */
 class WebhookSecretIT extends SignedInSupport {
@@ -28,10 +29,10 @@ class WebhookSecretIT extends SignedInSupport {
         client.get().uri("/api/webhooks/secret").header("X-Persona-Principal", "key:hooks").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\"")
-                .expectBody().consumeWith(WebhookSecretIT::conforms);
+                .expectBody().consumeWith(CONTRACT::assertResponse);
         client.post().uri("/api/webhooks/secret/rotate").exchange()
                 .expectStatus().isUnauthorized()
-                .expectBody().consumeWith(WebhookSecretIT::conforms);
+                .expectBody().consumeWith(CONTRACT::assertResponse);
         client.get().uri("/api/webhooks/secret").header("X-API-Key", "it-not-a-key").exchange()
                 .expectStatus().isUnauthorized();
 
@@ -41,17 +42,15 @@ class WebhookSecretIT extends SignedInSupport {
     @Test
     void aPrincipalsSecretIsReadFromWebhookServiceUncached() {
         String body = "{\"secret\":\"" + SECRET + "\"}";
-        BACKEND.stubFor(get(urlPathEqualTo("/api/webhooks/secret"))
-                .withHeader("X-Persona-Principal", equalTo("key:hooks"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withHeader(HttpHeaders.CACHE_CONTROL, "no-store").withBody(body)));
+        webhookServiceAnswers(get(urlPathEqualTo("/api/webhooks/secret"))
+                .withHeader("X-Persona-Principal", equalTo("key:hooks")), body);
 
         client.get().uri("/api/webhooks/secret").header("X-API-Key", KEY).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
                 .expectBody(String.class).isEqualTo(body);
         client.get().uri("/api/webhooks/secret").header("X-API-Key", KEY).exchange()
-                .expectBody().consumeWith(WebhookSecretIT::conforms);
+                .expectBody().consumeWith(CONTRACT::assertResponse);
 
         BACKEND.verify(getRequestedFor(urlPathEqualTo("/api/webhooks/secret"))
                 .withHeader("X-API-Key", absent()).withHeader(HttpHeaders.AUTHORIZATION, absent()));
@@ -60,20 +59,19 @@ class WebhookSecretIT extends SignedInSupport {
     @Test
     void aRotationIsAskedForThePrincipalAndItsAnswerComesBack() {
         String body = "{\"secret\":\"" + ROTATED + "\",\"previousSecretValidUntil\":\"2026-12-08T15:04:05Z\"}";
-        BACKEND.stubFor(post(urlPathEqualTo("/api/webhooks/secret/rotate"))
-                .withHeader("X-Persona-Principal", equalTo("key:ops"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withHeader(HttpHeaders.CACHE_CONTROL, "no-store").withBody(body)));
+        webhookServiceAnswers(post(urlPathEqualTo("/api/webhooks/secret/rotate"))
+                .withHeader("X-Persona-Principal", equalTo("key:ops")), body);
 
         client.post().uri("/api/webhooks/secret/rotate").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).exchange()
                 .expectStatus().isOk()
-                .expectBody().json(body).consumeWith(WebhookSecretIT::conforms);
+                .expectBody().json(body).consumeWith(CONTRACT::assertResponse);
 
         BACKEND.verify(1, postRequestedFor(urlPathEqualTo("/api/webhooks/secret/rotate")));
     }
 
-    private static void conforms(EntityExchangeResult<byte[]> result) {
-        CONTRACT.assertResponse(result.getMethod().name(), result.getUrl().getRawPath(), result.getStatus().value(),
-                result.getResponseHeaders(), result.getResponseBody());
+    /** webhook-service answers {@code call} with a secret: JSON, never to be cached. */
+    private static void webhookServiceAnswers(MappingBuilder call, String body) {
+        BACKEND.stubFor(call.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader(HttpHeaders.CACHE_CONTROL, "no-store").withBody(body)));
     }
 }

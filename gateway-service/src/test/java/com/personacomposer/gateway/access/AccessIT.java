@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.access;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -19,18 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.personacomposer.events.EventCodec;
 import com.personacomposer.events.naming.PersonaName;
 import com.personacomposer.gateway.apidocs.OpenApiContract;
+import com.personacomposer.gateway.testing.Backends;
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
+import com.personacomposer.gateway.testing.RequestedEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** The gateway with API keys configured: who may change things, and what is kept from whom. */
 @TestPropertySource(properties = {"PERSONA_API_KEYS=" + AccessIT.KEY + "," + AccessIT.SECOND_KEY + "," + AccessIT.LIMITED_KEY
@@ -62,20 +63,19 @@ class AccessIT extends GatewayIntegrationSupport {
 
     @Test
     void withoutAKeyNothingPaidIsCreatedNothingIsVotedAndReadsStayOpen() {
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"openjourney\"}")
+        createPersona("{\"name\": \"" + uniqueName("Ada") + "\", \"model\": \"openjourney\"}")
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\"")
                 .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.errors").isArray()
-                .consumeWith(AccessIT::conforms);
+                .consumeWith(CONTRACT::assertResponse);
         client.post().uri("/api/personas/ada/images/img-1/votes").contentType(MediaType.APPLICATION_JSON)
                 .header("X-API-Key", WRONG_KEY)
                 .bodyValue("{\"direction\":\"up\"}")
                 .exchange()
                 .expectStatus().isUnauthorized()
-                .expectBody().consumeWith(AccessIT::conforms);
+                .expectBody().consumeWith(CONTRACT::assertResponse);
         BACKEND.stubFor(get(urlPathEqualTo("/api/personas")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":20,\"next\":null}")));
 
         client.get().uri("/api/personas").exchange().expectStatus().isOk();
@@ -86,21 +86,16 @@ class AccessIT extends GatewayIntegrationSupport {
     @Test
     void aKeyIsNeitherLoggedNorPublishedNorHandedOn(CapturedOutput output) {
         PersonaName name = PersonaName.of(uniqueName("Ada"));
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"status\":\"PENDING\"}")
-                .withTransformers("response-template")));
+        personaServiceRecordsRequests();
         BACKEND.stubFor(post(urlPathEqualTo("/api/personas/ada/images/img-1/votes"))
                 .willReturn(okJson("{\"imageId\":\"img-1\",\"upvotes\":1,\"downvotes\":0}")));
 
-        client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+        createPersona("{\"name\": \"" + name.displayName() + "\"}")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + WRONG_KEY)
-                .bodyValue("{\"name\": \"" + name.displayName() + "\"}")
                 .exchange()
                 .expectStatus().isUnauthorized();
-        String requestId = client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+        String requestId = createPersona("{\"name\": \"" + name.displayName() + "\", \"description\": \"keeps secrets\"}")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
-                .bodyValue("{\"name\": \"" + name.displayName() + "\", \"description\": \"keeps secrets\"}")
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody()
@@ -134,7 +129,7 @@ class AccessIT extends GatewayIntegrationSupport {
                     .expectStatus().isUnauthorized()
                     .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE,
                             "Bearer realm=\"persona-composer\", error=\"invalid_token\"")
-                    .expectBody().consumeWith(AccessIT::conforms);
+                    .expectBody().consumeWith(CONTRACT::assertResponse);
         }
         BACKEND.verify(0, postRequestedFor(urlPathEqualTo(votes)));
         for (String key : new String[] {PADDED_KEY, NAMED_PADDED_KEY}) {
@@ -154,10 +149,7 @@ class AccessIT extends GatewayIntegrationSupport {
 
     @Test
     void aClientOverTheLimitGets429WithRetryAfterAndNothingIsRecorded() {
-        BACKEND.stubFor(put(urlPathMatching("/internal/requests/.*")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"requestId\":\"{{request.pathSegments.[2]}}\",\"status\":\"PENDING\"}")
-                .withTransformers("response-template")));
+        personaServiceRecordsRequests();
         for (int i = 0; i < 3; i++) {
             create(LIMITED_KEY).expectStatus().isAccepted();
         }
@@ -167,7 +159,7 @@ class AccessIT extends GatewayIntegrationSupport {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 30))
                 .expectBody().jsonPath("$.status").isEqualTo(429).jsonPath("$.errors").isArray()
-                .consumeWith(AccessIT::conforms);
+                .consumeWith(CONTRACT::assertResponse);
         BACKEND.verify(3, putRequestedFor(urlPathMatching("/internal/requests/.*")));
         create(SECOND_KEY).expectStatus().isAccepted();
     }
@@ -189,7 +181,7 @@ class AccessIT extends GatewayIntegrationSupport {
                 .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 30))
                 .expectBody().jsonPath("$.status").isEqualTo(429).jsonPath("$.detail").value(detail ->
                         assertThat((String) detail).startsWith("Too many votes"))
-                .consumeWith(AccessIT::conforms);
+                .consumeWith(CONTRACT::assertResponse);
         BACKEND.verify(2, postRequestedFor(urlPathEqualTo("/api/personas/ada/images/img-2/votes")));
         vote(KEY).expectStatus().isOk();
     }
@@ -209,7 +201,7 @@ class AccessIT extends GatewayIntegrationSupport {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 30))
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("Too many cancels"))
-                .consumeWith(AccessIT::conforms);
+                .consumeWith(CONTRACT::assertResponse);
         BACKEND.verify(3, postRequestedFor(urlPathEqualTo(cancel)));
         client.post().uri(cancel).header("X-API-Key", SECOND_KEY).exchange().expectStatus().isAccepted();
     }
@@ -220,19 +212,19 @@ class AccessIT extends GatewayIntegrationSupport {
         client.delete().uri(image).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"persona-composer\"")
-                .expectBody().consumeWith(AccessIT::conforms);
+                .expectBody().consumeWith(CONTRACT::assertResponse);
         BACKEND.verify(0, deleteRequestedFor(urlPathEqualTo(image)));
 
         BACKEND.stubFor(delete(urlPathEqualTo(image)).willReturn(aResponse().withStatus(204)));
         client.delete().uri(image).header("X-API-Key", KEY).exchange()
-                .expectStatus().isNoContent().expectBody().consumeWith(AccessIT::conforms);
+                .expectStatus().isNoContent().expectBody().consumeWith(CONTRACT::assertResponse);
         for (int status : new int[] {403, 404}) {
             BACKEND.stubFor(delete(urlPathEqualTo(image)).willReturn(aResponse().withStatus(status)
                     .withHeader("Content-Type", "application/problem+json")
                     .withBody("{\"type\":\"about:blank\",\"title\":\"No\",\"status\":" + status
                             + ",\"detail\":\"only its creator or an admin may delete image img-3\",\"errors\":[]}")));
             client.delete().uri(image).header("X-API-Key", KEY).exchange()
-                    .expectStatus().isEqualTo(status).expectBody().consumeWith(AccessIT::conforms);
+                    .expectStatus().isEqualTo(status).expectBody().consumeWith(CONTRACT::assertResponse);
         }
         BACKEND.verify(3, deleteRequestedFor(urlPathEqualTo(image)).withHeader("X-Persona-Principal", matching("key:.+")));
     }
@@ -245,15 +237,9 @@ class AccessIT extends GatewayIntegrationSupport {
     }
 
     /** These refusals are part of the public API too: they must match the OpenAPI document. */
-    private static void conforms(EntityExchangeResult<byte[]> result) {
-        CONTRACT.assertResponse(result.getMethod().name(), result.getUrl().getRawPath(), result.getStatus().value(),
-                result.getResponseHeaders(), result.getResponseBody());
-    }
-
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec create(String key) {
-        return client.post().uri("/api/personas").contentType(MediaType.APPLICATION_JSON)
+        return createPersona("{\"name\": \"" + uniqueName("Ada") + "\"}")
                 .header("X-API-Key", key)
-                .bodyValue("{\"name\": \"" + uniqueName("Ada") + "\"}")
                 .exchange();
     }
 
@@ -277,7 +263,7 @@ class AccessIT extends GatewayIntegrationSupport {
                 .expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
-                .expectBody().consumeWith(AccessIT::conforms);
+                .expectBody().consumeWith(CONTRACT::assertResponse);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.personacomposer.gateway.it;
+package com.personacomposer.gateway.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,7 +11,7 @@ import com.personacomposer.events.PersonaCompleted;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.Topics;
-import com.personacomposer.gateway.status.RequestFinishes;
+import com.personacomposer.gateway.testing.GatewayIntegrationSupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
