@@ -42,8 +42,11 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignedInPageIT {
 
-    /** How long the stubbed provider takes to draw an image. */
-    private static final Duration DRAWING = Duration.ofSeconds(4);
+    /**
+     * How long the stubbed provider takes to draw an image: long enough that a request is still running after an
+     * accessibility audit and a reload while another test class keeps both cores busy.
+     */
+    private static final Duration DRAWING = Duration.ofSeconds(10);
     private static final Duration URL_LIFETIME = Duration.ofSeconds(10);
     private static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(20);
 
