@@ -42,7 +42,7 @@ public class Thumbnailer {
     private static final float DOUBLE_SIZE_JPEG_QUALITY = 0.7f;
     /** Each decoded pixel's bytes, and what its halvings take beside it (3 bytes a pixel, a quarter each time). */
     private static final long BYTES_PER_PIXEL = 4 + 1;
-    /** Beside those, the double-size thumbnail's last step (512 x 512 x 3 bytes) and the JPEGs, twice over, rounded up. */
+    /** Beside those: the last step to the double size (512 x 512 x 3 bytes) and the JPEGs, twice over, rounded up. */
     private static final long SCALING_BYTES = 2 * 1024 * 1024;
 
     /** The JPEGs of at most {@value #MAX_SIDE} and {@value #DOUBLE_SIDE} px on their longer side. */
