@@ -64,15 +64,7 @@ abstract class DeployedSystem {
 
     @AfterAll
     void undeploy() {
-        for (AutoCloseable part : new AutoCloseable[] {services, provider, openAi, infra}) {
-            try {
-                if (part != null) {
-                    part.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Stopping.all(services, provider, openAi, infra);
     }
 
     OidcProviderProcess provider() {

@@ -74,16 +74,8 @@ class FaultToleranceIT {
     }
 
     @AfterAll
-    static void stopSystem() throws IOException {
-        if (services != null) {
-            services.close();
-        }
-        if (infra != null) {
-            infra.close();
-        }
-        if (blackHole != null) {
-            blackHole.close();
-        }
+    static void stopSystem() {
+        Stopping.all(services, infra, blackHole);
     }
 
     @Test
@@ -103,13 +95,7 @@ class FaultToleranceIT {
     @Test
     @Order(2)
     void brokerStoppedForTwentySeconds() {
-        Burst burst = Burst.submit(30);
-
-        infra.stopKafka();
-        ServiceProcesses.sleep(OUTAGE.toMillis());
-        infra.startKafka();
-
-        burst.assertAllCompletedOnceEach(Duration.ofMinutes(4));
+        burstThrough(infra::stopKafka, infra::startKafka);
     }
 
     @Test
@@ -135,25 +121,13 @@ class FaultToleranceIT {
     @Test
     @Order(4)
     void mongoUnreachableForTwentySeconds() {
-        Burst burst = Burst.submit(30);
-
-        infra.cutMongo();
-        ServiceProcesses.sleep(OUTAGE.toMillis());
-        infra.restoreMongo();
-
-        burst.assertAllCompletedOnceEach(Duration.ofMinutes(4));
+        burstThrough(infra::cutMongo, infra::restoreMongo);
     }
 
     @Test
     @Order(5)
     void s3UnreachableForTwentySeconds() {
-        Burst burst = Burst.submit(30);
-
-        infra.cutS3();
-        ServiceProcesses.sleep(OUTAGE.toMillis());
-        infra.restoreS3();
-
-        burst.assertAllCompletedOnceEach(Duration.ofMinutes(4));
+        burstThrough(infra::cutS3, infra::restoreS3);
     }
 
     @Test
@@ -192,6 +166,17 @@ class FaultToleranceIT {
         assertThat(status.get("error").get("stage").asString()).isEqualTo("timeout");
         assertThat(status.get("stages").get("motto").asString()).as("the motto came, the image never did").isEqualTo("DONE");
         assertThat(blackHole.connections()).as("image-service did call the provider").isPositive();
+    }
+
+    /** A burst accepted, then {@code cut} for {@link #OUTAGE} and {@code restore}d: every request completes once. */
+    private static void burstThrough(Runnable cut, Runnable restore) {
+        Burst burst = Burst.submit(30);
+
+        cut.run();
+        ServiceProcesses.sleep(OUTAGE.toMillis());
+        restore.run();
+
+        burst.assertAllCompletedOnceEach(Duration.ofMinutes(4));
     }
 
     /** Thirty requests over ten personas (one new, two forced each), all accepted before the fault. */

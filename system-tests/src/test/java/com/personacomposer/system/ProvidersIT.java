@@ -63,15 +63,7 @@ class ProvidersIT {
 
     @AfterAll
     static void stopSystem() {
-        if (services != null) {
-            services.close();
-        }
-        if (providers != null) {
-            providers.stop();
-        }
-        if (infra != null) {
-            infra.close();
-        }
+        Stopping.all(services, providers == null ? null : providers::stop, infra);
     }
 
     @Test

@@ -88,15 +88,7 @@ class SignedInPageIT {
         if (browser != null) {
             browser.quit();
         }
-        for (AutoCloseable part : new AutoCloseable[] {provider, services, infra, openAi}) {
-            try {
-                if (part != null) {
-                    part.close();
-                }
-            } catch (Exception e) {
-                System.err.println("stopping " + part + ": " + e);
-            }
-        }
+        Stopping.all(provider, services, infra, openAi);
     }
 
     @Test
