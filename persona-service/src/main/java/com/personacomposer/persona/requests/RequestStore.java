@@ -155,10 +155,9 @@ public class RequestStore implements OnStart {
         Bson update = new Document("$set", set).append("$setOnInsert", onInsert);
         Bson pending = and(eq("_id", requestId), eq("status", RequestStatus.PENDING.name()));
         for (int round = 1; round <= 3; round++) {
-            Document after = requests.findOneAndUpdate(pending, update,
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (after != null) {
-                return Optional.of(toRequest(after));
+            Optional<PersonaRequest> after = updated(pending, update);
+            if (after.isPresent()) {
+                return after;
             }
             Document existing = requests.find(eq("_id", requestId)).projection(new Document("status", 1)).first();
             if (existing != null) {
@@ -186,12 +185,7 @@ public class RequestStore implements OnStart {
      * stands for the one update that made the transition, empty when it was no longer PENDING.
      */
     public Optional<PersonaRequest> complete(String requestId, Instant now, Outbox outbox) {
-        Document after = requests.findOneAndUpdate(
-                and(eq("_id", requestId), eq("status", RequestStatus.PENDING.name())),
-                combine(set("status", RequestStatus.COMPLETED.name()), set("updatedAt", now),
-                        set("outbox", outbox.toDocument())),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(after).map(RequestStore::toRequest);
+        return endPending(requestId, RequestStatus.COMPLETED, now, outbox);
     }
 
     /**
@@ -200,12 +194,12 @@ public class RequestStore implements OnStart {
      * failure or another cancel came first).
      */
     public Optional<PersonaRequest> cancel(String requestId, Instant now, Outbox outbox) {
-        Document after = requests.findOneAndUpdate(
-                and(eq("_id", requestId), eq("status", RequestStatus.PENDING.name())),
-                combine(set("status", RequestStatus.CANCELED.name()), set("updatedAt", now),
-                        set("outbox", outbox.toDocument())),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(after).map(RequestStore::toRequest);
+        return endPending(requestId, RequestStatus.CANCELED, now, outbox);
+    }
+
+    private Optional<PersonaRequest> endPending(String requestId, RequestStatus status, Instant now, Outbox outbox) {
+        return updated(and(eq("_id", requestId), eq("status", RequestStatus.PENDING.name())),
+                combine(set("status", status.name()), set("updatedAt", now), set("outbox", outbox.toDocument())));
     }
 
     /**
@@ -214,14 +208,12 @@ public class RequestStore implements OnStart {
      */
     public Optional<PersonaRequest> failCompletion(String requestId, String errorStage, String message, Instant now,
                                                    Outbox outbox) {
-        Document after = requests.findOneAndUpdate(
+        return updated(
                 and(eq("_id", requestId), eq("status", RequestStatus.COMPLETED.name()),
                         eq("outbox.event", OwedEvent.PERSONA_COMPLETED.name())),
                 combine(set("status", RequestStatus.FAILED.name()),
                         set("error", new Document("stage", errorStage).append("message", message)),
-                        set("updatedAt", now), set("outbox", outbox.toDocument())),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(after).map(RequestStore::toRequest);
+                        set("updatedAt", now), set("outbox", outbox.toDocument())));
     }
 
     /**
@@ -248,10 +240,9 @@ public class RequestStore implements OnStart {
      * request as it then stands when this call took it.
      */
     public Optional<PersonaRequest> takeOutbox(String requestId, Outbox current, Outbox next) {
-        Document after = requests.findOneAndUpdate(
+        return updated(
                 and(eq("_id", requestId), eq("outbox.event", current.event().name()), eq("outbox.due", current.due())),
-                set("outbox", next.toDocument()), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(after).map(RequestStore::toRequest);
+                set("outbox", next.toDocument()));
     }
 
     /** The request no longer owes {@code event} (it was published, or seen on its topic). */
@@ -271,19 +262,23 @@ public class RequestStore implements OnStart {
 
     /** PENDING -> FAILED (stage timeout) unless the request moved on since {@code cutoff}; the after-document if so. */
     public Optional<PersonaRequest> timeOut(String requestId, Instant cutoff, String message, Instant now, Outbox outbox) {
-        Document after = requests.findOneAndUpdate(
+        return updated(
                 and(eq("_id", requestId), eq("status", RequestStatus.PENDING.name()), lt("updatedAt", cutoff)),
                 combine(set("status", RequestStatus.FAILED.name()),
                         set("error", new Document("stage", "timeout").append("message", message)),
-                        set("updatedAt", now), set("outbox", outbox.toDocument())),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(after).map(RequestStore::toRequest);
+                        set("updatedAt", now), set("outbox", outbox.toDocument())));
     }
 
     /** Removes a request recorded by a PUT that lost an idempotency key to another request (nothing was published). */
     public void deleteUnstarted(String requestId) {
         requests.deleteOne(and(eq("_id", requestId), eq("status", RequestStatus.PENDING.name()),
                 eq("image", null), eq("motto", null)));
+    }
+
+    /** The one request {@code filter} matches, after {@code update}; empty when none matches. */
+    private Optional<PersonaRequest> updated(Bson filter, Bson update) {
+        return Optional.ofNullable(requests.findOneAndUpdate(filter, update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(RequestStore::toRequest);
     }
 
     private static <T> T retryingDuplicate(Supplier<T> write) {
