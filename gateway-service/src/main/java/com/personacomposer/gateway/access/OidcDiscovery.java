@@ -101,7 +101,9 @@ public class OidcDiscovery {
                 .doOnError(error -> log.warn("OpenID provider {}: discovery document unavailable ({}); asking again "
                         + "when the page next needs it", issuer, error.getMessage()))
                 .onErrorResume(error -> Mono.empty())
-                .doFinally(signal -> done());
+                // Before the outcome reaches anyone: a caller it wakes may ask again at once, and must find no
+                // fetch under way then.
+                .doOnTerminate(this::done);
     }
 
     private synchronized void done() {
