@@ -63,6 +63,7 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     private static MongoWireServer start(MVStore store, int port, Duration ttlPeriod) {
+        StoreLayout.upgrade(store);
         StandInBackend backend = new StandInBackend(store);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);

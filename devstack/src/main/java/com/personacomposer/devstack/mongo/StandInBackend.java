@@ -21,9 +21,9 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend (an in-memory store for tests, a file for local runs: the same code either way) as
- * the services need it: every non-unique index an {@link OrderedIndex}, queries read through the index that serves
- * them ({@link QueryPlans}), TTL indexes applied, {@code hello} answered and
- * {@code listDatabases} cheap.
+ * the services need it: values kept as BSON ({@link StoreLayout}), every non-unique index an {@link OrderedIndex},
+ * queries read through the index that serves them ({@link QueryPlans}), TTL indexes applied, {@code hello} answered
+ * and {@code listDatabases} cheap.
  */
 final class StandInBackend extends H2Backend {
 
@@ -42,10 +42,17 @@ final class StandInBackend extends H2Backend {
             }
 
             @Override
+            protected Index<Object> openOrCreateUniqueIndex(
+                    String collection, String indexName, List<IndexKey> keys, boolean sparse) {
+                StoreLayout.openUniqueIndex(store, getFullCollectionNamespace(collection), indexName);
+                return super.openOrCreateUniqueIndex(collection, indexName, keys, sparse);
+            }
+
+            @Override
             protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
-                // H2Database's own map names for a collection's documents and metadata.
+                // H2Database's own map name for a collection's metadata.
                 String namespace = getFullCollectionNamespace(collection);
-                return new IndexedCollection(this, collection, options, store.openMap("databases." + namespace),
+                return new IndexedCollection(this, collection, options, StoreLayout.documents(store, namespace),
                         store.openMap("meta." + namespace), getCursorRegistry());
             }
         };

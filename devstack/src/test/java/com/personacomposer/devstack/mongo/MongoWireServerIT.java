@@ -1,13 +1,19 @@
 package com.personacomposer.devstack.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +22,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -107,6 +117,62 @@ class MongoWireServerIT {
             assertThat(server.expireDocuments()).isEqualTo(1);
 
             assertThat(keys.find().map(d -> d.getString("_id"))).containsExactly("new");
+        }
+    }
+
+    @Test
+    void valuesOfEveryKindAndUniqueKeysSurviveARestart() throws Exception {
+        Path file = Files.createTempDirectory(Path.of("target"), "mongo-h2-").resolve("personas.mv.db");
+        Document kinds = new Document("_id", new ObjectId())
+                .append("text", "Zoë").append("int", 7).append("long", 1L << 40).append("double", 0.5)
+                .append("decimal", new Decimal128(new BigDecimal("1.10"))).append("flag", true).append("none", null)
+                .append("date", new Date(1_767_225_600_000L)).append("bytes", new Binary(new byte[] {1, 2, 3}))
+                .append("list", List.of("a", 1, new Document("b", 2))).append("nested", new Document("x", List.of()));
+        try (MongoWireServer server = MongoWireServer.onFile(0, file);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoDatabase database = client.getDatabase("personas");
+            database.getCollection("kinds").insertOne(kinds);
+            MongoCollection<Document> personas = database.getCollection("personas");
+            personas.createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true));
+            personas.insertOne(new Document("_id", 1).append("slug", "zoe"));
+            personas.insertOne(new Document("_id", new Document("a", 1)).append("slug", "bo"));
+        }
+        try (MongoWireServer server = MongoWireServer.onFile(0, file);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoDatabase database = client.getDatabase("personas");
+            MongoCollection<Document> personas = database.getCollection("personas");
+
+            assertThat(database.getCollection("kinds").find(new Document("_id", kinds.get("_id"))).first())
+                    .isEqualTo(kinds);
+            assertThat(personas.find(new Document("_id", new Document("a", 1))).first()).containsEntry("slug", "bo");
+            assertThatThrownBy(() -> personas.insertOne(new Document("_id", 2).append("slug", "zoe")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("E11000");
+            assertThatThrownBy(() -> personas.insertOne(new Document("_id", 1.0).append("slug", "other")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("E11000");
+        }
+    }
+
+    @Test
+    void aStoreWrittenWithSerializedValuesIsReadAndKeptAfterItIsRewritten() throws Exception {
+        Path file = Files.createTempDirectory(Path.of("target"), "mongo-h2-").resolve("personas.mv.db");
+        MongoServer serialized = new MongoServer(new H2Backend(MVStore.open(file.toString())));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + serialized.bind().getPort())) {
+            MongoCollection<Document> personas = client.getDatabase("personas").getCollection("personas");
+            personas.createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true));
+            personas.insertOne(new Document("_id", "p1").append("slug", "zoe").append("count", 3));
+        } finally {
+            serialized.shutdownNow();
+        }
+        for (String newId : List.of("p2", "p3")) { // the first start rewrites the store, the second reads it as is
+            try (MongoWireServer server = MongoWireServer.onFile(0, file);
+                 MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoCollection<Document> personas = client.getDatabase("personas").getCollection("personas");
+
+                assertThat(personas.find(new Document("slug", "zoe")).first())
+                        .isEqualTo(new Document("_id", "p1").append("slug", "zoe").append("count", 3));
+                assertThatThrownBy(() -> personas.insertOne(new Document("_id", newId).append("slug", "zoe")))
+                        .isInstanceOf(MongoWriteException.class).hasMessageContaining("E11000");
+            }
         }
     }
 
