@@ -86,9 +86,18 @@ public class RequestService {
         return completeIfReady(request) ? requests.find(requestId).orElseThrow() : request;
     }
 
-    /** PersonaRequested read back from its topic: recorded if it was not, and no longer owed. */
+    /**
+     * PersonaRequested read back from its topic: recorded if it was not, and no longer owed. A request that owes it
+     * was recorded by the intake call: settling it, in one update, is then all there is to do (and completing it,
+     * should its parts have come first).
+     */
     public void requested(PersonaRequested event) {
         String requestId = event.requestId().toString();
+        Optional<PersonaRequest> settled = requests.settleOutbox(requestId, OwedEvent.PERSONA_REQUESTED);
+        if (settled.isPresent()) {
+            completeIfReady(settled.get());
+            return;
+        }
         recordIfAbsent(requestId, RequestDetails.of(event), null);
         completeIfReady(requests.find(requestId).orElseThrow());
         requests.settleOutbox(requestId, OwedEvent.PERSONA_REQUESTED);

@@ -245,9 +245,12 @@ public class RequestStore implements OnStart {
                 set("outbox", next.toDocument()));
     }
 
-    /** The request no longer owes {@code event} (it was published, or seen on its topic). */
-    public void settleOutbox(String requestId, OwedEvent event) {
-        requests.updateOne(and(eq("_id", requestId), eq("outbox.event", event.name())), set("outbox", null));
+    /**
+     * The request no longer owes {@code event} (it was published, or seen on its topic); the request as it then
+     * stands when it owed it, empty when it did not.
+     */
+    public Optional<PersonaRequest> settleOutbox(String requestId, OwedEvent event) {
+        return updated(and(eq("_id", requestId), eq("outbox.event", event.name())), set("outbox", null));
     }
 
     /** PENDING requests that have not changed since {@code cutoff}, oldest first. */
