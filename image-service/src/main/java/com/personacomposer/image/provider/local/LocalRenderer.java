@@ -20,6 +20,8 @@ import java.awt.geom.QuadCurve2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -33,6 +35,12 @@ public final class LocalRenderer {
 
     private static final float CX = SIZE / 2f;
     private static final Color INK = new Color(0x1E1B24);
+
+    /**
+     * How much of each pixel the vignette keeps, in 256ths: all of it within 230 px of the centre (60 % of a 384 px
+     * radius), less further out, as black at alpha 70 at that radius would leave.
+     */
+    private static final short[] VIGNETTE = vignetteMask();
 
     /** A 512x512 PNG. */
     public byte[] render(ImagePrompt prompt) {
@@ -48,20 +56,19 @@ public final class LocalRenderer {
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setRenderingHint(RenderingHints.KEY_COLOR_RENDERING, RenderingHints.VALUE_COLOR_RENDER_QUALITY);
             Random random = new Random(look.seed());
+            verticalGradient(image, look.top(), look.bottom());
             background(g, look, random);
             figure(g, look);
-            vignette(g);
         } finally {
             g.dispose();
         }
+        vignette(image);
         return image;
     }
 
     // --- backdrop -------------------------------------------------------------------------------------------------
 
     private static void background(Graphics2D g, Look look, Random random) {
-        g.setPaint(new GradientPaint(0, 0, look.top(), 0, SIZE, look.bottom()));
-        fillCanvas(g);
         backdropPattern(g, look, random);
         motif(g, look, random);
         // A soft halo behind the head lifts the figure off the backdrop.
@@ -194,10 +201,46 @@ public final class LocalRenderer {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     }
 
-    private static void vignette(Graphics2D g) {
-        g.setPaint(new RadialGradientPaint(CX, CX, SIZE * 0.75f, new float[] {0.6f, 1f},
-                new Color[] {new Color(0, 0, 0, 0), new Color(0, 0, 0, 70)}, CycleMethod.NO_CYCLE));
-        fillCanvas(g);
+    /**
+     * The backdrop's gradient from {@code top} to {@code bottom}, written a row at a time: every row is one colour,
+     * which Java2D's gradient paint would work out pixel by pixel.
+     */
+    private static void verticalGradient(BufferedImage image, Color top, Color bottom) {
+        int[] pixels = pixels(image);
+        for (int y = 0; y < SIZE; y++) {
+            Color row = mix(top, bottom, (y + 0.5f) / SIZE);
+            Arrays.fill(pixels, y * SIZE, (y + 1) * SIZE, row.getRGB());
+        }
+    }
+
+    private static short[] vignetteMask() {
+        short[] keep = new short[SIZE * SIZE];
+        float radius = SIZE * 0.75f;
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                double distance = Math.hypot(x + 0.5 - CX, y + 0.5 - CX) / radius;
+                double shade = Math.clamp((distance - 0.6) / 0.4, 0, 1) * 70 / 255;
+                keep[y * SIZE + x] = (short) Math.round(256 * (1 - shade));
+            }
+        }
+        return keep;
+    }
+
+    /** Darkens the corners, as a radial gradient from transparent to black at alpha 70 drawn over them would. */
+    private static void vignette(BufferedImage image) {
+        int[] pixels = pixels(image);
+        for (int i = 0; i < pixels.length; i++) {
+            int keep = VIGNETTE[i];
+            if (keep < 256) {
+                int p = pixels[i];
+                pixels[i] = (((p >> 16) & 0xFF) * keep >> 8) << 16 | (((p >> 8) & 0xFF) * keep >> 8) << 8
+                        | (p & 0xFF) * keep >> 8;
+            }
+        }
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     }
 
     // --- figure ---------------------------------------------------------------------------------------------------
