@@ -8,12 +8,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,7 +29,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonLoggingErrorHandler;
-import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -87,7 +88,11 @@ public class PipelineKafkaAutoConfiguration {
         factory.setConsumerFactory(consumerFactory);
         factory.setConcurrency(1);
         factory.setCommonErrorHandler(new CommonLoggingErrorHandler());
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        // Nobody reads these groups' offsets again (every start is a new group): the client's own commit every few
+        // seconds instead of one per poll.
+        Properties autoCommit = new Properties();
+        autoCommit.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "true");
+        factory.getContainerProperties().setKafkaConsumerProperties(autoCommit);
         factory.getContainerProperties().setObservationEnabled(true);
         return factory;
     }
