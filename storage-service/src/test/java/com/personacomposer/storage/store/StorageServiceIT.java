@@ -269,16 +269,18 @@ class StorageServiceIT {
             });
             server.createContext("/corrupt", exchange -> respond(exchange, Arrays.copyOf(PNG, PNG.length / 2)));
             server.createContext("/large/", exchange -> {
+                // A slow host, so that downloads would pile up if nothing held them back. A download counts while the
+                // host makes it wait: counted to the end of the answer, one the client has already read (and whose
+                // reservation it has moved on from) could still count while this thread waits for a core.
                 MOST_DOWNLOADS_AT_ONCE.accumulateAndGet(DOWNLOADS_NOW.incrementAndGet(), Math::max);
                 try {
-                    // A slow host, so that downloads would pile up if nothing held them back.
                     Thread.sleep(50);
-                    respond(exchange, LARGE_PNG);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
                     DOWNLOADS_NOW.decrementAndGet();
                 }
+                respond(exchange, LARGE_PNG);
             });
             server.setExecutor(Executors.newCachedThreadPool());
             server.start();
