@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * devstack is infrastructure the services run on: it uses no code of another module (no service, no library of
  * theirs, not the benchmark).
  * Its servers (packages kafka, mongo, s3, oidc) know neither each other nor what starts them (DevStackMain,
- * EmbeddedInfrastructure, ContainerInfrastructure, the test support); they may use the names every part shares
+ * EmbeddedInfrastructure, the test support with its ContainerInfrastructure); they may use the names every part shares
  * ({@link Infrastructure}, {@link FreePorts}).
  */
 class ArchitectureTest {
@@ -41,7 +41,7 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAnyPackage(others)
                     .orShould().dependOnClassesThat().resideInAPackage(BASE + ".test..")
                     .orShould().dependOnClassesThat().belongToAnyOf(
-                            DevStackMain.class, EmbeddedInfrastructure.class, ContainerInfrastructure.class)
+                            DevStackMain.class, EmbeddedInfrastructure.class)
                     .check(CLASSES);
         }
     }

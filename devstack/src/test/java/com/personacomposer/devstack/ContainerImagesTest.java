@@ -3,6 +3,7 @@ package com.personacomposer.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.personacomposer.devstack.test.ContainerInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,11 +1,12 @@
 package com.personacomposer.devstack;
 
+import com.personacomposer.devstack.test.ContainerInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /** The same contract on real Kafka, MongoDB and MinIO containers; skipped where no Docker engine runs. */
-@EnabledIf(value = "com.personacomposer.devstack.ContainerInfrastructure#dockerAvailable",
+@EnabledIf(value = "com.personacomposer.devstack.test.ContainerInfrastructure#dockerAvailable",
         disabledReason = "no Docker engine: container infrastructure cannot run here")
 class ContainerInfrastructureIT extends InfrastructureContract {
 

@@ -1,6 +1,5 @@
 package com.personacomposer.devstack.test;
 
-import com.personacomposer.devstack.ContainerInfrastructure;
 import com.personacomposer.devstack.EmbeddedInfrastructure;
 import com.personacomposer.devstack.Infrastructure;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package com.personacomposer.devstack;
+package com.personacomposer.devstack.test;
 
+import com.personacomposer.devstack.Infrastructure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
  * The same three services as real containers (apache/kafka, mongo, MinIO), where a Docker engine exists, of the
- * images docker-compose.yml runs (devstack's build copies it in; Dependabot keeps its tags current).
+ * images docker-compose.yml runs (devstack's build copies it in; Dependabot keeps its tags current). Tests only:
+ * {@link DevStack} picks it or the embedded servers.
  */
 public final class ContainerInfrastructure implements Infrastructure {
 
@@ -28,7 +30,7 @@ public final class ContainerInfrastructure implements Infrastructure {
     }
 
     /** {@code repository:tag} of the image docker-compose.yml runs from {@code repository}. */
-    static String composeImage(String repository) {
+    public static String composeImage(String repository) {
         try (InputStream compose = Objects.requireNonNull(
                 ContainerInfrastructure.class.getResourceAsStream("/docker-compose.yml"), "docker-compose.yml not built in")) {
             String text = new String(compose.readAllBytes(), StandardCharsets.UTF_8);
