@@ -1,6 +1,7 @@
 package com.personacomposer.storage.thumbnail;
 
 import com.personacomposer.kit.image.ImageFormat;
+import com.personacomposer.kit.image.ImageWork;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -86,11 +87,12 @@ public class Thumbnailer {
 
     /** Reads the dimensions from the image's header, without decoding it. */
     public Dimensions dimensions(byte[] image, ImageFormat format) {
-        return withReader(image, format, this::checkedDimensions);
+        return ImageWork.call(() -> withReader(image, format, this::checkedDimensions));
     }
 
+    /** Both thumbnails, made on service-kit's image threads (Java2D and ImageIO stall virtual threads). */
     public Thumbnails thumbnails(byte[] image, ImageFormat format) {
-        return withReader(image, format, reader -> {
+        return ImageWork.call(() -> withReader(image, format, reader -> {
             Dimensions original = checkedDimensions(reader);
             ImageReadParam param = reader.getDefaultReadParam();
             // Decode no more than about twice the larger thumbnail's size where the reader can skip pixels.
@@ -101,7 +103,7 @@ public class Thumbnailer {
             BufferedImage doubleSize = shrink(reader.read(0, param), fitted(original, DOUBLE_SIDE));
             BufferedImage standard = shrink(doubleSize, fitted(original, MAX_SIDE));
             return new Thumbnails(jpeg(standard, JPEG_QUALITY), jpeg(doubleSize, DOUBLE_SIZE_JPEG_QUALITY));
-        });
+        }));
     }
 
     private interface ReaderAction<T> {

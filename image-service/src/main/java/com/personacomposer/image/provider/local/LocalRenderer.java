@@ -3,6 +3,7 @@ package com.personacomposer.image.provider.local;
 import com.personacomposer.events.MottoTone;
 import com.personacomposer.image.provider.ImagePrompt;
 import com.personacomposer.image.provider.local.Look.Accessory;
+import com.personacomposer.kit.image.ImageWork;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -42,9 +43,9 @@ public final class LocalRenderer {
      */
     private static final short[] VIGNETTE = vignetteMask();
 
-    /** A 512x512 PNG. */
+    /** A 512x512 PNG, drawn on service-kit's image threads (Java2D stalls virtual threads). */
     public byte[] render(ImagePrompt prompt) {
-        return PngEncoder.encode(draw(Look.of(prompt)));
+        return ImageWork.call(() -> PngEncoder.encode(draw(Look.of(prompt))));
     }
 
     BufferedImage draw(Look look) {
