@@ -29,7 +29,6 @@ class DocumentationReferencesTest {
     /** Type-like names in the docs that are not this repository's, each with the project it belongs to. */
     private static final Map<String, String> OUTSIDE_NAMES = Map.ofEntries(
             Map.entry("BucketOwnerEnforced", "S3 object ownership setting"),
-            Map.entry("BufferedImage", "JDK"),
             Map.entry("CompletableFuture", "JDK"),
             Map.entry("DefaultErrorHandler", "Spring Kafka"),
             Map.entry("DeleteObject", "S3 action"),
