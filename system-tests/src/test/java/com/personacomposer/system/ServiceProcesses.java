@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The six PACKAGED service jars, each a separate JVM on free ports, wired to the given infrastructure exactly as a
  * deployment wires them: through environment variables only ({@link #startWithExactly}: with nothing but a given
- * environment each, as a container gets it). Logs go to target/service-logs/{name}/.
+ * environment each, as a container gets it). Like the image, each runs unpacked with an AOT cache
+ * ({@link AotCaches}). Logs go to target/service-logs/{name}/.
  */
 final class ServiceProcesses implements AutoCloseable {
 
@@ -127,19 +128,23 @@ final class ServiceProcesses implements AutoCloseable {
         return url("gateway-service");
     }
 
+    /** The service's packaged (Spring Boot) jar. */
+    static Path jar(String service) {
+        return ROOT.resolve(service).resolve("target").resolve(service + ".jar");
+    }
+
     Path log(String service) {
         return logs.resolve(service + ".log");
     }
 
     private void launch(String service) throws IOException {
-        Path jar = ROOT.resolve(service).resolve("target").resolve(service + ".jar");
+        Path jar = jar(service);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify (or package) first");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(AotCaches.JVM_OPTIONS);
+        command.addAll(AotCaches.launch(service, jar));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
