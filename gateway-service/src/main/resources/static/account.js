@@ -80,13 +80,16 @@ export function signInAgain(resume) {
 }
 
 /**
- * Sign-out forgets the tokens in this tab and ends the provider's session where it has an end-session endpoint
- * (OpenID's RP-initiated logout with the ID token as hint; Cognito's hosted-UI logout), coming back to this page.
+ * Sign-out revokes the refresh token where the provider has a revocation endpoint, forgets the tokens in this tab and
+ * ends the provider's session where it has an end-session endpoint (OpenID's RP-initiated logout with the ID token as
+ * hint; Cognito's hosted-UI logout, which leaves refresh tokens valid), coming back to this page.
  */
 export function signOut() {
   const idToken = auth.token && auth.token.idToken;
+  const refreshToken = auth.token && auth.token.refreshToken;
   const config = auth.config;
   clearTimeout(refreshTimer);
+  if (refreshToken && config && config.revocationEndpoint) revoke(config, refreshToken);
   forgetToken('');
   if (!config || !config.endSessionEndpoint) return false;
   const params = new URLSearchParams({ client_id: config.clientId });
@@ -96,6 +99,19 @@ export function signOut() {
   }
   location.assign(config.endSessionEndpoint + '?' + params);
   return true;
+}
+
+/**
+ * Revokes a refresh token (RFC 7009). keepalive lets the request finish while the page navigates away; a refusal
+ * changes nothing the reader sees, since the tab forgets the token anyway.
+ */
+function revoke(config, refreshToken) {
+  fetch(config.revocationEndpoint, {
+    method: 'POST',
+    keepalive: true,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token: refreshToken, token_type_hint: 'refresh_token', client_id: config.clientId }),
+  }).catch(() => {});
 }
 
 /** A token endpoint call: the new tokens, kept, with the refresh token carried over when none came. */

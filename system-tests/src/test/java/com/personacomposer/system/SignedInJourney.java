@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A reader's visit with an account, in the browser, against a running system whose image-service offers dall-e
  * through a stubbed provider ({@link OpenAiStub}): sign in as demo/demo at the OpenID provider's form, create with
- * the paid model (the quota goes down), vote, find it under "My personas", delete it, sign out (of the provider too).
+ * the paid model (the quota goes down), vote, find it under "My personas", delete it, sign out (of the provider too,
+ * its refresh token revoked).
  */
 final class SignedInJourney {
 
@@ -125,13 +126,22 @@ final class SignedInJourney {
         wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("persona-missing")));
         assertThat(api.get("/api/personas/" + slug).status()).isEqualTo(404);
 
-        // Signing out ends the provider's session too: through its end-session endpoint and back to a new page.
+        // Signing out ends the provider's session too (through its end-session endpoint and back to a new page), and
+        // the refresh token the page held renews nothing any more, wherever it may have got to.
+        String refreshToken = (String) ((JavascriptExecutor) browser).executeScript(
+                "return JSON.parse(sessionStorage.getItem('personaToken')).refreshToken;");
+        assertThat(refreshToken).as("the page holds a refresh token").isNotBlank();
         ((JavascriptExecutor) browser).executeScript("window.beforeSignOut = true;");
         browser.findElement(By.id("sign-out")).click();
         wait(30).until(driver -> driver.getCurrentUrl().startsWith(gateway + "/")
                 && ((JavascriptExecutor) driver).executeScript("return window.beforeSignOut") == null
                 && driver.findElement(By.id("sign-in")).isDisplayed());
         wait(20).until(driver -> !driver.findElement(By.cssSelector("#model option[value='dall-e']")).isEnabled());
+        JsonNode auth = api.get("/api/auth/config").body();
+        Api.Reply renewal = Api.postForm(auth.get("tokenEndpoint").asString(), "grant_type=refresh_token&client_id="
+                + auth.get("clientId").asString() + "&refresh_token=" + refreshToken);
+        assertThat(renewal.status()).as("a refresh after sign-out").isEqualTo(400);
+        assertThat(renewal.raw()).contains("invalid_grant");
     }
 
     private WebDriverWait wait(int seconds) {

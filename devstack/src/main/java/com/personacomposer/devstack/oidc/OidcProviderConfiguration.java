@@ -76,12 +76,12 @@ class OidcProviderConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcProviderSettings settings,
-            RegisteredClientRepository clients) {
+            RegisteredClientRepository clients, AuthorizationServerSettings endpoints) {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, config -> config
                         .clientAuthentication(authentication -> authentication
-                                .authenticationConverter(PublicClientRefresh.converter())
+                                .authenticationConverter(PublicClientRefresh.converter(endpoints.getTokenRevocationEndpoint()))
                                 .authenticationProvider(PublicClientRefresh.provider(clients)))
                         .oidc(oidc -> oidc.providerConfigurationEndpoint(discovery ->
                                 discovery.providerConfigurationCustomizer(document -> onHostedUi(document, settings)))))

@@ -29,10 +29,14 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * Refresh tokens for the public (PKCE) clients, as Keycloak and Cognito give them to the web page. Spring
  * Authorization Server deliberately does neither part on its own (no refresh token to a client without a secret, and
  * no way for such a client to present one), so both are here: {@link #generator} issues them, {@link #converter} and
- * {@link #provider} let a public client use one with its {@code client_id} alone. The refresh token stays bound to the
- * client and the authorization it came from (the token endpoint checks both) and is replaced on every use.
+ * {@link #provider} let a public client use one, or revoke it (RFC 7009, as the page does when signing out), with its
+ * {@code client_id} alone. The refresh token stays bound to the client and the authorization it came from (the token
+ * and revocation endpoints check both) and is replaced on every use.
  */
 final class PublicClientRefresh {
+
+    /** Marks a revocation request's client authentication, as the grant type marks a refresh's. */
+    private static final String REVOCATION = "revocation";
 
     private PublicClientRefresh() {
     }
@@ -52,11 +56,18 @@ final class PublicClientRefresh {
         };
     }
 
-    /** A refresh_token grant naming only a client_id (no secret, no assertion): a public client's, to be checked. */
-    static AuthenticationConverter converter() {
+    /**
+     * A refresh_token grant, or a revocation at {@code revocationEndpoint}, naming only a client_id (no secret, no
+     * assertion): a public client's, to be checked.
+     */
+    static AuthenticationConverter converter(String revocationEndpoint) {
         return (HttpServletRequest request) -> {
+            boolean refresh = AuthorizationGrantType.REFRESH_TOKEN.getValue()
+                    .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
+            boolean revocation = revocationEndpoint.equals(request.getRequestURI())
+                    && request.getParameter(OAuth2ParameterNames.TOKEN) != null;
             if (!HttpMethod.POST.matches(request.getMethod())
-                    || !AuthorizationGrantType.REFRESH_TOKEN.getValue().equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))
+                    || !(refresh || revocation)
                     || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {
@@ -66,14 +77,16 @@ final class PublicClientRefresh {
             if (clientIds == null || clientIds.length != 1 || clientIds[0].isBlank()) {
                 return null;
             }
-            return new OAuth2ClientAuthenticationToken(clientIds[0], ClientAuthenticationMethod.NONE, null,
-                    Map.of(OAuth2ParameterNames.GRANT_TYPE, AuthorizationGrantType.REFRESH_TOKEN.getValue()));
+            return new OAuth2ClientAuthenticationToken(clientIds[0], ClientAuthenticationMethod.NONE, null, refresh
+                    ? Map.of(OAuth2ParameterNames.GRANT_TYPE, AuthorizationGrantType.REFRESH_TOKEN.getValue())
+                    : Map.of(REVOCATION, true));
         };
     }
 
     /**
      * Accepts the client of {@link #converter}'s token when it is registered as a public client with the refresh_token
-     * grant; the refresh token itself is checked by the token endpoint's own refresh_token grant.
+     * grant; the token itself is checked by the token endpoint's own refresh_token grant, or by the revocation
+     * endpoint (which revokes only a token of that client).
      */
     static AuthenticationProvider provider(RegisteredClientRepository clients) {
         return new AuthenticationProvider() {
@@ -81,8 +94,9 @@ final class PublicClientRefresh {
             public Authentication authenticate(Authentication authentication) {
                 OAuth2ClientAuthenticationToken client = (OAuth2ClientAuthenticationToken) authentication;
                 if (!ClientAuthenticationMethod.NONE.equals(client.getClientAuthenticationMethod())
-                        || !AuthorizationGrantType.REFRESH_TOKEN.getValue()
-                                .equals(client.getAdditionalParameters().get(OAuth2ParameterNames.GRANT_TYPE))) {
+                        || !(AuthorizationGrantType.REFRESH_TOKEN.getValue()
+                                .equals(client.getAdditionalParameters().get(OAuth2ParameterNames.GRANT_TYPE))
+                                || client.getAdditionalParameters().containsKey(REVOCATION))) {
                     return null;
                 }
                 RegisteredClient registered = clients.findByClientId(String.valueOf(client.getPrincipal()));

@@ -174,12 +174,50 @@ class OidcProviderIT {
                 .contains("\"client_id\":\"" + cognito.clientId() + "\"");
     }
 
+    @Test
+    void thePagesPublicClientRevokesItsRefreshTokenWithItsClientIdAlone() throws Exception {
+        BrowserSignIn.Tokens tokens = BrowserSignIn.signIn(provider.issuer(), "alice", "wonderland");
+        assertThat(revoke(provider.issuer() + "/oauth2/revoke", "someone-else", tokens.refreshToken()).statusCode())
+                .as("an unknown client").isEqualTo(401);
+
+        HttpResponse<String> revoked = revoke(provider.issuer() + "/oauth2/revoke", OidcProvider.CLIENT_ID, tokens.refreshToken());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+
+        HttpResponse<String> refused = refresh(provider.issuer() + "/oauth2/token", OidcProvider.CLIENT_ID, tokens.refreshToken());
+        assertThat(refused.statusCode()).as("a revoked refresh token renews nothing").isEqualTo(400);
+        assertThat(refused.body()).contains("invalid_grant");
+    }
+
+    @Test
+    void shapedLikeCognitoARefreshTokenIsRevokedOnTheHostedUiByItsOwnClientOnly() throws Exception {
+        CognitoShape shape = cognito.cognito();
+        BrowserSignIn.Tokens tokens = BrowserSignIn.signIn(cognito.issuer(), cognito.clientId(), "demo", "demo");
+
+        HttpResponse<String> stranger = revoke(shape.hostedUi() + "/oauth2/revoke", shape.otherClientId(), tokens.refreshToken());
+        assertThat(stranger.statusCode()).as("another client of the pool").isEqualTo(400);
+        assertThat(stranger.body()).contains("invalid_client");
+        HttpResponse<String> renewed = refresh(shape.hostedUi() + "/oauth2/token", cognito.clientId(), tokens.refreshToken());
+        assertThat(renewed.statusCode()).as("still valid: " + renewed.body()).isEqualTo(200);
+        String next = jsonString(renewed.body(), "refresh_token");
+
+        assertThat(revoke(shape.hostedUi() + "/oauth2/revoke", cognito.clientId(), next).statusCode()).isEqualTo(200);
+        assertThat(refresh(shape.hostedUi() + "/oauth2/token", cognito.clientId(), next).statusCode()).isEqualTo(400);
+    }
+
+    private static HttpResponse<String> revoke(String revocationEndpoint, String clientId, String refreshToken) throws Exception {
+        return form(revocationEndpoint, "token=" + refreshToken + "&token_type_hint=refresh_token&client_id=" + clientId);
+    }
+
     private static HttpResponse<String> refresh(String tokenEndpoint, String clientId, String refreshToken) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+        return form(tokenEndpoint, "grant_type=refresh_token&client_id=" + clientId + "&refresh_token=" + refreshToken);
+    }
+
+    private static HttpResponse<String> form(String endpoint, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(endpoint))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", "http://localhost:8080")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=" + clientId
-                        + "&refresh_token=" + refreshToken))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 

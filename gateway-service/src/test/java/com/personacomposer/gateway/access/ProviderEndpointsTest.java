@@ -15,21 +15,33 @@ class ProviderEndpointsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void keycloakEndsTheSessionAtItsEndSessionEndpoint() {
+    void keycloakEndsTheSessionAtItsEndSessionEndpointAndRevokesAtItsRevocationEndpoint() {
         ProviderEndpoints endpoints = ProviderEndpoints.of("http://localhost:9200/realms/persona", discovery("""
                 {"issuer":"http://localhost:9200/realms/persona",
                  "authorization_endpoint":"http://localhost:9200/realms/persona/protocol/openid-connect/auth",
                  "token_endpoint":"http://localhost:9200/realms/persona/protocol/openid-connect/token",
+                 "revocation_endpoint":"http://localhost:9200/realms/persona/protocol/openid-connect/revoke",
                  "end_session_endpoint":"http://localhost:9200/realms/persona/protocol/openid-connect/logout"}"""));
 
         assertThat(endpoints.endSessionEndpoint())
                 .hasValue(URI.create("http://localhost:9200/realms/persona/protocol/openid-connect/logout"));
         assertThat(endpoints.endSessionRedirectParameter()).hasValue("post_logout_redirect_uri");
+        assertThat(endpoints.asConfig()).containsEntry("revocationEndpoint",
+                "http://localhost:9200/realms/persona/protocol/openid-connect/revoke");
         assertThat(endpoints.fetchedOrigins()).containsExactly("http://localhost:9200");
     }
 
     @Test
-    void cognitoTalksFromItsHostedUiAndLogsOutThereThoughDiscoveryDoesNotSaySo() {
+    void aRevocationEndpointOnAnotherOriginIsFetchedFromToo() {
+        ProviderEndpoints endpoints = ProviderEndpoints.of("https://id.example", discovery("""
+                {"issuer":"https://id.example","authorization_endpoint":"https://id.example/authorize",
+                 "token_endpoint":"https://id.example/token","revocation_endpoint":"https://revoke.id.example/revoke"}"""));
+
+        assertThat(endpoints.fetchedOrigins()).containsExactly("https://id.example", "https://revoke.id.example");
+    }
+
+    @Test
+    void cognitoTalksFromItsHostedUiAndLogsOutAndRevokesThereThoughDiscoveryDoesNotSaySo() {
         String issuer = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Ab12Cd34E";
         ProviderEndpoints endpoints = ProviderEndpoints.of(issuer, discovery("""
                 {"issuer":"%1$s","authorization_endpoint":"https://persona.auth.eu-west-1.amazoncognito.com/oauth2/authorize",
@@ -42,16 +54,19 @@ class ProviderEndpointsTest {
         assertThat(endpoints.endSessionRedirectParameter()).hasValue("logout_uri");
         assertThat(endpoints.asConfig()).containsEntry("endSessionEndpoint",
                 "https://persona.auth.eu-west-1.amazoncognito.com/logout");
+        assertThat(endpoints.revocationEndpoint())
+                .hasValue(URI.create("https://persona.auth.eu-west-1.amazoncognito.com/oauth2/revoke"));
     }
 
     @Test
-    void aProviderWithoutEndSessionHasNoneAndTheOriginKeepsANonDefaultPort() {
+    void aProviderWithoutEndSessionOrRevocationHasNoneAndTheOriginKeepsANonDefaultPort() {
         ProviderEndpoints endpoints = ProviderEndpoints.of("http://localhost:9100/", discovery("""
                 {"issuer":"http://localhost:9100","authorization_endpoint":"http://localhost:9100/oauth2/authorize",
                  "token_endpoint":"HTTP://LocalHost:9100/oauth2/token"}"""));
 
         assertThat(endpoints.endSessionEndpoint()).isEqualTo(Optional.empty());
-        assertThat(endpoints.asConfig()).doesNotContainKeys("endSessionEndpoint", "endSessionRedirectParameter");
+        assertThat(endpoints.asConfig())
+                .doesNotContainKeys("endSessionEndpoint", "endSessionRedirectParameter", "revocationEndpoint");
         assertThat(endpoints.fetchedOrigins()).isEqualTo(List.of("http://localhost:9100"));
     }
 
