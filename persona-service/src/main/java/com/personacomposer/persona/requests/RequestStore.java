@@ -134,7 +134,7 @@ public class RequestStore implements OnStart {
     public Optional<PersonaRequest> fail(String requestId, String personaKey, String errorStage, Stage stage,
                                   String message, Instant now, Outbox outbox) {
         Document changes = new Document("status", RequestStatus.FAILED.name())
-                .append("error", new Document("stage", errorStage).append("message", message))
+                .append("error", new RequestError(errorStage, message).toDocument())
                 .append("outbox", outbox == null ? null : outbox.toDocument());
         if (stage != null) {
             changes.append(stage.field(), StageStatus.FAILED.name());
@@ -212,7 +212,7 @@ public class RequestStore implements OnStart {
                 and(eq("_id", requestId), eq("status", RequestStatus.COMPLETED.name()),
                         eq("outbox.event", OwedEvent.PERSONA_COMPLETED.name())),
                 combine(set("status", RequestStatus.FAILED.name()),
-                        set("error", new Document("stage", errorStage).append("message", message)),
+                        set("error", new RequestError(errorStage, message).toDocument()),
                         set("updatedAt", now), set("outbox", outbox.toDocument())));
     }
 
@@ -268,7 +268,7 @@ public class RequestStore implements OnStart {
         return updated(
                 and(eq("_id", requestId), eq("status", RequestStatus.PENDING.name()), lt("updatedAt", cutoff)),
                 combine(set("status", RequestStatus.FAILED.name()),
-                        set("error", new Document("stage", "timeout").append("message", message)),
+                        set("error", new RequestError("timeout", message).toDocument()),
                         set("updatedAt", now), set("outbox", outbox.toDocument())));
     }
 
@@ -322,7 +322,7 @@ public class RequestStore implements OnStart {
                         ImageModel.fromId(image.getString("model")).orElseThrow(),
                         image.getString("revisedPrompt")),
                 document.getString("motto"),
-                error == null ? null : new RequestError(error.getString("stage"), error.getString("message")),
+                error == null ? null : RequestError.of(error),
                 BsonValues.instant(document, "createdAt"),
                 BsonValues.instant(document, "updatedAt"),
                 outbox == null ? null : Outbox.of(outbox),
