@@ -63,7 +63,7 @@ abstract class DeployedSystem {
     }
 
     @AfterAll
-    void undeploy() {
+    void undeploy() throws Exception {
         Stopping.all(services, provider, openAi, infra);
     }
 

@@ -74,7 +74,7 @@ class FaultToleranceIT {
     }
 
     @AfterAll
-    static void stopSystem() {
+    static void stopSystem() throws Exception {
         Stopping.all(services, infra, blackHole);
     }
 

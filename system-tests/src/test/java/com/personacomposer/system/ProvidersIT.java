@@ -62,7 +62,7 @@ class ProvidersIT {
     }
 
     @AfterAll
-    static void stopSystem() {
+    static void stopSystem() throws Exception {
         Stopping.all(services, providers == null ? null : providers::stop, infra);
     }
 

@@ -84,7 +84,7 @@ class SignedInPageIT {
     }
 
     @AfterAll
-    static void stopSystem() {
+    static void stopSystem() throws Exception {
         if (browser != null) {
             browser.quit();
         }

@@ -1,12 +1,16 @@
 package com.personacomposer.system;
 
-/** What a test class started, stopped after it: each part that was started, and every one even if another fails. */
+/**
+ * What a test class started, stopped after it: each part that was started, and every one even if another fails. A
+ * part that fails to stop fails the test class (the first failure, the others suppressed in it), once all were tried.
+ */
 final class Stopping {
 
     private Stopping() {
     }
 
-    static void all(AutoCloseable... parts) {
+    static void all(AutoCloseable... parts) throws Exception {
+        Exception failed = null;
         for (AutoCloseable part : parts) {
             if (part == null) {
                 continue;
@@ -14,8 +18,15 @@ final class Stopping {
             try {
                 part.close();
             } catch (Exception e) {
-                System.err.println("stopping " + part + ": " + e);
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 }
