@@ -50,8 +50,9 @@ final class AotCaches {
             }
         }
         for (Map.Entry<String, Process> training : trainings.entrySet()) {
-            awaitExit(training.getValue());
-            new Cache(training.getKey()).recordIfMade();
+            if (exitedNormally(training.getValue())) {
+                new Cache(training.getKey()).recordIfMade();
+            }
         }
         for (String service : ServiceProcesses.SERVICES) {
             Cache cache = new Cache(service);
@@ -62,15 +63,18 @@ final class AotCaches {
         return prepared;
     }
 
-    private static void awaitExit(Process process) {
+    /** Whether the training ended by itself with status 0; one that takes too long is stopped (and is not). */
+    private static boolean exitedNormally(Process process) {
         try {
-            if (!process.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (process.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS)) {
+                return process.exitValue() == 0;
             }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        return false;
     }
 
     /** One service's unpacked jar, cache and the stamp saying which jar, JDK and options the cache was made for. */
