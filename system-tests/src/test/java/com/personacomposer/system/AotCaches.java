@@ -32,11 +32,11 @@ final class AotCaches {
     }
 
     /** What follows {@link #JVM_OPTIONS} in a start of {@code service}: its cache and unpacked jar, or its jar. */
-    static synchronized List<String> launch(String service, Path jar) {
+    static synchronized List<String> launch(String service) {
         if (launches == null) {
             launches = prepare();
         }
-        return launches.getOrDefault(service, List.of("-jar", jar.toString()));
+        return launches.getOrDefault(service, List.of("-jar", ServiceProcesses.jar(service).toString()));
     }
 
     /** Unpacks and trains every service whose cache is missing or was made for another jar or JDK, all at once. */
@@ -163,8 +163,7 @@ final class AotCaches {
         }
 
         private static ProcessBuilder java(List<String> arguments, Path log) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString()));
+            List<String> command = new ArrayList<>(List.of(ServiceProcesses.JAVA));
             command.addAll(arguments);
             return new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -26,7 +26,7 @@ class BenchSmokeIT {
         Path output = Files.createTempFile("bench-", ".json");
         Path log = Files.createTempFile("bench-", ".log");
         Process bench = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "create",
+                ServiceProcesses.JAVA, "-jar", JAR.toString(), "create",
                 "--base-url", RunningSystem.get().gateway(), "--requests", "6", "--concurrency", "3", "--output", output.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
 

@@ -39,6 +39,8 @@ final class ServiceProcesses implements AutoCloseable {
     /** Seven JVMs starting on two busy cores have taken two minutes. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** The java of the JDK these tests run on: every JVM they start runs on it. */
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -142,9 +144,9 @@ final class ServiceProcesses implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify (or package) first");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(AotCaches.JVM_OPTIONS);
-        command.addAll(AotCaches.launch(service, jar));
+        command.addAll(AotCaches.launch(service));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
