@@ -33,8 +33,10 @@ class GrowthSeedContractIT {
     @Test
     void personaServiceReadsTheSeedAsItsOwnPersonas(Infrastructure infra) throws Exception {
         String database = "growth-seed-" + UUID.randomUUID();
+        // Its listeners stay stopped: on the shared broker they would join the running system's consumer group and
+        // assemble that system's requests into this database.
         try (ServiceProcesses persona = ServiceProcesses.startOnly("growth-seed", infra,
-                Map.of("MONGODB_DB", database), List.of("persona-service"))) {
+                Map.of("MONGODB_DB", database, "SPRING_KAFKA_LISTENER_AUTO_STARTUP", "false"), List.of("persona-service"))) {
             Api api = new Api(persona.url("persona-service"));
             JsonNode figures = seed(infra, database, persona.url("persona-service"));
             List<String> failures = new ArrayList<>();
@@ -93,7 +95,7 @@ class GrowthSeedContractIT {
         Path output = Files.createTempFile("growth-", ".json");
         Path log = Files.createTempFile("growth-", ".log");
         Process bench = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "growth",
+                ServiceProcesses.JAVA, "-jar", JAR.toString(), "growth",
                 "--base-url", personaService, "--mongo-uri", infra.mongoUri(), "--mongo-db", database,
                 "--s3-endpoint", infra.s3Endpoint(), "--personas", "45", "--images", "1,3", "--samples", "2",
                 "--warmup-samples", "0", "--output", output.toString()))
