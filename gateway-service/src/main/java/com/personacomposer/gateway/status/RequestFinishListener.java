@@ -3,6 +3,7 @@ package com.personacomposer.gateway.status;
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.Topics;
 import com.personacomposer.kit.kafka.BroadcastListeners;
+import lombok.RequiredArgsConstructor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -14,15 +15,12 @@ import org.springframework.stereotype.Component;
  * the topics: a finish from before it started concerns nobody here.
  */
 @Component
+@RequiredArgsConstructor
 class RequestFinishListener {
 
     static final String ID = "request-finishes";
 
     private final RequestFinishes finishes;
-
-    RequestFinishListener(RequestFinishes finishes) {
-        this.finishes = finishes;
-    }
 
     @KafkaListener(id = ID, topics = {Topics.PERSONA_COMPLETED, Topics.PERSONA_FAILED, Topics.PERSONA_CANCELED},
             groupId = "#{'${spring.application.name}-' + T(java.util.UUID).randomUUID()}",

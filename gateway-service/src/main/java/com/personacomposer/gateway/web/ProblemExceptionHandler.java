@@ -4,6 +4,7 @@ import io.netty.handler.timeout.TimeoutException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -26,15 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(-2)
+@RequiredArgsConstructor
 public class ProblemExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
     private final JsonMapper json;
-
-    public ProblemExceptionHandler(JsonMapper json) {
-        this.json = json;
-    }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {

@@ -2,6 +2,7 @@ package com.personacomposer.image.store;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,15 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Serves generated images at their short-lived URLs (what storage-service downloads). */
 @RestController
+@RequiredArgsConstructor
 class GeneratedImageController {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final GeneratedImageStore store;
-
-    GeneratedImageController(GeneratedImageStore store) {
-        this.store = store;
-    }
 
     @GetMapping("/generated/{token}")
     ResponseEntity<?> image(@PathVariable String token) {

@@ -14,6 +14,7 @@ import com.personacomposer.motto.compose.MottoRefusedException;
 import com.personacomposer.motto.compose.MottoRequest;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Service;
  * assembly downstream is keyed by requestId, so a second MottoGenerated for it changes nothing.
  */
 @Service
+@RequiredArgsConstructor
 public class MottoService {
 
     private static final Logger log = LoggerFactory.getLogger(MottoService.class);
@@ -32,15 +34,6 @@ public class MottoService {
     private final ProviderCalls calls;
     private final RequestDeadline deadline;
     private final CanceledRequests canceled;
-
-    MottoService(MottoComposer composer, EventPublisher publisher, ProviderCalls calls, RequestDeadline deadline,
-                 CanceledRequests canceled) {
-        this.composer = composer;
-        this.publisher = publisher;
-        this.calls = calls;
-        this.deadline = deadline;
-        this.canceled = canceled;
-    }
 
     /**
      * A canceled request is skipped (nothing composed, nothing published); a request past its deadline is failed

@@ -17,6 +17,7 @@ import com.personacomposer.persona.requests.StoredImage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * stored image deleted from the bucket.
  */
 @Component
+@RequiredArgsConstructor
 public class FinishEffects implements OwedEffects {
 
     private static final Logger log = LoggerFactory.getLogger(FinishEffects.class);
@@ -37,16 +39,6 @@ public class FinishEffects implements OwedEffects {
     private final OwedEvents owedEvents;
     private final RequestMetrics metrics;
     private final Clock clock;
-
-    public FinishEffects(RequestStore requests, PersonaStore personas, ImageObjects imageObjects,
-                         OwedEvents owedEvents, RequestMetrics metrics, Clock clock) {
-        this.requests = requests;
-        this.personas = personas;
-        this.imageObjects = imageObjects;
-        this.owedEvents = owedEvents;
-        this.metrics = metrics;
-        this.clock = clock;
-    }
 
     @Override
     public boolean apply(PersonaRequest request, OwedEvent owed) {

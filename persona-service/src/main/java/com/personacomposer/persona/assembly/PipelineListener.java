@@ -7,6 +7,7 @@ import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.events.Topics;
 import com.personacomposer.events.WebhookDeliveryUpdated;
+import lombok.RequiredArgsConstructor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Component;
  * the kit's error handler.
  */
 @Component
+@RequiredArgsConstructor
 class PipelineListener {
 
     private final RequestService requests;
-
-    PipelineListener(RequestService requests) {
-        this.requests = requests;
-    }
 
     @KafkaListener(topics = Topics.PERSONA_REQUESTED)
     void onPersonaRequested(PersonaRequested event) {

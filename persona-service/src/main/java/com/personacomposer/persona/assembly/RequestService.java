@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,7 @@ import org.springframework.stereotype.Service;
  * is appended only after the completion won, and the image of a canceled request is deleted, whenever it arrives.
  */
 @Service
+@RequiredArgsConstructor
 public class RequestService {
 
     private static final Logger log = LoggerFactory.getLogger(RequestService.class);
@@ -47,16 +49,6 @@ public class RequestService {
     private final Quotas quotas;
     private final ImageObjects imageObjects;
     private final Clock clock;
-
-    public RequestService(RequestStore requests, OwedEvents owedEvents, RequestMetrics metrics, Quotas quotas,
-                          ImageObjects imageObjects, Clock clock) {
-        this.requests = requests;
-        this.owedEvents = owedEvents;
-        this.metrics = metrics;
-        this.quotas = quotas;
-        this.imageObjects = imageObjects;
-        this.clock = clock;
-    }
 
     public Optional<PersonaRequest> find(UUID requestId) {
         return requests.find(requestId.toString());

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * instances: each request is failed by one conditional update.
  */
 @Component
+@RequiredArgsConstructor
 class TimeoutSweep implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(TimeoutSweep.class);
@@ -35,15 +37,6 @@ class TimeoutSweep implements SchedulingConfigurer {
     private final RequestProperties properties;
     private final RequestMetrics metrics;
     private final Clock clock;
-
-    TimeoutSweep(RequestStore requests, OwedEvents owedEvents, RequestProperties properties, RequestMetrics metrics,
-                 Clock clock) {
-        this.requests = requests;
-        this.owedEvents = owedEvents;
-        this.properties = properties;
-        this.metrics = metrics;
-        this.clock = clock;
-    }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {

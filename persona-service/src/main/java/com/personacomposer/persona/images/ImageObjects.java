@@ -1,20 +1,17 @@
 package com.personacomposer.persona.images;
 
 import com.personacomposer.kit.s3.S3Properties;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The S3 objects of an image: its original and its thumbnails. */
 @Component
+@RequiredArgsConstructor
 public class ImageObjects {
 
     private final S3Client s3;
     private final S3Properties properties;
-
-    public ImageObjects(S3Client s3, S3Properties properties) {
-        this.s3 = s3;
-        this.properties = properties;
-    }
 
     /** Deletes the image's objects (deleting an object that is not there succeeds). */
     public void delete(PersonaImage image) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -15,17 +16,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * travels in the signed {@code response-content-disposition}, which S3 answers as the Content-Disposition header.
  */
 @Component
+@RequiredArgsConstructor
 class S3ImageUrls implements ImageUrls {
 
     private final S3Presigner presigner;
     private final S3Properties properties;
     private final Clock clock;
-
-    S3ImageUrls(S3Presigner presigner, S3Properties properties, Clock clock) {
-        this.presigner = presigner;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @Override
     public SignedUrl sign(String s3Key, String attachmentName) {

@@ -7,6 +7,7 @@ import com.personacomposer.persona.web.ConflictException;
 import com.personacomposer.persona.web.ForbiddenException;
 import com.personacomposer.persona.web.UnauthorizedException;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,13 +15,10 @@ import org.springframework.stereotype.Service;
  * its (unguessable) id; only while it is PENDING, and again harmlessly once it is CANCELED.
  */
 @Service
+@RequiredArgsConstructor
 class RequestCancel {
 
     private final RequestService requests;
-
-    RequestCancel(RequestService requests) {
-        this.requests = requests;
-    }
 
     /**
      * The request as it stands after the cancel (CANCELED).

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,17 +26,12 @@ import org.springframework.web.util.UriUtils;
 
 /** Request status and cancel for clients, and the gateway's intake call recording new requests. */
 @RestController
+@RequiredArgsConstructor
 class RequestController {
 
     private final RequestService requests;
     private final RequestIntake intake;
     private final RequestCancel cancels;
-
-    RequestController(RequestService requests, RequestIntake intake, RequestCancel cancels) {
-        this.requests = requests;
-        this.intake = intake;
-        this.cancels = cancels;
-    }
 
     /** The request's status; its webhook delivery state only to its principal. */
     @GetMapping("/api/requests/{requestId}")

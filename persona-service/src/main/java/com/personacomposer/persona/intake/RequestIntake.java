@@ -5,6 +5,7 @@ import com.personacomposer.persona.quota.Quotas;
 import com.personacomposer.persona.requests.RequestDetails;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,17 +14,12 @@ import org.springframework.stereotype.Service;
  * recorded as PENDING. A repeat of an idempotency key or of the call itself is answered without counting again.
  */
 @Service
+@RequiredArgsConstructor
 class RequestIntake {
 
     private final RequestRecorder requests;
     private final PersonaQueries personas;
     private final Quotas quotas;
-
-    RequestIntake(RequestRecorder requests, PersonaQueries personas, Quotas quotas) {
-        this.requests = requests;
-        this.personas = personas;
-        this.quotas = quotas;
-    }
 
     /**
      * {@code principal}: who asks, as the gateway forwards it (null: anonymous); {@code name}: what others are shown

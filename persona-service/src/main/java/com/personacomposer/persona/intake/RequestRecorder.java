@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * idempotency window (the key stands for the first request it was given with).
  */
 @Component
+@RequiredArgsConstructor
 class RequestRecorder {
 
     private final RequestService assembly;
@@ -24,15 +26,6 @@ class RequestRecorder {
     private final IdempotencyKeys idempotencyKeys;
     private final RequestProperties properties;
     private final Clock clock;
-
-    RequestRecorder(RequestService assembly, RequestStore requests, IdempotencyKeys idempotencyKeys,
-                    RequestProperties properties, Clock clock) {
-        this.assembly = assembly;
-        this.requests = requests;
-        this.idempotencyKeys = idempotencyKeys;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /**
      * Records a request as PENDING unless it is recorded already, owing PersonaRequested until persona-service reads

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Component;
  * owed event is taken by one conditional update per round; a repeat is harmless, since every consumer is idempotent.
  */
 @Component
+@RequiredArgsConstructor
 public class OwedEvents implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OwedEvents.class);
@@ -44,17 +46,8 @@ public class OwedEvents implements SchedulingConfigurer {
     private final EventPublisher publisher;
     private final RequestProperties properties;
     private final Clock clock;
+    /** Looked up when first needed, as the effects publish through this outbox themselves. */
     private final ObjectProvider<OwedEffects> effects;
-
-    /** {@code effects}: looked up when first needed, as they publish through this outbox themselves. */
-    public OwedEvents(RequestStore requests, EventPublisher publisher, RequestProperties properties, Clock clock,
-                      ObjectProvider<OwedEffects> effects) {
-        this.requests = requests;
-        this.publisher = publisher;
-        this.properties = properties;
-        this.clock = clock;
-        this.effects = effects;
-    }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The persona read API (the gateway routes /api/personas reads here). */
 @RestController
 @RequestMapping("/api/personas")
+@RequiredArgsConstructor
 class PersonaController {
 
     private static final String PRINCIPAL = CallerHeaders.PRINCIPAL;
@@ -38,11 +40,6 @@ class PersonaController {
 
     private final PersonaQueries queries;
     private final Clock clock;
-
-    PersonaController(PersonaQueries queries, Clock clock) {
-        this.queries = queries;
-        this.clock = clock;
-    }
 
     @GetMapping
     PersonaPage list(@RequestParam(required = false) String q,

@@ -19,10 +19,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** Reading personas and their images a page at a time, and voting on images. */
 @Service
+@RequiredArgsConstructor
 public class PersonaQueries {
 
     /** Images on a persona's first page unless the caller asks for another number. */
@@ -34,16 +36,6 @@ public class PersonaQueries {
     private final ImageObjects objects;
     private final ImageUrls urls;
     private final Clock clock;
-
-    PersonaQueries(PersonaStore personas, ImageStore images, VoteStore votes, ImageObjects objects, ImageUrls urls,
-                   Clock clock) {
-        this.personas = personas;
-        this.images = images;
-        this.votes = votes;
-        this.objects = objects;
-        this.urls = urls;
-        this.clock = clock;
-    }
 
     /** {@code caller}: whose votes and images the images show (principal or anonymous voter id; null: nobody's). */
     PersonaView get(String slug, int limit, String caller) {

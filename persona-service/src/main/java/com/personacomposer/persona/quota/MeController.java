@@ -3,19 +3,17 @@ package com.personacomposer.persona.quota;
 import com.personacomposer.persona.web.CallerHeaders;
 import com.personacomposer.persona.web.UnauthorizedException;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** GET /api/me: who the gateway says the caller is, and the caller's quota today. */
 @RestController
+@RequiredArgsConstructor
 class MeController {
 
     private final Quotas quotas;
-
-    MeController(Quotas quotas) {
-        this.quotas = quotas;
-    }
 
     record Me(String id, String name, boolean admin, QuotaView quota) {
     }

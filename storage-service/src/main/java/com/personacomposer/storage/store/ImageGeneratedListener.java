@@ -3,6 +3,7 @@ package com.personacomposer.storage.store;
 import com.personacomposer.events.ImageGenerated;
 import com.personacomposer.events.Topics;
 import com.personacomposer.kit.kafka.ConcurrentStage;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -10,15 +11,11 @@ import org.springframework.stereotype.Component;
 
 /** Downloads and uploads wait on the network: they run concurrently (up to persona.kafka.max-in-flight). */
 @Component
+@RequiredArgsConstructor
 class ImageGeneratedListener {
 
     private final ImageStorageService storage;
     private final ConcurrentStage stage;
-
-    ImageGeneratedListener(ImageStorageService storage, ConcurrentStage stage) {
-        this.storage = storage;
-        this.stage = stage;
-    }
 
     @KafkaListener(topics = Topics.IMAGE_GENERATED, containerPostProcessor = ConcurrentStage.LISTENER_SETUP)
     void onImageGenerated(ConsumerRecord<String, ImageGenerated> record, Acknowledgment ack) {

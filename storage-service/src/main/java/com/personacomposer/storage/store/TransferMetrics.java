@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * upload to the bucket ({@value #UPLOAD}). Times are tagged with the outcome; sizes count the images that made it.
  */
 @Component
+@RequiredArgsConstructor
 class TransferMetrics {
 
     static final String DOWNLOAD = "persona.storage.download";
@@ -26,10 +28,6 @@ class TransferMetrics {
     }
 
     private final MeterRegistry meters;
-
-    TransferMetrics(MeterRegistry meters) {
-        this.meters = meters;
-    }
 
     Timer.Sample start() {
         return Timer.start(meters);

@@ -1,6 +1,7 @@
 package com.personacomposer.webhook.delivery;
 
 import com.personacomposer.kit.kafka.EventPublisher;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -10,17 +11,13 @@ import org.springframework.stereotype.Component;
  * outbox; a publish that fails leaves it owed, and the sweep publishes it again.
  */
 @Component
+@RequiredArgsConstructor
 class DeliveryAnnouncer {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryAnnouncer.class);
 
     private final EventPublisher publisher;
     private final DeliveryStore store;
-
-    DeliveryAnnouncer(EventPublisher publisher, DeliveryStore store) {
-        this.publisher = publisher;
-        this.store = store;
-    }
 
     void announce(Delivery delivery) {
         try {

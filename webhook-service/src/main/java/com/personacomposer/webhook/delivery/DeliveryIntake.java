@@ -4,6 +4,7 @@ import com.personacomposer.events.PersonaEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * the attempts; until then the delivery is only in the database, so it survives any restart.
  */
 @Component
+@RequiredArgsConstructor
 class DeliveryIntake {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryIntake.class);
@@ -22,13 +24,6 @@ class DeliveryIntake {
     private final DeliveryAnnouncer announcer;
     private final RetrySchedule schedule;
     private final Clock clock;
-
-    DeliveryIntake(DeliveryStore store, DeliveryAnnouncer announcer, RetrySchedule schedule, Clock clock) {
-        this.store = store;
-        this.announcer = announcer;
-        this.schedule = schedule;
-        this.clock = clock;
-    }
 
     /** A finish event heard: recorded as a delivery when it asks for one. */
     void heard(PersonaEvent event) {

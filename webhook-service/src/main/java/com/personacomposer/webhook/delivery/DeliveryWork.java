@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  */
 @Component
+@RequiredArgsConstructor
 class DeliveryWork {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWork.class);
@@ -44,21 +46,6 @@ class DeliveryWork {
     private final DeliveryProperties properties;
     private final JsonMapper json;
     private final Clock clock;
-
-    DeliveryWork(DeliveryStore store, RequestStatusClient statuses, Signer signer, WebhookSender sender,
-                 RetrySchedule schedule, DeliveryAnnouncer announcer, DeliveryMetrics metrics,
-                 DeliveryProperties properties, JsonMapper json, Clock clock) {
-        this.store = store;
-        this.statuses = statuses;
-        this.signer = signer;
-        this.sender = sender;
-        this.schedule = schedule;
-        this.announcer = announcer;
-        this.metrics = metrics;
-        this.properties = properties;
-        this.json = json;
-        this.clock = clock;
-    }
 
     void process(Delivery claimed) {
         Optional<Delivery> ready = claimed.body() != null ? Optional.of(claimed) : withBody(claimed);

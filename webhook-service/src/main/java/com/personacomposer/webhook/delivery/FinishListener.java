@@ -2,6 +2,7 @@ package com.personacomposer.webhook.delivery;
 
 import com.personacomposer.events.PersonaEvent;
 import com.personacomposer.events.Topics;
+import lombok.RequiredArgsConstructor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -10,13 +11,10 @@ import org.springframework.stereotype.Component;
  * no webhook target, so a consumer per topic would mostly idle). Failures go to the kit's error handler.
  */
 @Component
+@RequiredArgsConstructor
 class FinishListener {
 
     private final DeliveryIntake intake;
-
-    FinishListener(DeliveryIntake intake) {
-        this.intake = intake;
-    }
 
     @KafkaListener(topics = {Topics.PERSONA_COMPLETED, Topics.PERSONA_FAILED, Topics.PERSONA_CANCELED})
     void onFinish(PersonaEvent event) {

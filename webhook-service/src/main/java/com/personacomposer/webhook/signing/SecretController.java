@@ -2,6 +2,7 @@ package com.personacomposer.webhook.signing;
 
 import com.personacomposer.webhook.web.UnauthorizedException;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,15 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code X-Persona-Principal} (it removes clients' own copies); without one: 401. Answers are never cached.
  */
 @RestController
+@RequiredArgsConstructor
 class SecretController {
 
     static final String PRINCIPAL = "X-Persona-Principal";
 
     private final SigningSecrets secrets;
-
-    SecretController(SigningSecrets secrets) {
-        this.secrets = secrets;
-    }
 
     record SecretView(String secret) {
         @Override

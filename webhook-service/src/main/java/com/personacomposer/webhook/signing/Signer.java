@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.StringJoiner;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Component;
  * any one matches its secret.
  */
 @Component
+@RequiredArgsConstructor
 public class Signer {
 
     private final SigningSecrets secrets;
-
-    Signer(SigningSecrets secrets) {
-        this.secrets = secrets;
-    }
 
     public String signature(String principal, String webhookId, long timestampSeconds, String body) {
         byte[] content = (webhookId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8);

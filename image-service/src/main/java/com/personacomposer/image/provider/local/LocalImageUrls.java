@@ -7,20 +7,18 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** URLs of locally rendered images: {@code <IMAGE_SERVICE_URL>/generated/local/<base64url of name, description, tone>}. */
 @Component
+@RequiredArgsConstructor
 class LocalImageUrls {
 
     /** Far above what a valid prompt encodes to (80 + 800 code points); longer specs are refused unread. */
     static final int MAX_SPEC = 6_000;
 
     private final ImageProperties properties;
-
-    LocalImageUrls(ImageProperties properties) {
-        this.properties = properties;
-    }
 
     URI urlOf(ImagePrompt prompt) {
         String text = prompt.name() + '\n' + prompt.description() + '\n' + prompt.tone().id();

@@ -11,6 +11,7 @@ import com.personacomposer.kit.reason.Durations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * passes or the request is canceled (then the prediction is cancelled, so it stops costing).
  */
 @Component
+@RequiredArgsConstructor
 class ReplicateImageProvider implements ImageProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicateImageProvider.class);
@@ -28,12 +30,6 @@ class ReplicateImageProvider implements ImageProvider {
     private final ReplicateProperties properties;
     private final ReplicateClient client;
     private final PromptBuilder prompts;
-
-    public ReplicateImageProvider(ReplicateProperties properties, ReplicateClient client, PromptBuilder prompts) {
-        this.properties = properties;
-        this.client = client;
-        this.prompts = prompts;
-    }
 
     @Override
     public ImageModel model() {
