@@ -25,6 +25,6 @@ class ActuatorIT extends GatewayIntegrationSupport {
         assertThat(bom.path("metadata").path("component").path("name").asString()).isEqualTo("gateway-service");
         assertThat(bom.path("components")).extracting(component -> component.path("name").asString())
                 .contains("service-kit", "common-events", "spring-cloud-gateway-server-webflux")
-                .doesNotContain("devstack", "junit-jupiter-api");
+                .doesNotContain("devstack", "junit-jupiter-api", "lombok");
     }
 }

@@ -35,6 +35,6 @@ class ActuatorIT extends ServiceTestSupport {
         assertThat(bom.path("metadata").path("component").path("name").asString()).isEqualTo("persona-service");
         assertThat(bom.path("components")).extracting(component -> component.path("name").asString())
                 .contains("service-kit", "common-events", "mongodb-driver-sync", "spring-boot")
-                .doesNotContain("devstack", "junit-jupiter-api");
+                .doesNotContain("devstack", "junit-jupiter-api", "lombok");
     }
 }

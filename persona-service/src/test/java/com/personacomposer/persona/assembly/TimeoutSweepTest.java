@@ -28,7 +28,7 @@ class TimeoutSweepTest {
         assertThat(TimeoutSweep.message(deadline, pending(DETAILS, IMAGE, null)))
                 .isEqualTo("no progress for 5 min (waiting for: motto)");
         assertThat(TimeoutSweep.message(Duration.ofSeconds(90), pending(null, IMAGE, "Hi.")))
-                .isEqualTo("no progress for 90 s (waiting for: request details)");
+                .isEqualTo("no progress for 1 min 30 s (waiting for: request details)");
     }
 
     private static PersonaRequest pending(RequestDetails details, StoredImage image, String motto) {

@@ -1,8 +1,12 @@
 package com.personacomposer.kit.reason;
 
 import java.time.Duration;
+import java.util.StringJoiner;
 
-/** How a duration reads in a reason shown to people: in its largest whole unit, as 2 h, 5 min, 90 s or 1500 ms. */
+/**
+ * How a duration reads in a reason shown to people: 2 h, 5 min, 6 min 3 s, 2 h 10 min, 45 s; below a minute and not
+ * whole seconds, 1500 ms. From a minute up, whole seconds are precise enough for a person.
+ */
 public final class Durations {
 
     private Durations() {
@@ -10,15 +14,20 @@ public final class Durations {
 
     public static String readable(Duration duration) {
         long millis = duration.toMillis();
-        if (millis != 0 && millis % 3_600_000 == 0) {
-            return millis / 3_600_000 + " h";
+        if (millis < 60_000 && millis % 1_000 != 0) {
+            return millis + " ms";
         }
-        if (millis != 0 && millis % 60_000 == 0) {
-            return millis / 60_000 + " min";
+        long seconds = duration.toSeconds();
+        StringJoiner parts = new StringJoiner(" ");
+        addPart(parts, seconds / 3_600, "h");
+        addPart(parts, seconds % 3_600 / 60, "min");
+        addPart(parts, seconds % 60, "s");
+        return parts.length() == 0 ? "0 s" : parts.toString();
+    }
+
+    private static void addPart(StringJoiner parts, long amount, String unit) {
+        if (amount != 0) {
+            parts.add(amount + " " + unit);
         }
-        if (millis % 1_000 == 0) {
-            return millis / 1_000 + " s";
-        }
-        return millis + " ms";
     }
 }

@@ -4,6 +4,7 @@ import com.personacomposer.events.FailureStage;
 import com.personacomposer.events.PersonaFailed;
 import com.personacomposer.events.PersonaRequested;
 import com.personacomposer.kit.kafka.EventPublisher;
+import com.personacomposer.kit.reason.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -50,22 +51,8 @@ public class RequestDeadline {
             return Optional.empty();
         }
         return Optional.of(PersonaFailed.of(request.requestId(), request.personaKey(), FailureStage.TIMEOUT,
-                "timed out: the request waited " + format(age) + " before it could be worked on, longer than the "
-                        + format(deadline) + " deadline, so it was given up without calling a provider"));
-    }
-
-    /** 45s, 5m, 6m 3s, 2h 10m: whole seconds are precise enough for a person. */
-    static String format(Duration duration) {
-        long seconds = duration.toSeconds();
-        long hours = seconds / 3600;
-        long minutes = seconds % 3600 / 60;
-        long rest = seconds % 60;
-        if (hours > 0) {
-            return hours + "h" + (minutes == 0 ? "" : " " + minutes + "m");
-        }
-        if (minutes > 0) {
-            return minutes + "m" + (rest == 0 ? "" : " " + rest + "s");
-        }
-        return rest + "s";
+                "timed out: the request waited " + Durations.readable(age) + " before it could be worked on, longer "
+                        + "than the " + Durations.readable(deadline) + " deadline, so it was given up without calling "
+                        + "a provider"));
     }
 }
