@@ -99,7 +99,7 @@ class ProviderPipelineIT extends ProviderStubs {
 
         PersonaFailed failed = (PersonaFailed) pipeline.awaitOne(stale.requestId());
         assertThat(failed.stage()).isEqualTo(FailureStage.TIMEOUT);
-        assertThat(failed.reason()).startsWith("timed out: the request waited 6m").contains("the 5m deadline");
+        assertThat(failed.reason()).startsWith("timed out: the request waited 6 min").contains("the 5 min deadline");
         assertThat(stub.getAllServeEvents()).as("provider calls for the stale request").isEmpty();
 
         service.onPersonaRequested(fresh);

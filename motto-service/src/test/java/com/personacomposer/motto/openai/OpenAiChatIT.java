@@ -313,7 +313,7 @@ class OpenAiChatIT {
         Map<UUID, PersonaEvent> outcomes = awaitOutcomes(infra, stale.requestId(), fresh.requestId());
         PersonaFailed failed = (PersonaFailed) outcomes.get(stale.requestId());
         assertThat(failed.stage()).isEqualTo(FailureStage.TIMEOUT);
-        assertThat(failed.reason()).startsWith("timed out: the request waited 6m").contains("the 5m deadline");
+        assertThat(failed.reason()).startsWith("timed out: the request waited 6 min").contains("the 5 min deadline");
         assertThat(outcomes.get(fresh.requestId())).isInstanceOf(MottoGenerated.class);
     }
 

@@ -194,7 +194,7 @@ class OpenAiImagesIT extends ProviderStubs {
     @Test
     void theBreakerOpensAfterRepeatedFailuresAndClosesWhenTheProviderRecovers() {
         stub.stubFor(post(GENERATIONS).willReturn(error(500, "server_error", "server_error", "The server had an error")));
-        CircuitBreaker breaker = breakers.circuitBreaker(OpenAiImagesClient.RESILIENCE);
+        CircuitBreaker breaker = breakers.circuitBreaker(OpenAiImagesClient.INSTANCE);
 
         assertThatThrownBy(() -> dallE.generate(prompt("Ada", "a mathematician"))).hasMessageContaining("HTTP 500");
         assertThatThrownBy(() -> dallE.generate(prompt("Ada", "a mathematician")))
