@@ -4,6 +4,7 @@ import com.personacomposer.image.provider.PromptBuilder;
 import com.personacomposer.image.provider.openai.OpenAiImagesClient;
 import com.personacomposer.image.provider.replicate.ReplicateClient;
 import com.personacomposer.kit.provider.ProviderProperties;
+import com.personacomposer.kit.provider.RetryAfter;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,11 +20,11 @@ class ProviderConfiguration {
 
     @Bean
     RetryConfigCustomizer openAiRetryAfter(ProviderProperties properties) {
-        return OpenAiImagesClient.retryAfterHonoured(properties.maxRetryAfter());
+        return RetryAfter.honoured(OpenAiImagesClient.INSTANCE, properties.maxRetryAfter());
     }
 
     @Bean
     RetryConfigCustomizer replicateRetryAfter(ProviderProperties properties) {
-        return ReplicateClient.retryAfterHonoured(properties.maxRetryAfter());
+        return RetryAfter.honoured(ReplicateClient.INSTANCE, properties.maxRetryAfter());
     }
 }

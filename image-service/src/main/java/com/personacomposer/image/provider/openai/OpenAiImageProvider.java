@@ -37,7 +37,7 @@ class OpenAiImageProvider implements ImageProvider {
 
     @Override
     public String name() {
-        return OpenAiImagesClient.RESILIENCE;
+        return OpenAiImagesClient.INSTANCE;
     }
 
     @Override

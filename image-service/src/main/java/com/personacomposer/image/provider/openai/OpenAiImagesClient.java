@@ -3,11 +3,8 @@ package com.personacomposer.image.provider.openai;
 import com.personacomposer.kit.provider.ProviderClients;
 import com.personacomposer.kit.provider.ProviderGuard;
 import com.personacomposer.kit.provider.ProviderHttp;
-import com.personacomposer.kit.provider.RetryAfter;
 import com.personacomposer.kit.reason.PublicReasons;
-import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -16,17 +13,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * POST /images/generations. Each call is retried (only when retrying can help), guarded by a circuit breaker and
- * bounded by a bulkhead, all configured under resilience4j.*.instances.openai-images.
+ * bounded by a bulkhead, all configured under resilience4j.*.instances.{@value #INSTANCE}.
  */
 @Component
 public class OpenAiImagesClient {
 
-    static final String RESILIENCE = "openai-images";
+    /** The resilience4j instances (retry, circuit breaker, bulkhead) of this client's calls. */
+    public static final String INSTANCE = "openai-images";
 
-    /** Retries of this client wait at least what the provider's Retry-After asks, up to {@code maxRetryAfter}. */
-    public static RetryConfigCustomizer retryAfterHonoured(Duration maxRetryAfter) {
-        return RetryAfter.honoured(RESILIENCE, maxRetryAfter);
-    }
     static final String PROVIDER = "DALL-E";
 
     private final OpenAiImageProperties properties;
@@ -37,7 +31,7 @@ public class OpenAiImagesClient {
     OpenAiImagesClient(OpenAiImageProperties properties, ProviderClients clients) {
         this.properties = properties;
         this.http = clients.http(PROVIDER, properties.timeout());
-        this.guard = clients.guard(RESILIENCE, PROVIDER);
+        this.guard = clients.guard(INSTANCE, PROVIDER);
         this.endpoint = UriComponentsBuilder.fromUri(properties.baseUrl()).pathSegment("images", "generations").build()
                 .toUri();
     }

@@ -38,7 +38,7 @@ class ReplicateImageProvider implements ImageProvider {
 
     @Override
     public String name() {
-        return ReplicateClient.RESILIENCE;
+        return ReplicateClient.INSTANCE;
     }
 
     @Override
