@@ -16,10 +16,10 @@ import tools.jackson.databind.JsonNode;
  * bounded by a bulkhead, all configured under resilience4j.*.instances.{@value #INSTANCE}.
  */
 @Component
-public class OpenAiImagesClient {
+class OpenAiImagesClient {
 
     /** The resilience4j instances (retry, circuit breaker, bulkhead) of this client's calls. */
-    public static final String INSTANCE = "openai-images";
+    static final String INSTANCE = "openai-images";
 
     static final String PROVIDER = "DALL-E";
 

@@ -18,10 +18,10 @@ import tools.jackson.databind.JsonNode;
  * bounded by a bulkhead, all configured under resilience4j.*.instances.{@value #INSTANCE}.
  */
 @Component
-public class ReplicateClient {
+class ReplicateClient {
 
     /** The resilience4j instances (retry, circuit breaker, bulkhead) of this client's calls. */
-    public static final String INSTANCE = "replicate";
+    static final String INSTANCE = "replicate";
 
     static final String PROVIDER = "OpenJourney";
 
