@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Order;
  * Keycloak's persona realm by the devstack provider (the same client, persona-web, and users)
  * ({@link DeployedEnvironments#compose}).
  */
-@Order(4)
+@Order(2)
 class ComposeWiringIT extends DeployedSystem {
 
     @Override

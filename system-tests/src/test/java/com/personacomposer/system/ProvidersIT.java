@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * The whole system with the real provider clients, pointed at stubs shaped like OpenAI and Replicate (the requests
  * and answers docs/providers.md describes): each model completes end to end, and the stubs received exactly the request fields the real APIs need.
  */
-@Order(3)
+@Order(4)
 class ProvidersIT {
 
     private static final String OPENAI_KEY = "sk-e2e-test-key";

@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * is still running while the page is reloaded, audited or canceled), and presigned URLs that live 10 s (so the test
  * sees them expire, as a shared link's preview would after a minute).
  */
-@Order(2)
+@Order(12)
 @ExtendWith(DevStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignedInPageIT {

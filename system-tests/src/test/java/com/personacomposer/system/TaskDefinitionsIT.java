@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Cognito user pool by the devstack provider shaped like one: the sign-in form and the token endpoint on the hosted
  * UI's origin, not the issuer's; a generated client id; access tokens with client_id and token_use instead of aud.
  */
-@Order(12)
+@Order(3)
 class TaskDefinitionsIT extends DeployedSystem {
 
     @Override
