@@ -263,12 +263,14 @@ class SignedInPageIT {
         // A document of its own: sent to the provider and back, the page would be a new one, without this mark.
         browser.executeScript("window.sameDocument = true;");
 
-        // The access token the page started with runs out while the reader stays on the page.
+        // The access token the page started with runs out while the reader stays on the page, and is renewed on its
+        // own (a page that renewed only when a call is refused would not renew here). The renewal starts a
+        // quarter of the token's life before its end; a busy provider may answer after it.
         long expiresAt = ((Number) first.get("expiresAt")).longValue();
-        wait((int) ACCESS_TOKEN_LIFETIME.toSeconds() + 20).until(driver ->
-                (Boolean) browser.executeScript("return Date.now() > arguments[0] + 1000;", expiresAt));
+        wait((int) ACCESS_TOKEN_LIFETIME.toSeconds() + 30).until(driver -> storedToken() == null
+                || !first.get("accessToken").equals(storedToken().get("accessToken")));
         Map<?, ?> renewed = storedToken();
-        assertThat(renewed.get("accessToken")).as("renewed").isNotEqualTo(first.get("accessToken"));
+        assertThat(renewed).as("still signed in").isNotNull();
         assertThat(((Number) renewed.get("expiresAt")).longValue()).isGreaterThan(expiresAt);
         assertThat(renewed.get("refreshToken")).as("the provider replaced the refresh token").isNotNull()
                 .isNotEqualTo(first.get("refreshToken"));
