@@ -12,10 +12,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 /** A packaged service jar carries the libraries the service runs with, and none that is only needed to compile it. */
 class PackagedJarsTest {
 
-    static final List<String> SERVICES = ServiceProcesses.SERVICES;
-
     @ParameterizedTest
-    @FieldSource("SERVICES")
+    @FieldSource("com.personacomposer.system.ServiceProcesses#SERVICES")
     void carriesNoLibraryOnlyTheCompilerNeeds(String service) throws IOException {
         try (JarFile jar = new JarFile(ServiceProcesses.jar(service).toFile())) {
             List<String> libraries = jar.stream().map(JarEntry::getName)

@@ -267,8 +267,10 @@ class SignedInPageIT {
         // own (a page that renewed only when a call is refused would not renew here). The renewal starts a
         // quarter of the token's life before its end; a busy provider may answer after it.
         long expiresAt = ((Number) first.get("expiresAt")).longValue();
-        wait((int) ACCESS_TOKEN_LIFETIME.toSeconds() + 30).until(driver -> storedToken() == null
-                || !first.get("accessToken").equals(storedToken().get("accessToken")));
+        wait((int) ACCESS_TOKEN_LIFETIME.toSeconds() + 30).until(driver -> {
+            Map<?, ?> now = storedToken();
+            return now == null || !first.get("accessToken").equals(now.get("accessToken"));
+        });
         Map<?, ?> renewed = storedToken();
         assertThat(renewed).as("still signed in").isNotNull();
         assertThat(((Number) renewed.get("expiresAt")).longValue()).isGreaterThan(expiresAt);
